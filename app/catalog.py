@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Read-only views of a workspace for tables and reports: plain frozen rows, never ORM objects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from app.models import Case, Competition, Hospital, Judge, Region, Round, Theme, Tier
+from app.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFileInfo:
+    """A file of a case as the UI shows it."""
+
+    kind: str
+    sha256: str
+    size: int
+    original_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One case as the case table shows it."""
+
+    id: int
+    code: str
+    title: str
+    hospital: str
+    province: str
+    region: str
+    region_code: str
+    theme_number: int | None
+    theme_title: str
+    tier: str
+    category: str
+    status: str
+    status_reason: str
+    votes: int | None
+    submitted_at: datetime | None
+    recommendation: str
+    files: tuple[CaseFileInfo, ...] = field(default=())
+
+    @property
+    def has_video(self) -> bool:
+        return any(f.kind == "video" for f in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    id: int
+    key: str
+    name: str
+    starts_on: date | None
+    ends_on: date | None
+    live: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceSummary:
+    """What ``leitai info`` prints and the status bar shows."""
+
+    competition: str
+    competition_uid: str
+    season: int
+    cases: int
+    by_theme: dict[str, int]
+    by_region: dict[str, int]
+    by_status: dict[str, int]
+    judges: int
+    rounds: tuple[RoundInfo, ...]
+
+
+def list_cases(ws: Workspace) -> list[CaseRow]:
+    """Every case with what the table needs, in case-code order, in one query round."""
+    with ws.sessions() as s:
+        cases = s.scalars(
+            select(Case)
+            .options(
+                selectinload(Case.hospital).selectinload(Hospital.province),
+                selectinload(Case.theme),
+                selectinload(Case.region),
+                selectinload(Case.tier),
+                selectinload(Case.category),
+                selectinload(Case.files),
+            )
+            .order_by(Case.code)
+        ).all()
+        return [
+            CaseRow(
+                id=c.id,
+                code=c.code,
+                title=c.title,
+                hospital=c.hospital.name,
+                province=c.hospital.province.name if c.hospital.province else "",
+                region=c.region.name if c.region else "",
+                region_code=c.region.code if c.region else "",
+                theme_number=c.theme.number if c.theme else None,
+                theme_title=c.theme.title if c.theme else "",
+                tier=c.tier.name if c.tier else "",
+                category=c.category.name if c.category else "",
+                status=c.status,
+                status_reason=c.status_reason,
+                votes=c.votes,
+                submitted_at=c.submitted_at,
+                recommendation=c.recommendation,
+                files=tuple(
+                    CaseFileInfo(f.kind, f.sha256, f.size, f.original_name) for f in c.files if f.current
+                ),
+            )
+            for c in cases
+        ]
+
+
+def themes(ws: Workspace) -> list[tuple[int, str]]:
+    """(number, title) of the season's themes, in order."""
+    with ws.sessions() as s:
+        return list(s.execute(select(Theme.number, Theme.title).order_by(Theme.number)).tuples().all())
+
+
+def regions(ws: Workspace) -> list[tuple[str, str]]:
+    """(code, name) of the season's regions, in the notice's order."""
+    with ws.sessions() as s:
+        return list(s.execute(select(Region.code, Region.name).order_by(Region.position)).tuples().all())
+
+
+def tiers(ws: Workspace) -> list[tuple[str, str]]:
+    """(code, name) of the season's tiers."""
+    with ws.sessions() as s:
+        return list(s.execute(select(Tier.code, Tier.name).order_by(Tier.id)).tuples().all())
+
+
+def rounds(ws: Workspace) -> tuple[RoundInfo, ...]:
+    """The season's rounds in order."""
+    with ws.sessions() as s:
+        return tuple(
+            RoundInfo(r.id, r.key, r.name, r.starts_on, r.ends_on, r.live)
+            for r in s.scalars(select(Round).order_by(Round.position))
+        )
+
+
+def summary(ws: Workspace) -> WorkspaceSummary:
+    """Counts of cases per theme, region and status; judges; rounds."""
+    with ws.sessions() as s:
+        comp = s.scalars(select(Competition)).one()
+        rows = s.execute(
+            select(Theme.number, Theme.title, Region.name, Case.status)
+            .select_from(Case)
+            .outerjoin(Theme, Case.theme_id == Theme.id)
+            .outerjoin(Region, Case.region_id == Region.id)
+        ).all()
+        judges = s.scalar(select(func.count()).select_from(Judge)) or 0
+        name = comp.name
+    by_theme: Counter[str] = Counter()
+    by_region: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    for number, _title, region, status in rows:
+        by_theme[str(number) if number is not None else "unknown"] += 1
+        by_region[region or "unknown"] += 1
+        by_status[status] += 1
+    theme_order = {str(n): n for n, _ in themes(ws)}
+    region_order = {name: i for i, (_, name) in enumerate(regions(ws))}
+    return WorkspaceSummary(
+        competition=name,
+        competition_uid=ws.competition_uid,
+        season=ws.season_year,
+        cases=len(rows),
+        by_theme=dict(sorted(by_theme.items(), key=lambda kv: theme_order.get(kv[0], 99))),
+        by_region=dict(sorted(by_region.items(), key=lambda kv: region_order.get(kv[0], 99))),
+        by_status=dict(sorted(by_status.items())),
+        judges=judges,
+        rounds=rounds(ws),
+    )

@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The ``leitai`` command: the headless twin of the GUI; every organizer operation works from here.
+
+Each area registers its subcommands from its own module (listed in ``COMMAND_MODULES``) through
+``register(subparsers)``; a handler takes the parsed arguments and returns the exit code. A user's
+mistake raises ``DomainError`` and is printed as one line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import DomainError
+
+#: Modules that add subcommands; each has ``register(subparsers: argparse._SubParsersAction)``.
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.workspace_cmd",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree; the GUI launcher parses with it too."""
+    parser = argparse.ArgumentParser(
+        prog="leitai",
+        description="Leitai（擂台）：改善医疗服务全国医院擂台赛的离线桌面应用。不带参数时打开图形界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"leitai {__version__}")
+    parser.add_argument("--data-dir", help="per-user data folder (default: the platform's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the graphical app (the default)")
+    gui.add_argument("workspace", nargs="?", help="workspace folder to open")
+    gui.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed headless command; turn user mistakes into one line on stderr."""
+    try:
+        code: int = args.func(args)
+    except DomainError as exc:
+        print(f"leitai: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("leitai: 已取消。", file=sys.stderr)
+        return 130
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for headless use (``python -m app.cli``); the GUI entry is ``ui.launch``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        parser.error("the GUI starts through the `leitai` command installed with the app (ui.launch)")
+    return run(args)

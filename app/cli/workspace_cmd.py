@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: Apache-2.0
+"""``leitai demo`` and ``leitai info``: make a demo competition, describe a workspace."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app import catalog
+from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.errors import DomainError
+
+
+def register(sub: Any) -> None:
+    demo = sub.add_parser("demo", help="generate a demo competition workspace")
+    demo.add_argument("dir", type=Path, help="folder for the new workspace (must be new or empty)")
+    demo.add_argument("--season", type=int, default=2022, help="season year (default 2022)")
+    demo.add_argument("--cases", type=int, default=60, help="number of cases (default 60)")
+    demo.add_argument("--judges", type=int, default=10, help="number of judges (default 10)")
+    demo.add_argument("--videos", type=int, default=None, help="how many cases get a video (default: a few)")
+    demo.add_argument("--seed", type=int, default=2022, help="random seed, for a reproducible demo")
+    demo.set_defaults(func=_demo)
+
+    info = sub.add_parser("info", help="describe a workspace: cases per theme/region/status, judges, rounds")
+    add_workspace_arg(info)
+    info.add_argument("--json", action="store_true", help="print one JSON document")
+    info.set_defaults(func=_info)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.demo import generate_demo
+
+    if args.cases < 1 or args.judges < 0:
+        raise DomainError("bad_argument", "案例数必须至少为 1，评委数不能为负。")
+    ws = generate_demo(
+        args.dir,
+        season=args.season,
+        cases=args.cases,
+        judges=args.judges,
+        videos=args.videos,
+        seed=args.seed,
+        progress=lambda done, total: print(f"\r生成演示案例 {done}/{total}", end="", flush=True),
+    )
+    print()
+    with ws:
+        s = catalog.summary(ws)
+    print(
+        f"已在 {args.dir} 生成演示比赛：{s.cases} 个案例，{len(s.by_theme)} 个主题，"
+        f"{len(s.by_region)} 个赛区，{s.judges} 位评委。"
+    )
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        s = catalog.summary(ws)
+    if args.json:
+        print_json(
+            {
+                "competition": s.competition,
+                "competition_uid": s.competition_uid,
+                "season": s.season,
+                "cases": s.cases,
+                "by_theme": s.by_theme,
+                "by_region": s.by_region,
+                "by_status": s.by_status,
+                "judges": s.judges,
+                "rounds": [
+                    {
+                        "id": r.id,
+                        "key": r.key,
+                        "name": r.name,
+                        "starts_on": r.starts_on,
+                        "ends_on": r.ends_on,
+                        "live": r.live,
+                    }
+                    for r in s.rounds
+                ],
+            }
+        )
+        return 0
+    print(f"{s.competition}（{s.season} 届）")
+    print(f"案例 {s.cases} 个，评委 {s.judges} 位")
+    print("按主题：" + "，".join(f"主题{k} {v}" for k, v in s.by_theme.items()))
+    print("按赛区：" + "，".join(f"{k} {v}" for k, v in s.by_region.items()))
+    print("按状态：" + "，".join(f"{k} {v}" for k, v in s.by_status.items()))
+    print("轮次：" + " → ".join(r.name for r in s.rounds))
+    return 0

@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The workspace database: SQLite in WAL mode with foreign keys on, upgraded by Alembic on open."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "models" / "migrations"
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    """Every connection: foreign keys enforced, WAL journal, and a busy timeout for the LAN watcher."""
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    """An engine on ``db_path`` with the pragmas every Leitai database needs."""
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Session factory; objects stay readable after commit so services can convert them."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """Alembic configuration pointing at the packaged migrations (no alembic.ini needed)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str | None:
+    """The newest migration this build of Leitai knows."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database is at, or None for an empty database."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, db_path: Path | None = None) -> bool:
+    """Bring the database to the newest schema; back it up first when it already holds data.
+
+    Returns True when a migration ran. The backup (``leitai.db.bak-<rev>``) is what lets an organizer
+    go back if an upgrade ever goes wrong, as Vorta does before its own migrations.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return False
+    if current is not None and db_path is not None and db_path.exists():
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(db_path, db_path.with_name(f"{db_path.name}.bak-{current}"))
+    command.upgrade(alembic_config(engine), "head")
+    return True

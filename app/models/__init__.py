@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: Apache-2.0
+"""SQLAlchemy 2 typed models of a workspace; the schema is versioned by Alembic (``migrations/``)."""
+
+from app.models.base import Base
+from app.models.cases import Case, CaseFile, CaseStatus
+from app.models.judging import Assignment, Conflict, Criterion, Judge, Round, Rubric, Score
+from app.models.records import AuditEvent, ImportedBundle
+from app.models.reference import Category, Competition, Hospital, Province, Region, Season, Theme, Tier
+
+__all__ = [
+    "Assignment",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseFile",
+    "CaseStatus",
+    "Category",
+    "Competition",
+    "Conflict",
+    "Criterion",
+    "Hospital",
+    "ImportedBundle",
+    "Judge",
+    "Province",
+    "Region",
+    "Round",
+    "Rubric",
+    "Score",
+    "Season",
+    "Theme",
+    "Tier",
+]

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: Apache-2.0
+"""An organizer's competition in one folder: ``leitai.db`` plus the content store ``files/``."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit, db
+from app.errors import DomainError
+from app.models import Category, Competition, Criterion, Province, Region, Round, Rubric, Season, Theme, Tier
+from app.paths import DATA_DIR
+from app.seasons import SeasonRules, load_season
+from app.store import FileStore
+
+DB_NAME = "leitai.db"
+STORE_DIR = "files"
+
+
+@dataclass
+class Workspace:
+    """An open workspace: its folder, its database sessions and its file store."""
+
+    root: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    store: FileStore
+    competition_uid: str
+    season_year: int
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def rules(self) -> SeasonRules:
+        """The season's rules, read from its TOML file."""
+        return load_season(self.season_year)
+
+    @classmethod
+    def create(cls, root: Path, season: int = 2022, name: str | None = None) -> Workspace:
+        """Make a new workspace in an empty (or missing) folder, seeded from the season's rule file."""
+        rules = load_season(season)
+        root = Path(root)
+        if (root / DB_NAME).exists():
+            raise DomainError("workspace_exists", f"{root} 已经是一个工作区，不能覆盖。", path=str(root))
+        root.mkdir(parents=True, exist_ok=True)
+        engine = db.make_engine(root / DB_NAME)
+        db.upgrade(engine)
+        sessions = db.make_sessions(engine)
+        uid = uuid.uuid4().hex
+        with sessions.begin() as s:
+            _seed(s, rules, uid, name or rules.title)
+            audit.record(s, "workspace.create", str(root), season=season, competition=uid)
+        return cls(root, engine, sessions, FileStore(root / STORE_DIR), uid, season)
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        """Open an existing workspace, upgrading an older schema (after a backup copy)."""
+        root = Path(root)
+        path = root / DB_NAME
+        if not path.is_file():
+            raise DomainError(
+                "not_a_workspace", f"{root} 不是 Leitai 工作区（找不到 {DB_NAME}）。", path=str(root)
+            )
+        engine = db.make_engine(path)
+        try:
+            db.upgrade(engine, path)
+        except Exception as exc:  # a damaged or foreign file: say so, never a traceback
+            engine.dispose()
+            raise DomainError(
+                "workspace_unreadable", f"无法打开工作区数据库 {path}：{exc}", path=str(path)
+            ) from exc
+        sessions = db.make_sessions(engine)
+        with sessions() as s:
+            comp = s.scalars(select(Competition)).first()
+            if comp is None:
+                engine.dispose()
+                raise DomainError("workspace_empty", f"{path} 中没有比赛数据。", path=str(path))
+            uid, year = comp.uid, comp.season_id
+        return cls(root, engine, sessions, FileStore(root / STORE_DIR), uid, year)
+
+    def close(self) -> None:
+        """Release the database (checkpointing the WAL into the main file)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def season_file_sha256(year: int) -> str:
+    """Fingerprint of the rule file a workspace was made with, so a later edit of it can be noticed."""
+    return hashlib.sha256((DATA_DIR / "seasons" / f"{year}.toml").read_bytes()).hexdigest()
+
+
+def _seed(s: Session, rules: SeasonRules, uid: str, name: str) -> None:
+    """Copy the season's fixed frame (themes, regions, provinces, tiers, rounds, rubric) into the DB."""
+    season = Season(id=rules.year, title=rules.title, rules_sha256=season_file_sha256(rules.year))
+    s.add(season)
+    s.add(Competition(uid=uid, name=name, season_id=rules.year))
+    for t in rules.themes:
+        s.add(Theme(season_id=rules.year, number=t.number, title=t.title, directions=t.directions))
+    for pos, r in enumerate(rules.regions):
+        region = Region(season_id=rules.year, code=r.code, name=r.name, position=pos)
+        region.provinces = [
+            Province(name=p.name, short_name=p.short, aliases=list(p.aliases)) for p in r.provinces
+        ]
+        s.add(region)
+    for tier in rules.tiers:
+        s.add(Tier(season_id=rules.year, code=tier.code, name=tier.name))
+    for cat in rules.categories:
+        s.add(Category(season_id=rules.year, code=cat.code, name=cat.name))
+    rubric = Rubric(name="默认评分细则")
+    rubric.criteria = [
+        Criterion(
+            key=c.key,
+            name=c.name,
+            description=c.description,
+            max=c.max,
+            step=c.step,
+            weight=c.weight,
+            position=i,
+        )
+        for i, c in enumerate(rules.rubric)
+        if not c.live_only
+    ]
+    live_rubric = Rubric(name="现场评分细则")
+    live_rubric.criteria = [
+        Criterion(
+            key=c.key,
+            name=c.name,
+            description=c.description,
+            max=c.max,
+            step=c.step,
+            weight=c.weight,
+            position=i,
+        )
+        for i, c in enumerate(rules.rubric)
+    ]
+    s.add_all([rubric, live_rubric])
+    for pos, r in enumerate(rules.rounds):
+        s.add(
+            Round(
+                key=r.key,
+                name=r.name,
+                position=pos,
+                starts_on=r.starts,
+                ends_on=r.ends,
+                live=r.live,
+                rubric=live_rubric if r.live else rubric if r.key == "review" else None,
+            )
+        )

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Shared fixtures: offscreen Qt by default; a fresh workspace per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LEITAI_TESTING", "1")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[object]:
+    """A new, empty 2022 workspace in its own folder (no cases, no judges)."""
+    from app.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "ws", season=2022)
+    yield ws
+    ws.close()
