@@ -52,7 +52,7 @@ def add_case(
     rules = ws.rules
     with ws.sessions.begin() as s:
         if s.scalar(select(Case.id).where(Case.code == new.code)) is not None:
-            raise DomainError("case_exists", f"案例编号 {new.code} 已存在。", code=new.code)
+            raise DomainError("case_exists", f"案例编号 {new.code} 已存在。", case_code=new.code)
         resolved = rules.resolve_province(new.province)
         province = _province(s, resolved.name if resolved else None)
         hospital = hospital_by_name(s, new.hospital, province)

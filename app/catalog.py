@@ -120,19 +120,19 @@ def list_cases(ws: Workspace) -> list[CaseRow]:
 def themes(ws: Workspace) -> list[tuple[int, str]]:
     """(number, title) of the season's themes, in order."""
     with ws.sessions() as s:
-        return list(s.execute(select(Theme.number, Theme.title).order_by(Theme.number)).tuples().all())
+        return list(s.execute(select(Theme.number, Theme.title).order_by(Theme.number)).all())
 
 
 def regions(ws: Workspace) -> list[tuple[str, str]]:
     """(code, name) of the season's regions, in the notice's order."""
     with ws.sessions() as s:
-        return list(s.execute(select(Region.code, Region.name).order_by(Region.position)).tuples().all())
+        return list(s.execute(select(Region.code, Region.name).order_by(Region.position)).all())
 
 
 def tiers(ws: Workspace) -> list[tuple[str, str]]:
     """(code, name) of the season's tiers."""
     with ws.sessions() as s:
-        return list(s.execute(select(Tier.code, Tier.name).order_by(Tier.id)).tuples().all())
+        return list(s.execute(select(Tier.code, Tier.name).order_by(Tier.id)).all())
 
 
 def rounds(ws: Workspace) -> tuple[RoundInfo, ...]:

@@ -15,6 +15,7 @@ from app import audit, db
 from app.errors import DomainError
 from app.models import Category, Competition, Criterion, Province, Region, Round, Rubric, Season, Theme, Tier
 from app.paths import DATA_DIR
+from app.seasons import Criterion as CriterionRule
 from app.seasons import SeasonRules, load_season
 from app.store import FileStore
 
@@ -105,6 +106,7 @@ def _seed(s: Session, rules: SeasonRules, uid: str, name: str) -> None:
     """Copy the season's fixed frame (themes, regions, provinces, tiers, rounds, rubric) into the DB."""
     season = Season(id=rules.year, title=rules.title, rules_sha256=season_file_sha256(rules.year))
     s.add(season)
+    s.flush()  # the frame below refers to the season by key, not by relationship
     s.add(Competition(uid=uid, name=name, season_id=rules.year))
     for t in rules.themes:
         s.add(Theme(season_id=rules.year, number=t.number, title=t.title, directions=t.directions))
@@ -118,7 +120,26 @@ def _seed(s: Session, rules: SeasonRules, uid: str, name: str) -> None:
         s.add(Tier(season_id=rules.year, code=tier.code, name=tier.name))
     for cat in rules.categories:
         s.add(Category(season_id=rules.year, code=cat.code, name=cat.name))
-    rubric = Rubric(name="默认评分细则")
+    rubric = _rubric("默认评分细则", rules.criteria(live=False))
+    live_rubric = _rubric("现场评分细则", rules.criteria(live=True))
+    s.add_all([rubric, live_rubric])
+    for pos, rr in enumerate(rules.rounds):
+        s.add(
+            Round(
+                key=rr.key,
+                name=rr.name,
+                position=pos,
+                starts_on=rr.starts,
+                ends_on=rr.ends,
+                live=rr.live,
+                rubric=live_rubric if rr.live else rubric if rr.key == "review" else None,
+            )
+        )
+
+
+def _rubric(name: str, criteria: tuple[CriterionRule, ...]) -> Rubric:
+    """A rubric row with its criteria, in the rule file's order."""
+    rubric = Rubric(name=name)
     rubric.criteria = [
         Criterion(
             key=c.key,
@@ -129,32 +150,6 @@ def _seed(s: Session, rules: SeasonRules, uid: str, name: str) -> None:
             weight=c.weight,
             position=i,
         )
-        for i, c in enumerate(rules.rubric)
-        if not c.live_only
+        for i, c in enumerate(criteria)
     ]
-    live_rubric = Rubric(name="现场评分细则")
-    live_rubric.criteria = [
-        Criterion(
-            key=c.key,
-            name=c.name,
-            description=c.description,
-            max=c.max,
-            step=c.step,
-            weight=c.weight,
-            position=i,
-        )
-        for i, c in enumerate(rules.rubric)
-    ]
-    s.add_all([rubric, live_rubric])
-    for pos, r in enumerate(rules.rounds):
-        s.add(
-            Round(
-                key=r.key,
-                name=r.name,
-                position=pos,
-                starts_on=r.starts,
-                ends_on=r.ends,
-                live=r.live,
-                rubric=live_rubric if r.live else rubric if r.key == "review" else None,
-            )
-        )
+    return rubric

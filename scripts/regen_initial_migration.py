@@ -6,6 +6,8 @@ After that, every schema change is a new revision (``alembic revision --autogene
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,4 +23,4 @@ with tempfile.TemporaryDirectory() as tmp:
         alembic_config(engine), message="initial schema", autogenerate=True, rev_id="0001"
     )
 print("regenerated", *(MIGRATIONS_DIR / "versions").glob("0001_*.py"))
-import subprocess, sys; subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(MIGRATIONS_DIR / "versions")], check=False)
+subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(MIGRATIONS_DIR / "versions")], check=False)
