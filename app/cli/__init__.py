@@ -44,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
     except DomainError as exc:
         print(f"leitai: {exc.message}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a path the user gave: missing, unreadable, disk full — say which
+        where = f"{exc.filename}：" if exc.filename else ""
+        print(f"leitai: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("leitai: 已取消。", file=sys.stderr)
         return 130

@@ -10,6 +10,7 @@ from typing import Any
 from app import catalog
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
+from app.seasons import load_season
 
 
 def register(sub: Any) -> None:
@@ -29,7 +30,8 @@ def register(sub: Any) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.demo import generate_demo
+    load_season(args.season)  # an unknown season is a clear error before any work starts
+    from app.demo import generate_demo  # heavy (PyMuPDF, PyAV): only for this command
 
     if args.cases < 1 or args.judges < 0:
         raise DomainError("bad_argument", "案例数必须至少为 1，评委数不能为负。")
