@@ -4,6 +4,7 @@
 from app.models.base import Base
 from app.models.cases import Case, CaseFile, CaseStatus
 from app.models.judging import Assignment, Conflict, Criterion, Judge, Round, Rubric, Score
+from app.models.keys import BundleContent, IssuedPackage, OrganizerKey
 from app.models.records import AuditEvent, ImportedBundle
 from app.models.reference import Category, Competition, Hospital, Province, Region, Season, Theme, Tier
 
@@ -11,6 +12,7 @@ __all__ = [
     "Assignment",
     "AuditEvent",
     "Base",
+    "BundleContent",
     "Case",
     "CaseFile",
     "CaseStatus",
@@ -20,7 +22,9 @@ __all__ = [
     "Criterion",
     "Hospital",
     "ImportedBundle",
+    "IssuedPackage",
     "Judge",
+    "OrganizerKey",
     "Province",
     "Region",
     "Round",

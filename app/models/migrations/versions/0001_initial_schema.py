@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 20:10:00.549558
+Create Date: 2026-11-22 20:19:09.735696
 """
 
 from collections.abc import Sequence
@@ -32,6 +32,14 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_event_at"), ["at"], unique=False)
 
+    op.create_table(
+        "organizer_key",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("public_key", sa.LargeBinary(length=32), nullable=False),
+        sa.Column("sealed", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_organizer_key")),
+    )
     op.create_table(
         "rubric",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -219,6 +227,28 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_imported_bundle_sha256"), ["sha256"], unique=False)
 
     op.create_table(
+        "issued_package",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("package_id", sa.String(length=32), nullable=False),
+        sa.Column("serial", sa.Integer(), nullable=False),
+        sa.Column("judge_id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("public_key", sa.LargeBinary(length=32), nullable=False),
+        sa.Column("manifest_sha256", sa.String(length=64), nullable=False),
+        sa.Column("case_ids", sa.JSON(), nullable=False),
+        sa.Column("file_name", sa.String(length=300), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["judge_id"], ["judge.id"], name=op.f("fk_issued_package_judge_id_judge")),
+        sa.ForeignKeyConstraint(["round_id"], ["round.id"], name=op.f("fk_issued_package_round_id_round")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_issued_package")),
+        sa.UniqueConstraint("package_id", name=op.f("uq_issued_package_package_id")),
+        sa.UniqueConstraint("serial", name=op.f("uq_issued_package_serial")),
+    )
+    with op.batch_alter_table("issued_package", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_issued_package_judge_id"), ["judge_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_issued_package_round_id"), ["round_id"], unique=False)
+
+    op.create_table(
         "assignment",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("round_id", sa.Integer(), nullable=False),
@@ -240,6 +270,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_assignment_judge_id"), ["judge_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_assignment_round_id"), ["round_id"], unique=False)
 
+    op.create_table(
+        "bundle_content",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("imported_bundle_id", sa.Integer(), nullable=False),
+        sa.Column("serial", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["imported_bundle_id"],
+            ["imported_bundle.id"],
+            name=op.f("fk_bundle_content_imported_bundle_id_imported_bundle"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_bundle_content")),
+        sa.UniqueConstraint("imported_bundle_id", name=op.f("uq_bundle_content_imported_bundle_id")),
+    )
     op.create_table(
         "case_file",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -316,12 +360,18 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_case_file_case_id"))
 
     op.drop_table("case_file")
+    op.drop_table("bundle_content")
     with op.batch_alter_table("assignment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assignment_round_id"))
         batch_op.drop_index(batch_op.f("ix_assignment_judge_id"))
         batch_op.drop_index(batch_op.f("ix_assignment_case_id"))
 
     op.drop_table("assignment")
+    with op.batch_alter_table("issued_package", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_issued_package_round_id"))
+        batch_op.drop_index(batch_op.f("ix_issued_package_judge_id"))
+
+    op.drop_table("issued_package")
     with op.batch_alter_table("imported_bundle", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_imported_bundle_sha256"))
         batch_op.drop_index(batch_op.f("ix_imported_bundle_judge_id"))
@@ -346,6 +396,7 @@ def downgrade() -> None:
     op.drop_table("category")
     op.drop_table("season")
     op.drop_table("rubric")
+    op.drop_table("organizer_key")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_event_at"))
 
