@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Interface language: Chinese (zh_CN) first, English second, through Qt's own translation tools.
+
+Source strings are English, marked with ``self.tr()`` in leaf classes, ``QCoreApplication.translate()``
+with an explicit context in classes meant to be subclassed, and ``QT_TRANSLATE_NOOP`` in label tables.
+``scripts/update_translations.sh`` collects them into ``resources/i18n/leitai_zh_CN.ts`` and compiles
+the ``.qm`` loaded here. The language is chosen once at start (``--lang``, ``LEITAI_LANG``, the saved
+setting, else zh_CN); switching it in the View menu rebuilds the main window (see ``ui/main.py``).
+
+``LEITAI_PSEUDO_TRANSLATE=1`` lengthens every translated string by about 40 % and brackets it, to find
+labels that get cut off (Vorta's ``TRANS_SCALE`` idea).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from app.models import CaseStatus
+
+if TYPE_CHECKING:  # PySide's stub says it returns object; it returns the text unchanged
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+__all__ = ["QT_TRANSLATE_NOOP"]  # re-exported typed: ``from ui.i18n import QT_TRANSLATE_NOOP``
+
+#: Languages the interface ships, each named in its own language (these names are never translated).
+LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
+#: Chinese is the first language of the interface (DESIGN.md).
+DEFAULT_LANGUAGE = "zh_CN"
+#: Environment variable that picks the language (after ``--lang``, before the saved setting).
+ENV_LANG = "LEITAI_LANG"
+#: Environment variable that turns on pseudo-translation for layout testing.
+ENV_PSEUDO = "LEITAI_PSEUDO_TRANSLATE"
+#: How much longer pseudo-translated strings get.
+PSEUDO_SCALE = 0.4
+#: Base name of the catalogues in ``resources/i18n`` (``leitai_zh_CN.qm``).
+CATALOGUE = "leitai"
+
+#: Font families in order of preference: each platform's UI font with good CJK coverage, then Noto.
+UI_FONT_FAMILIES = (
+    "Microsoft YaHei UI",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "DejaVu Sans",
+)
+#: Monospace families for hashes and codes.
+MONO_FONT_FAMILIES = ("Consolas", "Menlo", "Noto Sans Mono CJK SC", "DejaVu Sans Mono")
+
+#: Case status codes (``app.models.CaseStatus``) as the interface names them.
+STATUS_LABELS: dict[str, str] = {
+    CaseStatus.SUBMITTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Awaiting screening"),
+    CaseStatus.APPROVED.value: QT_TRANSLATE_NOOP("CaseStatus", "Approved"),
+    CaseStatus.REJECTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Rejected"),
+}
+
+
+def status_text(status: str) -> str:
+    """The translated name of a case status (待初筛 / 已通过 / 未通过); unknown codes as they are."""
+    label = STATUS_LABELS.get(status)
+    return QCoreApplication.translate("CaseStatus", label) if label else status
+
+
+def resolve_language(
+    requested: str | None, saved: str | None, environ: Mapping[str, str] | None = None
+) -> str:
+    """The language to start in: ``--lang``, then ``LEITAI_LANG``, then the saved choice, then zh_CN."""
+    env = os.environ if environ is None else environ
+    for candidate in (requested, env.get(ENV_LANG), saved):
+        if candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
+
+
+def pseudo_enabled(environ: Mapping[str, str] | None = None) -> bool:
+    env = os.environ if environ is None else environ
+    return env.get(ENV_PSEUDO, "") not in ("", "0")
+
+
+class PseudoTranslator(QTranslator):
+    """Wraps the real catalogue and lengthens what it returns, to test layouts with long labels."""
+
+    def __init__(self, inner: QTranslator | None, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self._inner = inner
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        text = self._inner.translate(context, source, disambiguation, n) if self._inner else ""
+        text = text or source
+        return f"[{text}{'~' * math.ceil(len(text) * PSEUDO_SCALE)}]"
+
+
+class Translators:
+    """The translators installed for one language; ``remove()`` before installing another."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = DEFAULT_LANGUAGE
+
+    def install(self, app: QCoreApplication, language: str, i18n_dir: Path, pseudo: bool = False) -> None:
+        """Load Qt's own catalogue (dialog buttons) and Leitai's for ``language`` and install them."""
+        self.remove(app)
+        self.language = language
+        QLocale.setDefault(QLocale(language))
+        ours: QTranslator | None = None
+        if language != "en":
+            qt = QTranslator(app)
+            if qt.load(
+                QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            ):
+                self._add(app, qt)
+            ours = QTranslator(app)
+            if not ours.load(f"{CATALOGUE}_{language}", str(i18n_dir)):
+                ours = None
+        if pseudo:
+            self._add(app, PseudoTranslator(ours, app))
+        elif ours is not None:
+            self._add(app, ours)
+
+    def _add(self, app: QCoreApplication, translator: QTranslator) -> None:
+        app.installTranslator(translator)
+        self._installed.append(translator)
+
+    def remove(self, app: QCoreApplication) -> None:
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+
+
+def apply_fonts(app: QApplication) -> None:
+    """A UI font that has Chinese glyphs on every platform, at a readable size."""
+    font = QFont(app.font())
+    font.setFamilies(list(UI_FONT_FAMILIES))
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def mono_font(point_size: float | None = None) -> QFont:
+    """A monospace font (hashes, codes) with CJK fallback."""
+    font = QFont()
+    font.setFamilies(list(MONO_FONT_FAMILIES))
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    if point_size:
+        font.setPointSizeF(point_size)
+    return font

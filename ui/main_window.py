@@ -1,0 +1,422 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The main window: menus, status bar and a stack of pages (start, organizer, judge).
+
+Extension points:
+- Pages: ``add_page(key, widget, menus=[...])`` registers a page and the menus shown while it is
+  current; ``show_page(key)`` switches. The judge workspace (issue 5) replaces the ``PAGE_JUDGE``
+  placeholder built in ``_build_pages`` and is reached through :meth:`open_judge_package`.
+- Menu actions: ``file_menu``, ``view_menu``, ``help_menu`` and ``named_actions[name]``; the organizer's own
+  actions go to ``organizer.case_menu`` / ``organizer.toolbar`` (shown while the organizer is current).
+- ``workspace_opened(Workspace)`` / ``workspace_closed()`` for anything that follows the workspace.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressDialog, QStackedWidget, QWidget
+
+from app.catalog import WorkspaceSummary
+from app.errors import DomainError
+from app.workspace import Workspace
+from ui import tasks
+from ui.about_dialog import show_about
+from ui.errors import show_error
+from ui.i18n import LANGUAGES
+from ui.main import AppContext
+from ui.organizer.organizer_view import OrganizerView
+from ui.placeholder_page import PlaceholderPage
+from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
+from ui.start_page import StartPage
+from ui.tasks import Task, TaskContext, run_task
+
+PAGE_START = "start"
+PAGE_ORGANIZER = "organizer"
+PAGE_JUDGE = "judge"
+
+#: What "Create demo" generates (the CLI's defaults).
+DEMO_SEASON = 2022
+DEMO_CASES = 60
+DEMO_JUDGES = 10
+DEMO_SEED = 2022
+#: Folder made inside a non-empty folder chosen for the demo.
+DEMO_FOLDER_NAME = "leitai-demo"
+#: Milliseconds to wait for background work to stop when the window closes.
+SHUTDOWN_WAIT_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """Leitai's one main window; built from an ``AppContext`` and nothing else."""
+
+    #: The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.
+    language_change_requested = Signal(str)
+    workspace_opened = Signal(object)
+    workspace_closed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workspace: Workspace | None = None
+        self._open_task: Task[Workspace] | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._page_menus: dict[str, list[QMenu]] = {}
+        self._shown_menus: list[QMenu] = []
+        self.named_actions: dict[str, QAction] = {}
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(1024, 680)
+        self.resize(1440, 900)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status_bar()
+        self._build_pages()
+        self.restoreGeometry(ctx.settings.get(WINDOW_GEOMETRY))
+        self.restoreState(ctx.settings.get(WINDOW_STATE))
+        self._update_title()
+        self._refresh_recent()
+        self.show_page(PAGE_START)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.named_actions[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(
+            self._action(
+                "open_workspace", self.tr("&Open workspace…"), self.choose_workspace, QKeySequence("Ctrl+O")
+            )
+        )
+        self.file_menu.addAction(self._action("create_demo", self.tr("&New demo…"), self.create_demo))
+        self.file_menu.addAction(
+            self._action("open_package", self.tr("Open &judge package…"), self.open_judge_package)
+        )
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(
+            self._action("close_workspace", self.tr("&Close"), self.close_workspace, QKeySequence("Ctrl+W"))
+        )
+        self.file_menu.addAction(self._action("quit", self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q")))
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)  # each language named in itself, never translated
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.language)
+            action.setData(code)
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.named_actions[f"language_{code}"] = action
+        group.triggered.connect(self._on_language_chosen)
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self._action("about", self.tr("&About Leitai"), self.show_about))
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.competition_label = QLabel()
+        self.competition_label.setObjectName("statusCompetition")
+        self.cases_label = QLabel()
+        self.cases_label.setObjectName("statusCases")
+        self.judges_label = QLabel()
+        self.judges_label.setObjectName("statusJudges")
+        for label in (self.competition_label, self.cases_label, self.judges_label):
+            status.addPermanentWidget(label)
+
+    def _build_pages(self) -> None:
+        self.start_page = StartPage()
+        self.start_page.open_workspace_requested.connect(self.choose_workspace)
+        self.start_page.open_package_requested.connect(self.open_judge_package)
+        self.start_page.create_demo_requested.connect(self.create_demo)
+        self.start_page.recent_workspace_chosen.connect(lambda path: self.open_workspace(Path(path)))
+        self.start_page.recent_workspace_removed.connect(self._forget_recent)
+        self.add_page(PAGE_START, self.start_page)
+
+        self.organizer = OrganizerView(self.ctx)
+        self.organizer.counts_changed.connect(self._on_counts_changed)
+        self.organizer.summary_loaded.connect(self._on_summary_loaded)
+        self.add_page(PAGE_ORGANIZER, self.organizer, self.organizer.menus())
+
+        judge = PlaceholderPage(
+            self.tr("Judge workspace"),
+            self.tr(
+                "Opening a judge package and scoring cases is coming in a later version. "
+                "Organizers can already open a workspace or create a demo."
+            ),
+        )
+        judge.back_requested.connect(lambda: self.show_page(PAGE_START))
+        self.add_page(PAGE_JUDGE, judge)
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    def add_page(self, key: str, widget: QWidget, menus: list[QMenu] | None = None) -> None:
+        """Register (or replace) a page and the menus shown in the menu bar while it is current."""
+        old = self._pages.get(key)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._pages[key] = widget
+        self._page_menus[key] = list(menus or [])
+        self.stack.addWidget(widget)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def current_page(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), "")
+
+    def show_page(self, key: str) -> None:
+        """Make ``key`` the current page and put its menus between File and View."""
+        self.stack.setCurrentWidget(self._pages[key])
+        bar = self.menuBar()
+        for menu in self._shown_menus:
+            bar.removeAction(menu.menuAction())
+        self._shown_menus = self._page_menus.get(key, [])
+        for menu in self._shown_menus:
+            bar.insertMenu(self.view_menu.menuAction(), menu)
+        self.named_actions["close_workspace"].setEnabled(self.workspace is not None)
+
+    # -- workspace ---------------------------------------------------------------------------------
+
+    def workspace_path(self) -> Path | None:
+        return self.workspace.root if self.workspace is not None else None
+
+    def choose_workspace(self) -> None:
+        """Ask for a workspace folder and open it."""
+        start = self.ctx.settings.get(LAST_FOLDER)
+        path = self.ctx.prompter.choose_directory(self, self.tr("Open a workspace folder"), start)
+        if path is not None:
+            self.ctx.settings.set(LAST_FOLDER, str(path.parent))
+            self.open_workspace(path)
+
+    def open_workspace(self, path: Path) -> None:
+        """Open the workspace in ``path`` off the GUI thread (it may migrate its database first)."""
+        if self._open_task is not None and not self._open_task.done:
+            return
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
+        opener = self.ctx.services.open_workspace
+        self._open_task = run_task(
+            lambda _task: opener(path),
+            self._on_workspace_ready,
+            lambda exc: self._on_open_failed(path, exc),
+            owner=self,
+        )
+
+    def _on_workspace_ready(self, ws: Workspace) -> None:
+        self.statusBar().clearMessage()
+        self.close_workspace()
+        self.workspace = ws
+        self.ctx.settings.add_recent_workspace(ws.root)
+        self._refresh_recent()
+        self.organizer.set_workspace(ws)
+        self.show_page(PAGE_ORGANIZER)
+        self._update_title()
+        self.workspace_opened.emit(ws)
+
+    def _on_open_failed(self, path: Path, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(exc, DomainError) and exc.code == "not_a_workspace":
+            self._forget_recent(str(path))
+        show_error(self, exc, self.tr("Could not open the workspace"))
+
+    def close_workspace(self) -> None:
+        """Close the open workspace (if any) and go back to the start page."""
+        if self.workspace is None:
+            return
+        ws = self.workspace
+        self.workspace = None
+        self.organizer.save_state()
+        self.organizer.set_workspace(None)
+        ws.close()
+        self._clear_status()
+        self._update_title()
+        self.show_page(PAGE_START)
+        self.workspace_closed.emit()
+
+    # -- demo --------------------------------------------------------------------------------------
+
+    def create_demo(self) -> None:
+        """Ask for a folder and generate a demo competition in it, with progress and cancel."""
+        start = self.ctx.settings.get(LAST_FOLDER)
+        folder = self.ctx.prompter.choose_directory(
+            self, self.tr("Choose a folder for the demo competition"), start
+        )
+        if folder is None:
+            return
+        self.ctx.settings.set(LAST_FOLDER, str(folder))
+        target = demo_target(folder)
+        existed = target.exists()
+        dialog = QProgressDialog(
+            self.tr("Creating the demo competition…"), self.tr("Cancel"), 0, DEMO_CASES, self
+        )
+        dialog.setObjectName("demoProgress")
+        dialog.setWindowTitle(self.tr("New demo"))
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(420)
+        dialog.setValue(0)
+        generate = self.ctx.services.generate_demo
+
+        def work(task: TaskContext) -> Workspace:
+            return generate(
+                target,
+                season=DEMO_SEASON,
+                cases=DEMO_CASES,
+                judges=DEMO_JUDGES,
+                seed=DEMO_SEED,
+                progress=task.progress,
+            )
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, total))
+
+        def finish() -> None:
+            dialog.canceled.disconnect()
+            dialog.close()
+            dialog.deleteLater()
+
+        def done(ws: Workspace) -> None:
+            finish()
+            self._on_workspace_ready(ws)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            _remove_unfinished(target, existed)
+            show_error(self, exc, self.tr("Could not create the demo"))
+
+        def cancelled() -> None:
+            finish()
+            _remove_unfinished(target, existed)
+            self.statusBar().showMessage(self.tr("Demo creation cancelled."), 5000)
+
+        self.demo_task = run_task(work, done, failed, progress, on_cancelled=cancelled, owner=self)
+        dialog.canceled.connect(self.demo_task.cancel)
+        dialog.show()
+
+    # -- judge, about, language ---------------------------------------------------------------------
+
+    def open_judge_package(self) -> None:
+        """Open a judge package; until the judge workspace exists, show the page that says so."""
+        self.show_page(PAGE_JUDGE)
+
+    def show_about(self) -> None:
+        self.about_box = show_about(self)
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        if code and code != self.ctx.language:
+            self.language_change_requested.emit(code)
+
+    # -- recent workspaces -------------------------------------------------------------------------
+
+    def _refresh_recent(self) -> None:
+        paths = self.ctx.settings.recent_workspaces()
+        self.start_page.set_recent(paths)
+        self.recent_menu.clear()
+        for path in paths:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_workspace(Path(p)))
+        if paths:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Clear list"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._clear_recent)
+
+    def _forget_recent(self, path: str) -> None:
+        self.ctx.settings.remove_recent_workspace(path)
+        self._refresh_recent()
+
+    def _clear_recent(self) -> None:
+        for path in self.ctx.settings.recent_workspaces():
+            self.ctx.settings.remove_recent_workspace(path)
+        self._refresh_recent()
+
+    # -- status bar and title ----------------------------------------------------------------------
+
+    def _on_summary_loaded(self, summary: WorkspaceSummary) -> None:
+        self.competition_label.setText(
+            self.tr("{competition} · season {season}").format(
+                competition=summary.competition, season=summary.season
+            )
+        )
+        self.judges_label.setText(self.tr("{count} judges").format(count=summary.judges))
+        self._update_title()
+
+    def _on_counts_changed(self, shown: int, total: int) -> None:
+        if self.workspace is not None:
+            self.cases_label.setText(
+                self.tr("{shown} / {total} cases shown").format(shown=shown, total=total)
+            )
+
+    def _clear_status(self) -> None:
+        for label in (self.competition_label, self.cases_label, self.judges_label):
+            label.clear()
+
+    def _update_title(self) -> None:
+        app = self.tr("Leitai")
+        summary = self.organizer.summary if self.workspace is not None else None
+        if summary is not None:
+            self.setWindowTitle(f"{summary.competition} — {app}")
+        elif self.workspace is not None:
+            self.setWindowTitle(f"{self.workspace.root.name} — {app}")
+        else:
+            self.setWindowTitle(app)
+
+    # -- closing -----------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.ctx.settings.set(WINDOW_STATE, self.saveState())
+        self.organizer.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the layout, stop background work, close the workspace."""
+        self.save_state()
+        tasks.cancel_all()
+        QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+        self.close_workspace()
+        self.ctx.settings.sync()
+        super().closeEvent(event)
+
+
+def demo_target(folder: Path) -> Path:
+    """Where the demo goes: the chosen folder if it is empty, else a new ``leitai-demo[-N]`` inside."""
+    if not folder.exists() or not any(folder.iterdir()):
+        return folder
+    for n in range(1, 1000):
+        candidate = folder / (DEMO_FOLDER_NAME if n == 1 else f"{DEMO_FOLDER_NAME}-{n}")
+        if not candidate.exists():
+            return candidate
+    raise DomainError("demo_folder", f"{folder} 中已有太多演示文件夹。", path=str(folder))
+
+
+def _remove_unfinished(target: Path, existed: bool) -> None:
+    """Delete what an interrupted demo left, but only a folder this run created."""
+    if not existed and target.exists():
+        shutil.rmtree(target, ignore_errors=True)
+    elif existed and target.exists() and target.is_dir():
+        for child in target.iterdir():  # the chosen folder was empty: empty it again
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Filter and sort proxy in front of the case table: theme, region, tier, status and a search box.
+
+Each filter is None for "all". The search matches case code, title and hospital, case-insensitively,
+every word of the query somewhere in them. Sorting reads ``SortRole``; text sorts with ``QCollator``
+(locale-aware, numbers by value), other values with Python's ``<``. Subclasses add criteria by
+overriding :meth:`accepts` and calling ``self.filters_changed()`` when theirs change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from app.catalog import CaseRow
+from ui.organizer.case_table_model import CaseTableModel, SortRole
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Shows the cases that pass every active filter; sorts by the column's ``SortRole`` value."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.theme: int | None = None
+        self.region_code: str | None = None
+        self.tier: str | None = None
+        self.status: str | None = None
+        self._terms: tuple[str, ...] = ()
+        self._collator = QCollator(QLocale())
+        self._collator.setNumericMode(True)
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    # -- filters -----------------------------------------------------------------------------------
+
+    def set_theme(self, number: int | None) -> None:
+        self.theme = number
+        self.filters_changed()
+
+    def set_region(self, code: str | None) -> None:
+        self.region_code = code or None
+        self.filters_changed()
+
+    def set_tier(self, name: str | None) -> None:
+        """Filter on the tier's name as the rows carry it (``CaseRow.tier``)."""
+        self.tier = name or None
+        self.filters_changed()
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status or None
+        self.filters_changed()
+
+    def set_search(self, text: str) -> None:
+        self._terms = tuple(text.casefold().split())
+        self.filters_changed()
+
+    def clear_filters(self) -> None:
+        self.theme = self.region_code = self.tier = self.status = None
+        self._terms = ()
+        self.filters_changed()
+
+    def filters_changed(self) -> None:
+        """Re-run the filter after any criterion changed."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def accepts(self, row: CaseRow) -> bool:
+        """Whether ``row`` passes every filter; override to add criteria (call super first)."""
+        if self.theme is not None and row.theme_number != self.theme:
+            return False
+        if self.region_code is not None and row.region_code != self.region_code:
+            return False
+        if self.tier is not None and row.tier != self.tier:
+            return False
+        if self.status is not None and row.status != self.status:
+            return False
+        if self._terms:
+            haystack = f"{row.code}\n{row.title}\n{row.hospital}".casefold()
+            return all(term in haystack for term in self._terms)
+        return True
+
+    # -- Qt overrides ------------------------------------------------------------------------------
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, CaseTableModel) or source_parent.isValid():
+            return True
+        return self.accepts(model.row_at(source_row))
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        a = left.data(SortRole)
+        b = right.data(SortRole)
+        if isinstance(a, str) and isinstance(b, str):
+            return self._collator.compare(a, b) < 0
+        try:
+            return bool(a < b)
+        except TypeError:  # mixed or missing values: put None last, then compare as text
+            if a is None or b is None:
+                return b is None and a is not None
+            return str(a) < str(b)

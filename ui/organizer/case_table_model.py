@@ -1,0 +1,259 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Table model of a workspace's cases, one ``CaseRow`` a row; read-only, sorted through ``SortRole``.
+
+Columns are declared once in :data:`COLUMNS` (header, text, sort key, alignment, width); ``COL_*`` are
+their indices. To add a column (say, the intake findings of issue 3), pass ``columns=(*COLUMNS, mine)``
+to the model; a column's functions may read data the caller keeps beside the rows, and
+``column_changed(col)`` repaints it when that data changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from app.catalog import CaseRow
+from app.models import CaseStatus
+from ui.i18n import QT_TRANSLATE_NOOP, STATUS_LABELS, status_text
+
+#: The case's ``CaseRow.id`` (int) for any cell.
+CaseIdRole = Qt.ItemDataRole.UserRole + 1
+#: A value that sorts the column correctly (numbers as numbers, missing values last).
+SortRole = Qt.ItemDataRole.UserRole + 2
+#: The whole ``CaseRow`` for any cell (for delegates and the filter proxy).
+CaseRowRole = Qt.ItemDataRole.UserRole + 3
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+#: Translation context of the column headers (explicit: the model may be subclassed).
+HEADER_CONTEXT = "CaseTableModel"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: an untranslated header, how to show and sort a row, its alignment and width."""
+
+    key: str
+    header: str
+    text: Callable[[CaseRow], str]
+    sort: Callable[[CaseRow], Any]
+    align: Qt.AlignmentFlag = _LEFT
+    width: int = 100
+    tooltip: Callable[[CaseRow], str] | None = None
+    stretch: bool = False
+    #: Shown by default (the header's context menu shows or hides any column).
+    visible: bool = True
+    #: Text colour for a row, or None for the default.
+    color: Callable[[CaseRow], QColor | None] | None = None
+
+
+def _theme_text(row: CaseRow) -> str:
+    if row.theme_number is None:
+        return ""
+    return f"{row.theme_number} · {row.theme_title}"
+
+
+def _date_text(row: CaseRow) -> str:
+    if row.submitted_at is None:
+        return ""
+    return row.submitted_at.strftime("%Y-%m-%d %H:%M")
+
+
+def _votes_text(row: CaseRow) -> str:
+    return QLocale().toString(row.votes) if row.votes is not None else ""
+
+
+#: Missing values sort after every real one, whichever the type.
+_LAST = (1, 0)
+#: Status text colours: approved green, rejected red, waiting in the default colour.
+STATUS_COLORS: dict[str, QColor] = {
+    CaseStatus.APPROVED.value: QColor("#188038"),
+    CaseStatus.REJECTED.value: QColor("#c5221f"),
+}
+#: Statuses sort in the order a case goes through screening.
+_STATUS_ORDER = {status: i for i, status in enumerate(STATUS_LABELS)}
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "code", QT_TRANSLATE_NOOP("CaseTableModel", "Code"), lambda r: r.code, lambda r: r.code, width=104
+    ),
+    Column(
+        "title",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Title"),
+        lambda r: r.title,
+        lambda r: r.title,
+        width=280,
+        tooltip=lambda r: r.title,
+        stretch=True,
+    ),
+    Column(
+        "hospital",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Hospital"),
+        lambda r: r.hospital,
+        lambda r: r.hospital,
+        width=200,
+        tooltip=lambda r: f"{r.hospital}（{r.province}）" if r.province else r.hospital,
+    ),
+    Column(
+        "region",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Region"),
+        lambda r: r.region,
+        lambda r: r.region,
+        width=64,
+    ),
+    Column(
+        "theme",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Theme"),
+        _theme_text,
+        lambda r: (0, r.theme_number) if r.theme_number is not None else _LAST,
+        width=180,
+        tooltip=_theme_text,
+    ),
+    Column("tier", QT_TRANSLATE_NOOP("CaseTableModel", "Tier"), lambda r: r.tier, lambda r: r.tier, width=90),
+    Column(
+        "status",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+        lambda r: status_text(r.status),
+        lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER)),
+        width=90,
+        tooltip=lambda r: r.status_reason,
+        color=lambda r: STATUS_COLORS.get(r.status),
+    ),
+    Column(
+        "votes",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Votes"),
+        _votes_text,
+        lambda r: (0, r.votes) if r.votes is not None else _LAST,
+        align=_RIGHT,
+        width=76,
+    ),
+    Column(
+        "video",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Video"),
+        lambda r: "▶" if r.has_video else "",
+        lambda r: 0 if r.has_video else 1,
+        align=_CENTER,
+        width=52,
+    ),
+    Column(
+        "submitted",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Submitted"),
+        _date_text,
+        lambda r: (0, r.submitted_at.isoformat()) if r.submitted_at else _LAST,
+        width=140,
+        visible=False,
+    ),
+)
+
+(
+    COL_CODE,
+    COL_TITLE,
+    COL_HOSPITAL,
+    COL_REGION,
+    COL_THEME,
+    COL_TIER,
+    COL_STATUS,
+    COL_VOTES,
+    COL_VIDEO,
+    COL_SUBMITTED,
+) = range(len(COLUMNS))
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Table model for case rows; ``set_rows()`` replaces them all (a reset, like Vorta's archives)."""
+
+    def __init__(self, columns: Sequence[Column] = COLUMNS, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns: tuple[Column, ...] = tuple(columns)
+        self._rows: list[CaseRow] = []
+        self._row_of_id: dict[int, int] = {}
+
+    # -- data in -----------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[CaseRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of_id = {r.id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def column_changed(self, column: int) -> None:
+        """Repaint one column after data it reads (beside the rows) changed."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    # -- data out ----------------------------------------------------------------------------------
+
+    def rows(self) -> list[CaseRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> CaseRow:
+        return self._rows[row]
+
+    def row_of_case(self, case_id: int) -> int | None:
+        """Source row of a case id, or None if it is not in the table."""
+        return self._row_of_id.get(case_id)
+
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    # -- Qt model interface ------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SortRole:
+            return column.sort(row)
+        if role == CaseIdRole:
+            return row.id
+        if role == CaseRowRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tooltip(row) or None) if column.tooltip else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            return column.color(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(HEADER_CONTEXT, column.header)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
