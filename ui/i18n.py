@@ -65,7 +65,7 @@ MONO_FONT_FAMILIES = ("Consolas", "Menlo", "Noto Sans Mono CJK SC", "DejaVu Sans
 
 #: Case status codes (``app.models.CaseStatus``) as the interface names them.
 STATUS_LABELS: dict[str, str] = {
-    CaseStatus.SUBMITTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Awaiting screening"),
+    CaseStatus.SUBMITTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Pending"),
     CaseStatus.APPROVED.value: QT_TRANSLATE_NOOP("CaseStatus", "Approved"),
     CaseStatus.REJECTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Rejected"),
 }

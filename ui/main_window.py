@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
 
     def _on_summary_loaded(self, summary: WorkspaceSummary) -> None:
         self.competition_label.setText(
-            self.tr("{competition} · season {season}").format(
+            self.tr("{competition} · Season {season}").format(
                 competition=summary.competition, season=summary.season
             )
         )

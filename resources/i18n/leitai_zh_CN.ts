@@ -106,7 +106,7 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <source>Awaiting screening</source>
+        <source>Pending</source>
         <extracomment>Languages the interface ships, each named in its own language (these names are never translated). Chinese is the first language of the interface (DESIGN.md). Environment variable that picks the language (after ``--lang``, before the saved setting). Environment variable that turns on pseudo-translation for layout testing. How much longer pseudo-translated strings get. Base name of the catalogues in ``resources/i18n`` (``leitai_zh_CN.qm``). Font families in order of preference: each platform&apos;s UI font with good CJK coverage, then Noto. Monospace families for hashes and codes. Case status codes (``app.models.CaseStatus``) as the interface names them.</extracomment>
         <translation>待初筛</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>清空列表</translation>
     </message>
     <message>
-        <source>{competition} · season {season}</source>
+        <source>{competition} · Season {season}</source>
         <translation>{competition} · {season} 年度</translation>
     </message>
     <message>
@@ -374,12 +374,28 @@
         <translation>正在读取…</translation>
     </message>
     <message>
+        <source>Reading the cases…</source>
+        <translation>正在读取案例…</translation>
+    </message>
+    <message>
         <source>Season {season} · {cases} cases · {judges} judges</source>
         <translation>{season} 年度 · {cases} 个案例 · {judges} 位评委</translation>
     </message>
     <message>
+        <source>The cases could not be read.</source>
+        <translation>无法读取案例。</translation>
+    </message>
+    <message>
         <source>Could not read the cases</source>
         <translation>无法读取案例</translation>
+    </message>
+    <message>
+        <source>This workspace has no cases yet.</source>
+        <translation>此工作区还没有案例。</translation>
+    </message>
+    <message>
+        <source>No case matches the filters.</source>
+        <translation>没有符合筛选条件的案例。</translation>
     </message>
     <message>
         <source>{shown} / {total}</source>

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app import catalog
 from app.catalog import CaseRow
+from app.errors import DomainError
 from app.workspace import Workspace
 from ui.main import AppContext
 from ui.organizer.case_table_model import (
@@ -204,3 +206,42 @@ def test_refresh_keeps_filters_and_selection(qtbot: Any, view: OrganizerView, ro
     assert view.status_combo.currentData() == "approved"
     assert shown_codes(view) == {r.code for r in rows if r.status == "approved"}
     assert view.selected_case() == target
+
+
+def test_hints_over_the_table_say_why_it_is_empty(qtbot: Any, view: OrganizerView) -> None:
+    assert not view.hint_label.isVisibleTo(view)
+    view.search_edit.insert("不存在的案例xyz")
+    qtbot.waitUntil(lambda: view.hint_label.isVisibleTo(view), timeout=2000)
+    assert view.hint_label.text() == "没有符合筛选条件的案例。"
+
+
+def test_an_empty_workspace_says_it_has_no_cases(qtbot: Any, ctx: AppContext, workspace: Workspace) -> None:
+    widget = OrganizerView(ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.set_workspace(workspace)
+        assert widget.hint_label.text() == "正在读取案例…"
+    assert widget.hint_label.text() == "此工作区还没有案例。"
+    assert widget.title_label.text() == workspace_summary_name(workspace)
+
+
+def test_a_failing_service_shows_an_error_not_a_traceback(
+    qtbot: Any, ctx: AppContext, workspace: Workspace
+) -> None:
+    class Broken:
+        def list_cases(self, ws: Workspace) -> list[CaseRow]:
+            raise DomainError("workspace_unreadable", "无法读取", path="/x/leitai.db")
+
+    ctx.services.catalog = Broken()  # type: ignore[assignment]
+    widget = OrganizerView(ctx)
+    qtbot.addWidget(widget)
+    widget.set_workspace(workspace)
+    qtbot.waitUntil(lambda: widget.findChild(QMessageBox, "errorBox") is not None, timeout=5000)
+    box = widget.findChild(QMessageBox, "errorBox")
+    assert box.text() == "无法读取工作区数据库 /x/leitai.db。"
+    assert widget.hint_label.text() == "无法读取案例。"
+    box.close()
+
+
+def workspace_summary_name(ws: Workspace) -> str:
+    return catalog.summary(ws).competition

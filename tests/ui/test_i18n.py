@@ -74,7 +74,7 @@ def test_english_when_asked(qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: 
         qtbot.addWidget(page)
         assert context.language == "en"
         assert page.open_button.text() == "Open workspace…"
-        assert i18n.status_text("submitted") == "Awaiting screening"
+        assert i18n.status_text("submitted") == "Pending"
     finally:
         context.translators.remove(qapp)
 

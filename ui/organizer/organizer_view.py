@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -219,6 +219,12 @@ class OrganizerView(QWidget):
         header.customContextMenuRequested.connect(self._on_header_menu)
         self._apply_columns(table)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.hint_label = QLabel(table.viewport())
+        self.hint_label.setObjectName("tableHint")
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
+        table.viewport().installEventFilter(self)
         return table
 
     def _apply_columns(self, table: QTableView) -> None:
@@ -292,6 +298,7 @@ class OrganizerView(QWidget):
             )
 
         self.refresh_action.setEnabled(False)
+        self._show_hint(self.tr("Reading the cases…"))
         self._task = run_task(
             load,
             lambda snap: self._on_loaded(generation, snap),
@@ -372,6 +379,7 @@ class OrganizerView(QWidget):
         if generation != self._generation:
             return
         self.refresh_action.setEnabled(True)
+        self._show_hint(self.tr("The cases could not be read."))
         show_error(self, exc, self.tr("Could not read the cases"))
 
     def _fill_combo(self, combo: QComboBox, items: list[tuple[str, Any]]) -> None:
@@ -405,9 +413,32 @@ class OrganizerView(QWidget):
 
     def _emit_counts(self, *_args: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self.loading:
+            self._show_hint(self.tr("Reading the cases…"))
+        elif self.workspace is not None and total == 0:
+            self._show_hint(self.tr("This workspace has no cases yet."))
+        elif total and not shown:
+            self._show_hint(self.tr("No case matches the filters."))
+        else:
+            self._show_hint("")
         self.count_label.setText(self.tr("{shown} / {total}").format(shown=shown, total=total))
         self.count_label.setToolTip(self.tr("Cases shown / all cases"))
         self.counts_changed.emit(shown, total)
+
+    def _show_hint(self, text: str) -> None:
+        """A centred grey sentence over the empty table (loading, no cases, nothing matches)."""
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        viewport = self.table.viewport()
+        self.hint_label.setGeometry(0, 0, viewport.width(), min(viewport.height(), 160))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_hint()
+        return super().eventFilter(watched, event)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
