@@ -17,7 +17,14 @@ from app import __version__
 from app.errors import DomainError
 
 #: Modules that add subcommands; each has ``register(subparsers: argparse._SubParsersAction)``.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.workspace_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.workspace_cmd",
+    "app.cli.intake_cmd",
+    "app.cli.judges_cmd",
+    "app.cli.package_cmd",
+    "app.cli.bundle_cmd",
+    "app.cli.judge_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
