@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, db
+from app.bundles.keys import ensure_organizer_key
 from app.errors import DomainError
 from app.models import Category, Competition, Criterion, Province, Region, Round, Rubric, Season, Theme, Tier
 from app.paths import DATA_DIR
@@ -44,8 +45,14 @@ class Workspace:
         return load_season(self.season_year)
 
     @classmethod
-    def create(cls, root: Path, season: int = 2022, name: str | None = None) -> Workspace:
-        """Make a new workspace in an empty (or missing) folder, seeded from the season's rule file."""
+    def create(
+        cls, root: Path, season: int = 2022, name: str | None = None, passphrase: str | None = None
+    ) -> Workspace:
+        """Make a new workspace in an empty (or missing) folder, seeded from the season's rule file.
+
+        With ``passphrase`` the organizer's signing key is made at once and sealed under it; without,
+        it is made at the first package build (docs/bundle-format.md §5.1).
+        """
         rules = load_season(season)
         root = Path(root)
         if (root / DB_NAME).exists():
@@ -57,6 +64,8 @@ class Workspace:
         uid = uuid.uuid4().hex
         with sessions.begin() as s:
             _seed(s, rules, uid, name or rules.title)
+            if passphrase is not None:
+                ensure_organizer_key(s, uid, passphrase)
             audit.record(s, "workspace.create", str(root), season=season, competition=uid)
         return cls(root, engine, sessions, FileStore(root / STORE_DIR), uid, season)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app import catalog
+from app.bundles.keys import DEMO_PASSPHRASE, ensure_organizer_key
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
 from app.seasons import load_season
@@ -21,6 +22,12 @@ def register(sub: Any) -> None:
     demo.add_argument("--judges", type=int, default=10, help="number of judges (default 10)")
     demo.add_argument("--videos", type=int, default=None, help="how many cases get a video (default: a few)")
     demo.add_argument("--seed", type=int, default=2022, help="random seed, for a reproducible demo")
+    demo.add_argument(
+        "--bundles",
+        action="store_true",
+        help="also build every judge's package, score it as that judge and write one signed bundle per "
+        f"judge into DIR/bundles/ (organizer passphrase of demo workspaces: {DEMO_PASSPHRASE})",
+    )
     demo.set_defaults(func=_demo)
 
     info = sub.add_parser("info", help="describe a workspace: cases per theme/region/status, judges, rounds")
@@ -46,11 +53,28 @@ def _demo(args: argparse.Namespace) -> int:
     )
     print()
     with ws:
+        with ws.sessions.begin() as session:  # demo workspaces sign with the documented demo passphrase
+            ensure_organizer_key(session, ws.competition_uid, DEMO_PASSPHRASE)
         s = catalog.summary(ws)
+        made = None
+        if args.bundles and s.judges:
+            from app.bundles.demo import write_demo_bundles
+
+            made = write_demo_bundles(
+                ws,
+                Path(args.dir),
+                seed=args.seed,
+                progress=lambda done, total: print(f"\r演示评委评分 {done}/{total}", end="", flush=True),
+            )
+            print()
     print(
         f"已在 {args.dir} 生成演示比赛：{s.cases} 个案例，{len(s.by_theme)} 个主题，"
         f"{len(s.by_region)} 个赛区，{s.judges} 位评委。"
     )
+    if made is not None:
+        print(
+            f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}（主办方口令 {DEMO_PASSPHRASE}）。"
+        )
     return 0
 
 

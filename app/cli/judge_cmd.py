@@ -1,0 +1,181 @@
+# SPDX-License-Identifier: Apache-2.0
+"""``leitai judge``: the judge's side, headless: open a package, score, recuse, export a signed bundle."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import print_json
+from app.errors import DomainError
+from app.judge_home import JudgeHome
+
+#: Environment variable ``leitai judge open`` reads the access code from when no option gives it.
+ACCESS_CODE_ENV = "LEITAI_ACCESS_CODE"
+
+
+def _home_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--home", type=Path, required=True, help="the judge's local folder (made by `judge open`)")
+
+
+def register(sub: Any) -> None:
+    judge = sub.add_parser("judge", help="the judge's side, headless: open, score, recuse, export")
+    jsub = judge.add_subparsers(dest="judge_command", metavar="ACTION", required=True)
+
+    op = jsub.add_parser(
+        "open",
+        help="verify a package and make the judge's home from it",
+        description="Checks the organizer's signature and every file's hash, then copies the case files "
+        f"into HOME. The access code comes from --code, --code-file, ${ACCESS_CODE_ENV}, or a prompt.",
+    )
+    op.add_argument("package", type=Path)
+    _home_arg(op)
+    op.add_argument("--code", help="the access code the organizer gave you (e.g. 7K3M-Q9XD-2HBT)")
+    op.add_argument("--code-file", type=Path, help="file whose first line is the access code")
+    op.add_argument("--media", type=Path, help="folder (drive) holding the package's external media")
+    op.set_defaults(func=_open)
+
+    st = jsub.add_parser("status", help="list the cases with their state and total")
+    _home_arg(st)
+    st.add_argument("--json", action="store_true", help="print one JSON document")
+    st.set_defaults(func=_status)
+
+    sc = jsub.add_parser("score", help="enter scores (and a comment) for a case; saved at once")
+    _home_arg(sc)
+    sc.add_argument("--case", required=True, help="case id or the code shown by `judge status`")
+    sc.add_argument("--criterion", action="append", default=[], metavar="KEY=VALUE", help="repeatable")
+    sc.add_argument("--comment", help="comment on the case")
+    sc.add_argument("--submit", action="store_true", help="also mark the case's scores final")
+    sc.set_defaults(func=_score)
+
+    for name, helptext in (
+        ("submit", "mark a case's scores final"),
+        ("reopen", "take back a submission or recusal"),
+    ):
+        p = jsub.add_parser(name, help=helptext)
+        _home_arg(p)
+        p.add_argument("--case", required=True)
+        p.set_defaults(func=_submit if name == "submit" else _reopen)
+
+    rc = jsub.add_parser("recuse", help="recuse from a case (conflict of interest)")
+    _home_arg(rc)
+    rc.add_argument("--case", required=True)
+    rc.add_argument("--reason", required=True)
+    rc.set_defaults(func=_recuse)
+
+    ex = jsub.add_parser("export", help="write a signed score bundle of everything entered so far")
+    _home_arg(ex)
+    ex.add_argument("--out", type=Path, required=True, help="bundle file, or a folder to put it in")
+    ex.add_argument("--json", action="store_true", help="print one JSON document")
+    ex.set_defaults(func=_export)
+
+
+def _access_code(args: argparse.Namespace) -> str:
+    if args.code:
+        return str(args.code)
+    if args.code_file is not None:
+        try:
+            lines = args.code_file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise DomainError(
+                "file_missing", f"无法读取 {args.code_file}。", path=str(args.code_file)
+            ) from exc
+        return lines[0] if lines else ""
+    env = os.environ.get(ACCESS_CODE_ENV)
+    if env:
+        return env
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("访问码: ")
+    raise DomainError(
+        "access_code_required", f"需要访问码：用 --code、--code-file 或环境变量 {ACCESS_CODE_ENV}。"
+    )
+
+
+def _open(args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            print(f"\r校验 {done * 100 // total:3d}%", end="", file=sys.stderr)
+
+    with JudgeHome.open_package(
+        args.package, args.home, _access_code(args), media_dir=args.media, progress=progress
+    ) as home:
+        info = home.info()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"已打开评审包：{info.competition}，{info.round}，"
+        f"评委 {info.judge_code} {info.judge}，{info.cases} 个案例。"
+    )
+    print(f"主办方密钥指纹：{info.organizer_fingerprint}（请与主办方核对）")
+    if info.missing_files:
+        print(f"有 {info.missing_files} 个外部媒体文件尚未找到：用 --media 指定存放它们的文件夹。")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    with JudgeHome.open(args.home) as home:
+        rows = home.cases()
+        info = home.info()
+    if args.json:
+        print_json({"info": info, "cases": rows})
+        return 0
+    names = {"not_started": "未开始", "draft": "草稿", "submitted": "已提交", "recused": "已回避"}
+    for r in rows:
+        total = "" if r.total is None else f"{r.total:g}"
+        print(f"{r.id}\t{r.code}\t{names[r.state]}\t{r.scored}/{r.criteria}\t{total}\t{r.title}")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    with JudgeHome.open(args.home) as home:
+        case = home.find_case(args.case)
+        for item in args.criterion:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise DomainError("bad_argument", f"“{item}”应写成 KEY=VALUE。", value=item)
+            home.set_score(case, key.strip(), value.strip())
+        if args.comment is not None:
+            home.set_comment(case, args.comment)
+        scores = home.submit(case) if args.submit else home.scores(case)
+    total = "" if scores.total is None else f"，合计 {scores.total:g}"
+    print(f"案例 {args.case}：已保存（{scores.state}{total}）。")
+    return 0
+
+
+def _submit(args: argparse.Namespace) -> int:
+    with JudgeHome.open(args.home) as home:
+        home.submit(home.find_case(args.case))
+    print(f"案例 {args.case} 的评分已提交。")
+    return 0
+
+
+def _reopen(args: argparse.Namespace) -> int:
+    with JudgeHome.open(args.home) as home:
+        home.reopen(home.find_case(args.case))
+    print(f"案例 {args.case} 已撤回，可以修改。")
+    return 0
+
+
+def _recuse(args: argparse.Namespace) -> int:
+    with JudgeHome.open(args.home) as home:
+        home.recuse(home.find_case(args.case), args.reason)
+    print(f"已回避案例 {args.case}。")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with JudgeHome.open(args.home) as home:
+        result = home.export_bundle(args.out)
+    if args.json:
+        print_json(result)
+        return 0
+    print(
+        f"已导出评分包 {result.path}（修订号 {result.revision}：{result.n_scored} 个案例有分数，"
+        f"{result.n_submitted} 个已提交，{result.n_recused} 个回避）。"
+    )
+    return 0

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: Apache-2.0
+"""``leitai judges``: enrol judges from a roster sheet, list them."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.judging.judge_import import import_judges
+from app.judging.roster import list_judges
+
+
+def register(sub: Any) -> None:
+    judges = sub.add_parser("judges", help="judge roster: import from a sheet, list")
+    jsub = judges.add_subparsers(dest="judges_command", metavar="ACTION", required=True)
+    imp = jsub.add_parser(
+        "import",
+        help="enrol judges from an .xlsx or .csv sheet",
+        description="Columns (Chinese or English headers, any order): 姓名/name, 单位/institution, "
+        "省份/province, 电话/phone, 邮箱/email, 擅长主题/themes (e.g. 1、3 or 主题一，主题三), 编号/code. "
+        "A judge already enrolled (same name and institution, or same phone) is skipped.",
+    )
+    imp.add_argument("file", type=Path, help="roster sheet (.xlsx or .csv)")
+    add_workspace_arg(imp)
+    imp.add_argument("--json", action="store_true", help="print one JSON document")
+    imp.set_defaults(func=_import)
+    lst = jsub.add_parser("list", help="list enrolled judges")
+    add_workspace_arg(lst)
+    lst.add_argument("--json", action="store_true", help="print one JSON document")
+    lst.set_defaults(func=_list)
+
+
+def _import(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        report = import_judges(ws, args.file)
+    if args.json:
+        print_json({"added": report.added, "skipped": report.skipped, "problems": report.problems})
+        return 0
+    for p in report.problems:
+        print(f"第 {p.row} 行：{p.message}")
+    print(f"已导入 {len(report.added)} 位评委，跳过 {report.skipped} 行。")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        rows = list_judges(ws)
+    if args.json:
+        print_json(rows)
+        return 0
+    for j in rows:
+        themes = "、".join(str(t) for t in j.expertise)
+        print(f"{j.code}\t{j.name}\t{j.institution}\t{j.province}\t主题 {themes}")
+    print(f"共 {len(rows)} 位评委。")
+    return 0

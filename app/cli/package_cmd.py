@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: Apache-2.0
+"""``leitai package``: build signed judge packages, verify one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from app.bundles.keys import DEMO_PASSPHRASE, PASSPHRASE_ENV, read_passphrase
+from app.bundles.package import ORGANIZER_PEM, build_packages, verify_package
+from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.errors import DomainError
+from app.judging.round_robin import DEFAULT_JUDGES_PER_CASE, ensure_round_robin
+from app.models import Judge
+from app.workspace import Workspace
+
+PASSPHRASE_HELP = (
+    f"file whose first line is the organizer key passphrase; otherwise ${PASSPHRASE_ENV} is used, "
+    f"otherwise it is asked for when run in a terminal (demo workspaces: {DEMO_PASSPHRASE})"
+)
+
+
+def add_passphrase_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", type=Path, help=PASSPHRASE_HELP)
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(
+            f"\r{done * 100 // total:3d}%  {done / 1e6:,.1f} / {total / 1e6:,.1f} MB", end="", file=sys.stderr
+        )
+
+
+def register(sub: Any) -> None:
+    package = sub.add_parser("package", help="judge packages: build, verify")
+    psub = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)
+    build = psub.add_parser(
+        "build",
+        help="build signed judge packages for a round",
+        description="Builds one signed .leitai-pkg per judge into --out and prints each judge's access "
+        "code: give it to the judge separately (phone, paper), never on the same stick. If nobody has "
+        "assigned the round yet, its cases are first assigned round-robin. Writes organizer.pub.pem "
+        "next to the packages for outside verification (docs/bundle-format.md).",
+    )
+    add_workspace_arg(build)
+    who = build.add_mutually_exclusive_group(required=True)
+    who.add_argument("--judge", action="append", metavar="ID", help="judge code or id (repeatable)")
+    who.add_argument("--all", action="store_true", help="every judge with cases in the round")
+    build.add_argument("--round", required=True, help="round key, e.g. review")
+    build.add_argument("--out", type=Path, required=True, help="folder for the packages")
+    build.add_argument(
+        "--external-media",
+        action="store_true",
+        help="keep media out of the packages: copy them once into OUT/media/ for a separate drive",
+    )
+    build.add_argument(
+        "--judges-per-case",
+        type=int,
+        default=DEFAULT_JUDGES_PER_CASE,
+        help="for a round nobody has assigned: judges per case in the round-robin assignment",
+    )
+    build.add_argument("--codes-file", type=Path, help="also write judge,access code lines to this file")
+    add_passphrase_arg(build)
+    build.add_argument("--json", action="store_true", help="print one JSON document")
+    build.set_defaults(func=_build)
+
+    verify = psub.add_parser(
+        "verify", help="check a package: container, organizer signature, every file hash"
+    )
+    verify.add_argument("file", type=Path)
+    verify.add_argument("--media", type=Path, help="folder holding the package's external media")
+    verify.add_argument("--json", action="store_true", help="print one JSON document")
+    verify.set_defaults(func=_verify)
+
+
+def _judge_ids(ws: Workspace, wanted: list[str]) -> list[int]:
+    ids = []
+    with ws.sessions() as s:
+        for text in wanted:
+            cond = [Judge.code == text]
+            if text.isdigit():
+                cond.append(Judge.id == int(text))
+            judge_id = s.scalars(select(Judge.id).where(or_(*cond))).first()
+            if judge_id is None:
+                raise DomainError("unknown_judge", f"没有评委 {text}。", judge=text)
+            ids.append(judge_id)
+    return ids
+
+
+def _build(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args.passphrase_file)
+    with open_workspace(args) as ws:
+        ensure_round_robin(ws, args.round, args.judges_per_case)
+        judge_ids = None if args.all else _judge_ids(ws, args.judge)
+        built = build_packages(
+            ws,
+            args.round,
+            judge_ids,
+            args.out,
+            passphrase,
+            external_media=args.external_media,
+            progress=_progress,
+        )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.codes_file is not None:
+        args.codes_file.write_text(
+            "".join(f"{b.judge_code},{b.judge_name},{b.access_code}\n" for b in built), encoding="utf-8"
+        )
+    if args.json:
+        print_json({"packages": built, "organizer_key": str(args.out / ORGANIZER_PEM)})
+        return 0
+    for b in built:
+        print(f"{b.judge_code}\t{b.judge_name}\t{b.cases} 个案例\t访问码 {b.access_code}\t{b.path}")
+    print(f"已生成 {len(built)} 份评审包。访问码请另行告知评委（电话或纸条），不要与评审包放在一起。")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    check = verify_package(args.file, media_dir=args.media, progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    m = check.manifest
+    if args.json:
+        print_json(
+            {
+                "file": check.path,
+                "code": check.code,
+                "reason": check.reason,
+                "package_id": m.package_id if m else None,
+                "judge": m.judge_code if m else None,
+                "round": m.round_key if m else None,
+                "cases": len(m.cases) if m else None,
+                "files_checked": check.files_checked,
+                "bytes_checked": check.bytes_checked,
+                "missing_media": check.missing,
+                "manifest_sha256": check.manifest_sha256,
+            }
+        )
+    else:
+        print(f"[{check.code}] {check.reason}")
+        if m is not None:
+            print(
+                f"评委 {m.judge_code} {m.judge_name}，{m.round_name}，{len(m.cases)} 个案例，"
+                f"已核对 {check.files_checked} 个文件。"
+            )
+        if check.missing:
+            print(f"有 {len(check.missing)} 个外部媒体文件未找到（用 --media 指定所在文件夹）。")
+    return 0 if check.ok else 1
