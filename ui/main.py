@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -81,6 +81,12 @@ class AppPaths:
         return self.data_dir / SETTINGS_FILE
 
 
+def _single_thread_pool() -> QThreadPool:
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
+
+
 @dataclass
 class AppContext:
     """Everything a window needs from outside itself, built once at start."""
@@ -91,6 +97,9 @@ class AppContext:
     prompter: Prompter
     language: str = i18n.DEFAULT_LANGUAGE
     translators: i18n.Translators = field(default_factory=i18n.Translators)
+    #: One thread for work that writes to the workspace, so writes never race (Anki's taskman):
+    #: ``run_task(fn, ..., pool=ctx.write_pool)``. Reads may use the global pool.
+    write_pool: QThreadPool = field(default_factory=_single_thread_pool)
 
 
 def make_context(
@@ -146,16 +155,14 @@ class Shell(QObject):
         self.ctx.settings.set(LANGUAGE, language)
         self.ctx.language = language
         apply_language(self._app, self.ctx)
-        old.save_state()
         geometry = old.saveGeometry()
-        old.close_workspace()
         self.window = self._build()
         self.window.restoreGeometry(geometry)
-        self.window.show()
+        self.window.show()  # before the old one closes, so the app never has no window
+        old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        old.close()  # saves its layout, stops its work, closes the workspace
         if workspace is not None:
             self.window.open_workspace(workspace)
-        old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        old.close()
 
 
 def run_gui(

@@ -392,8 +392,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, stop background work, close the workspace."""
         self.save_state()
-        tasks.cancel_all()
+        tasks.cancel_all(owner=self)
         QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+        self.ctx.write_pool.waitForDone(SHUTDOWN_WAIT_MS)
         self.close_workspace()
         self.ctx.settings.sync()
         super().closeEvent(event)

@@ -191,7 +191,16 @@ def pending_tasks() -> list[Task[Any]]:
     return list(_pending)
 
 
-def cancel_all() -> None:
-    """Ask every pending task to stop (on quit)."""
+def cancel_all(owner: QObject | None = None) -> None:
+    """Ask every pending task to stop; with ``owner``, only tasks owned by it or its children."""
     for task in list(_pending):
-        task.cancel()
+        if owner is None or _owned_by(task._owner, owner):
+            task.cancel()
+
+
+def _owned_by(obj: QObject | None, owner: QObject) -> bool:
+    while obj is not None and shiboken6.isValid(obj):
+        if obj is owner:
+            return True
+        obj = obj.parent()
+    return False

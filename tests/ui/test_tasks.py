@@ -182,3 +182,16 @@ def test_dangling_fixture_notices_undelivered_work(qtbot: Any) -> None:
     release.set()
     wait_done(qtbot, task)
     assert task not in tasks.pending_tasks()
+
+
+def test_cancel_all_for_an_owner_spares_other_owners_tasks(qtbot: Any) -> None:
+    release = threading.Event()
+    window, other = QObject(), QObject()
+    child = QObject(window)
+    mine = run_task(lambda _ctx: release.wait(5), lambda _v: None, lambda _e: None, owner=child)
+    theirs = run_task(lambda _ctx: release.wait(5), lambda _v: None, lambda _e: None, owner=other)
+    tasks.cancel_all(owner=window)
+    assert mine.cancelled
+    assert not theirs.cancelled
+    release.set()
+    qtbot.waitUntil(lambda: mine.done and theirs.done, timeout=5000)
