@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A demo competition: a workspace full of plausible, rule-abiding cases and judges, made from nothing.
+
+``generate_demo`` plans the cases from ``data/demo/`` and the season's rules (``content``), draws each
+case's slide deck (``slides``) and a few videos (``video``) into a temporary folder inside the target,
+and stores them through the same services an organizer's import uses (``casebook.add_case``,
+``roster.add_judge``). The same seed gives the same competition.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from app.casebook import NewCase, add_case
+from app.demo.content import CasePlan, JudgePlan, Planner, load_demo_data
+from app.demo.slides import DeckText, render_deck
+from app.demo.video import render_video
+from app.errors import DomainError
+from app.judging.roster import NewJudge, add_judge
+from app.seasons import load_season
+from app.workspace import Workspace
+
+__all__ = ["CasePlan", "JudgePlan", "default_videos", "generate_demo", "plan_demo"]
+
+#: Characters that may not appear in a file name on some system.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def default_videos(cases: int) -> int:
+    """How many cases get a video when not told: one in ten (6 of the default 60), at least one."""
+    return max(1, round(cases / 10)) if cases > 0 else 0
+
+
+def plan_demo(
+    season: int = 2022, cases: int = 60, judges: int = 10, videos: int | None = None, seed: int = 2022
+) -> tuple[list[CasePlan], list[JudgePlan]]:
+    """The demo's cases and judges as plans, without making any file (what ``generate_demo`` stores)."""
+    rules = load_season(season)
+    planner = Planner(rules, load_demo_data(), seed)
+    case_plans = planner.plan_cases(cases, default_videos(cases) if videos is None else videos)
+    return case_plans, planner.plan_judges(judges, case_plans)
+
+
+def generate_demo(
+    root: Path,
+    season: int = 2022,
+    cases: int = 60,
+    judges: int = 10,
+    videos: int | None = None,
+    seed: int = 2022,
+    progress: Callable[[int, int], None] | None = None,
+) -> Workspace:
+    """Create a demo competition workspace in ``root`` (a new or empty folder) and return it open.
+
+    ``progress(done, total)`` is called after each case is stored.
+    """
+    root = Path(root)
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise DomainError(
+            "demo_folder_not_empty",
+            f"{root} 不是空文件夹：演示比赛只能建在新的或空的文件夹里。",
+            path=str(root),
+        )
+    if cases < 1 or judges < 0 or (videos is not None and videos < 0):
+        raise DomainError("bad_argument", "案例数必须至少为 1，评委数和视频数不能为负。")
+    rules = load_season(season)  # an unknown season is refused before anything is written
+    data = load_demo_data()
+    planner = Planner(rules, data, seed)
+    case_plans = planner.plan_cases(cases, default_videos(cases) if videos is None else videos)
+    judge_plans = planner.plan_judges(judges, case_plans)
+    text = DeckText.from_data(data.slides, rules)
+
+    ws = Workspace.create(root, season)
+    try:
+        # Files are made next to the store (same disk, nothing left elsewhere) and removed at the end.
+        with tempfile.TemporaryDirectory(prefix=".demo-", dir=root) as tmp:
+            for done, plan in enumerate(case_plans, start=1):
+                folder = Path(tmp) / plan.code
+                folder.mkdir()
+                stem = _UNSAFE.sub("_", f"{plan.hospital.name}-{plan.title}")
+                pdf = folder / f"{stem}.pdf"
+                render_deck(plan, rules, text, pdf)
+                video = None
+                if plan.video_seconds is not None:
+                    video = folder / f"{stem}.mp4"
+                    render_video(plan, text, data.slides["video"], video)
+                add_case(ws, _new_case(plan, pdf, video), actor="demo")
+                pdf.unlink()
+                if video is not None:
+                    video.unlink()
+                if progress is not None:
+                    progress(done, len(case_plans))
+        for judge in judge_plans:
+            add_judge(
+                ws,
+                NewJudge(
+                    name=judge.name,
+                    institution=judge.institution,
+                    province=judge.province,
+                    phone=judge.phone,
+                    email=judge.email,
+                    expertise=judge.expertise,
+                ),
+                actor="demo",
+            )
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def _new_case(plan: CasePlan, pdf: Path, video: Path | None) -> NewCase:
+    return NewCase(
+        code=plan.code,
+        hospital=plan.hospital.name,
+        province=plan.hospital.province,
+        theme=plan.theme_number,
+        title=plan.title,
+        recommendation=plan.recommendation,
+        tier=plan.tier,
+        category=plan.category,
+        votes=plan.votes,
+        pdf=pdf,
+        video=video,
+        submitted_at=plan.submitted_at,
+    )
