@@ -3,6 +3,7 @@
 
 from app.models.base import Base
 from app.models.cases import Case, CaseFile, CaseStatus
+from app.models.intake import CaseRevision, Finding, HospitalAlias, ScreeningAction
 from app.models.judging import Assignment, Conflict, Criterion, Judge, Round, Rubric, Score
 from app.models.keys import BundleContent, IssuedPackage, OrganizerKey
 from app.models.records import AuditEvent, ImportedBundle
@@ -15,12 +16,15 @@ __all__ = [
     "BundleContent",
     "Case",
     "CaseFile",
+    "CaseRevision",
     "CaseStatus",
     "Category",
     "Competition",
     "Conflict",
     "Criterion",
+    "Finding",
     "Hospital",
+    "HospitalAlias",
     "ImportedBundle",
     "IssuedPackage",
     "Judge",
@@ -29,6 +33,7 @@ __all__ = [
     "Region",
     "Round",
     "Rubric",
+    "ScreeningAction",
     "Score",
     "Season",
     "Theme",

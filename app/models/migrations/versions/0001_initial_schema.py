@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 20:19:09.735696
+Create Date: 2026-11-22 20:29:56.770352
 """
 
 from collections.abc import Sequence
@@ -46,6 +46,19 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rubric")),
     )
+    op.create_table(
+        "screening_action",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("action", sa.String(length=30), nullable=False),
+        sa.Column("changes", sa.JSON(), nullable=False),
+        sa.Column("undone", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_screening_action")),
+    )
+    with op.batch_alter_table("screening_action", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_screening_action_at"), ["at"], unique=False)
+
     op.create_table(
         "season",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
@@ -207,6 +220,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_case_theme_id"), ["theme_id"], unique=False)
 
     op.create_table(
+        "hospital_alias",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("hospital_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["hospital_id"],
+            ["hospital.id"],
+            name=op.f("fk_hospital_alias_hospital_id_hospital"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_hospital_alias")),
+        sa.UniqueConstraint("name", name=op.f("uq_hospital_alias_name")),
+    )
+    with op.batch_alter_table("hospital_alias", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_hospital_alias_hospital_id"), ["hospital_id"], unique=False)
+
+    op.create_table(
         "imported_bundle",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("judge_id", sa.Integer(), nullable=True),
@@ -303,6 +334,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_case_file_sha256"), ["sha256"], unique=False)
 
     op.create_table(
+        "case_revision",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.Column("fingerprint", sa.String(length=64), nullable=False),
+        sa.Column("snapshot", sa.JSON(), nullable=False),
+        sa.Column("source", sa.String(), nullable=False),
+        sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["case.id"], name=op.f("fk_case_revision_case_id_case"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_revision")),
+        sa.UniqueConstraint("case_id", "revision", name=op.f("uq_case_revision_case_id")),
+    )
+    with op.batch_alter_table("case_revision", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_revision_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
         "conflict",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("judge_id", sa.Integer(), nullable=False),
@@ -319,6 +369,26 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_conflict_judge_id"), ["judge_id"], unique=False)
+
+    op.create_table(
+        "finding",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=40), nullable=False),
+        sa.Column("severity", sa.String(length=10), nullable=False),
+        sa.Column("message", sa.String(), nullable=False),
+        sa.Column("detail", sa.JSON(), nullable=False),
+        sa.Column("cross_case", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["case.id"], name=op.f("fk_finding_case_id_case"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_finding")),
+    )
+    with op.batch_alter_table("finding", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_finding_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_finding_code"), ["code"], unique=False)
 
     op.create_table(
         "score",
@@ -351,10 +421,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_score_assignment_id"))
 
     op.drop_table("score")
+    with op.batch_alter_table("finding", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_finding_code"))
+        batch_op.drop_index(batch_op.f("ix_finding_case_id"))
+
+    op.drop_table("finding")
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conflict_judge_id"))
 
     op.drop_table("conflict")
+    with op.batch_alter_table("case_revision", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_case_revision_case_id"))
+
+    op.drop_table("case_revision")
     with op.batch_alter_table("case_file", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_case_file_sha256"))
         batch_op.drop_index(batch_op.f("ix_case_file_case_id"))
@@ -377,6 +456,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_imported_bundle_judge_id"))
 
     op.drop_table("imported_bundle")
+    with op.batch_alter_table("hospital_alias", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_hospital_alias_hospital_id"))
+
+    op.drop_table("hospital_alias")
     with op.batch_alter_table("case", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_case_theme_id"))
         batch_op.drop_index(batch_op.f("ix_case_status"))
@@ -395,6 +478,10 @@ def downgrade() -> None:
     op.drop_table("competition")
     op.drop_table("category")
     op.drop_table("season")
+    with op.batch_alter_table("screening_action", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_screening_action_at"))
+
+    op.drop_table("screening_action")
     op.drop_table("rubric")
     op.drop_table("organizer_key")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
