@@ -45,12 +45,27 @@ def wait_for(app: QApplication, condition, timeout_ms: int = 20000) -> None:  # 
             raise SystemExit("timed out waiting for the window")
 
 
+def first_with_video(window: MainWindow) -> int:
+    """Row of the first case with a video (its details show both kinds of file), else the first row."""
+    proxy = window.organizer.proxy
+    for r in range(proxy.rowCount()):
+        row = window.organizer.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row())
+        if row.has_video and len(row.files) > 1:
+            return r
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workspace", type=Path, help="a demo workspace (leitai demo DIR)")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--select", type=int, default=3, help="table row to select for the details pane")
+    parser.add_argument(
+        "--select",
+        type=int,
+        default=None,
+        help="table row for the details pane (default: first case with a video)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -71,7 +86,7 @@ def main() -> int:
             app, lambda: window.current_page() == PAGE_ORGANIZER and window.organizer.model.rowCount() > 0
         )
         settle(app)
-        window.organizer.table.selectRow(args.select)
+        window.organizer.table.selectRow(args.select if args.select is not None else first_with_video(window))
         settle(app)
         window.grab().save(str(args.out / "case_table.png"))
         window.close()

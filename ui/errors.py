@@ -34,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "case_exists": QT_TRANSLATE_NOOP("DomainError", "A case with the code {code} already exists."),
     "judge_exists": QT_TRANSLATE_NOOP("DomainError", "A judge with the code {code} already exists."),
     "demo_folder": QT_TRANSLATE_NOOP("DomainError", "{path} already holds too many demo folders."),
+    "demo_folder_not_empty": QT_TRANSLATE_NOOP(
+        "DomainError", "{path} is not empty: a demo competition needs a new or empty folder."
+    ),
 }
 
 

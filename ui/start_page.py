@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: How many recent workspaces the list shows before it scrolls.
+RECENT_ROWS_SHOWN = 6
 #: Item role holding a recent workspace's full path.
 PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -143,7 +145,6 @@ class StartPage(QWidget):
         self.recent_list.setObjectName("recentList")
         self.recent_list.setItemDelegate(RecentItemDelegate(self.recent_list))
         self.recent_list.setUniformItemSizes(True)
-        self.recent_list.setMinimumHeight(200)
         self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.recent_list.customContextMenuRequested.connect(self._on_recent_menu)
         self.recent_list.itemActivated.connect(self._on_recent_activated)
@@ -197,6 +198,11 @@ class StartPage(QWidget):
             self.recent_list.addItem(item)
         self.recent_list.setVisible(bool(paths))
         self.recent_empty.setVisible(not paths)
+        # As tall as its rows (up to RECENT_ROWS_SHOWN), so one recent folder is not a big empty box.
+        rows = min(max(len(paths), 1), RECENT_ROWS_SHOWN)
+        row_height = self.recent_list.sizeHintForRow(0) if paths else 0
+        frame = self.recent_list.frameWidth() * 2 + 10
+        self.recent_list.setFixedHeight(max(rows * row_height + frame, 60))
 
     def recent_paths(self) -> list[str]:
         return [str(self.recent_list.item(i).data(PathRole)) for i in range(self.recent_list.count())]

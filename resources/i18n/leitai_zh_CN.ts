@@ -198,6 +198,10 @@
         <source>{path} already holds too many demo folders.</source>
         <translation>{path} 中已有太多演示文件夹。</translation>
     </message>
+    <message>
+        <source>{path} is not empty: a demo competition needs a new or empty folder.</source>
+        <translation>{path} 不是空文件夹：演示比赛只能建在新的或空的文件夹里。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorMessages</name>
@@ -537,7 +541,7 @@
     <name>StartPage</name>
     <message>
         <source>Leitai</source>
-        <extracomment>Item role holding a recent workspace&apos;s full path. A recent workspace&apos;s folder (str) was chosen. The user removed a folder (str) from the recent list.</extracomment>
+        <extracomment>How many recent workspaces the list shows before it scrolls. Item role holding a recent workspace&apos;s full path. A recent workspace&apos;s folder (str) was chosen. The user removed a folder (str) from the recent list.</extracomment>
         <translation>擂台</translation>
     </message>
     <message>

@@ -105,7 +105,7 @@ COLUMNS: tuple[Column, ...] = (
         QT_TRANSLATE_NOOP("CaseTableModel", "Hospital"),
         lambda r: r.hospital,
         lambda r: r.hospital,
-        width=200,
+        width=176,
         tooltip=lambda r: f"{r.hospital}（{r.province}）" if r.province else r.hospital,
     ),
     Column(
@@ -120,7 +120,7 @@ COLUMNS: tuple[Column, ...] = (
         QT_TRANSLATE_NOOP("CaseTableModel", "Theme"),
         _theme_text,
         lambda r: (0, r.theme_number) if r.theme_number is not None else _LAST,
-        width=180,
+        width=204,
         tooltip=_theme_text,
     ),
     Column("tier", QT_TRANSLATE_NOOP("CaseTableModel", "Tier"), lambda r: r.tier, lambda r: r.tier, width=90),
