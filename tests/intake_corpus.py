@@ -1,15 +1,15 @@
 # SPDX-License-Identifier: Apache-2.0
 """A submission folder with planted violations of every finding code, and the answers to check against.
 
-``build_corpus(dest)`` writes ``cases.csv`` (or ``cases.xlsx``) and the files it names: clean cases that
-stress the rules from the right side (14 pt text, 1–3 character page numbers in small print, provinces
-written as short names and aliases, Hong Kong/Macao/Taiwan, numbered look-alike hospitals), plus one
-case per planted violation. ``Corpus.expected`` says, for every case, which violation codes it must get
-and which region it is in — written down here by hand from the notices, not computed by the code under
-test.
+``build_corpus(dest)`` writes ``cases.csv`` (or ``cases.xlsx``) and the files it names: clean cases made by
+the demo generator (``app.demo``: its case plans, slide decks and videos), clean cases that stress the
+rules from the right side (text at exactly 14 pt, 1–3 character page numbers in small print, provinces
+written as short names and aliases, Hong Kong/Macao/Taiwan, numbered look-alike hospitals), and one case
+per planted violation. ``Corpus.expected`` says, for every case, which violation codes it must get and
+which region it is in — written down here by hand from the notices, not computed by the code under test.
 
-Slides and videos are generated with PyMuPDF and PyAV (small, fast); the two "over the size limit"
-files are sparse, so they take no disk space. Also used by ``bench/intake.py``.
+The two "over the size limit" files are sparse, so they take no disk space. Also used by
+``bench/intake.py``.
 """
 
 from __future__ import annotations
@@ -21,52 +21,33 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from app.demo import plan_demo
+from app.demo.content import CasePlan
 from app.seasons import SeasonRules, load_season
 
-#: (province as a submitter writes it, region it belongs to by the notices' 赛区设置).
-PROVINCES: tuple[tuple[str, str], ...] = (
-    ("辽宁省", "东北"),
-    ("吉林", "东北"),
-    ("黑龙江省", "东北"),
-    ("北京市", "华北"),
-    ("天津", "华北"),
-    ("河北省", "华北"),
-    ("山西", "华北"),
-    ("内蒙古自治区", "华北"),
-    ("上海", "华东"),
-    ("江苏省", "华东"),
-    ("浙江", "华东"),
-    ("安徽省", "华东"),
-    ("福建省", "华东"),
-    ("江西", "华东"),
-    ("山东省", "华东"),
-    ("河南省", "中南"),
-    ("湖北", "中南"),
-    ("湖南省", "中南"),
-    ("广东省", "中南"),
-    ("广西", "中南"),
-    ("广西壮族自治区", "中南"),
-    ("海南省", "中南"),
-    ("中国香港", "中南"),
-    ("澳门特别行政区", "中南"),
-    ("台湾省", "中南"),
-    ("重庆市", "西南"),
-    ("四川省", "西南"),
-    ("贵州", "西南"),
-    ("云南省", "西南"),
-    ("西藏", "西南"),
-    ("陕西省", "西北"),
-    ("甘肃", "西北"),
-    ("青海省", "西北"),
-    ("宁夏回族自治区", "西北"),
-    ("新疆", "西北"),
-)
-#: Places for hospital names; every clean case gets its own hospital, so no rule across cases fires.
-_PLACES = (
-    *("安平", "宝丰", "昌黎", "大名", "东光", "阜城", "固安", "海兴", "景县", "康保"),
-    *("临城", "隆化", "滦南", "孟村", "南皮", "平乡", "迁西", "曲周", "容城", "深泽"),
-)
-_KINDS = ("人民医院", "中医医院", "妇幼保健院", "第一人民医院", "第二人民医院", "中心医院")
+#: Every province by its official name → region, as the notices' 赛区设置 list them (Hong Kong, Macao
+#: and Taiwan go to 中南).
+REGION_OF: dict[str, str] = {
+    **dict.fromkeys(("辽宁省", "吉林省", "黑龙江省"), "东北"),
+    **dict.fromkeys(("北京市", "天津市", "河北省", "山西省", "内蒙古自治区"), "华北"),
+    **dict.fromkeys(("上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省"), "华东"),
+    **dict.fromkeys(("河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区", "海南省"), "中南"),
+    **dict.fromkeys(("香港特别行政区", "澳门特别行政区", "台湾省"), "中南"),
+    **dict.fromkeys(("重庆市", "四川省", "贵州省", "云南省", "西藏自治区"), "西南"),
+    **dict.fromkeys(("陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区"), "西北"),
+}
+#: How submitters shorten a province's name (used on every other demo case).
+SHORT: dict[str, str] = {
+    "内蒙古自治区": "内蒙古",
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+    "北京市": "北京",
+    "上海市": "上海 ",
+    "天津市": "天津",
+    "重庆市": "重庆",
+}
 _BULLETS = (
     "建立多学科协作诊疗门诊，患者一次就诊完成评估",
     "优化预约流程，平均候诊时间由四十分钟降至十五分钟",
@@ -304,30 +285,64 @@ def _recommendation(chars: int) -> str:
     return (base * (chars // len(base) + 1))[:chars]
 
 
+#: Demo decks and videos already drawn in this process, by what they were drawn from.
+_DEMO_DECKS: dict[tuple[int, str, str], bytes] = {}
+_DEMO_VIDEOS: dict[int, list[bytes]] = {}
+
+
 class _Builder:
-    def __init__(self, root: Path, rules: SeasonRules, seed: int) -> None:
+    def __init__(self, root: Path, rules: SeasonRules, seed: int, distinct: int = 4) -> None:
         self.root = root
         self.rules = rules
+        self.seed = seed
+        self.distinct = max(1, distinct)
         self.rng = random.Random(seed)
         self.rows: list[dict[str, str]] = []
         self.expected: dict[str, Expected] = {}
         self.counter = 0
-        self._clean_pdf: Path | None = None
+        self._stock: list[CasePlan] | None = None
+        self._decks: list[CasePlan] = []
 
     def next_id(self) -> str:
         self.counter += 1
         return f"{self.rules.year}-{self.counter:04d}"
 
-    def clean_pdf(self, case_id: str, shared: bool) -> str:
-        """A clean deck: generated once and copied when ``shared`` (fast for large corpora)."""
-        target = self.root / "files" / f"{case_id}.pdf"
-        if shared and self._clean_pdf is not None:
-            target.write_bytes(self._clean_pdf.read_bytes())
+    def demo_pdf(self, plan: CasePlan, index: int, target: Path) -> str:
+        """The demo deck of ``plan`` (drawn for the first ``distinct`` cases, then copies of those)."""
+        from app.demo.content import load_demo_data
+        from app.demo.slides import DeckText, render_deck
+
+        if len(self._decks) < self.distinct:
+            self._decks.append(plan)
+        source = self._decks[index % len(self._decks)]
+        key = (self.rules.year, source.code, source.title)
+        if key not in _DEMO_DECKS:
+            text = DeckText.from_data(load_demo_data().slides, self.rules)
+            render_deck(source, self.rules, text, target)
+            _DEMO_DECKS[key] = target.read_bytes()
         else:
-            make_slides(target)
-            if shared:
-                self._clean_pdf = target
-        return f"files/{case_id}.pdf"
+            target.write_bytes(_DEMO_DECKS[key])
+        return target.relative_to(self.root).as_posix()
+
+    def demo_video(self, plan: CasePlan, target: Path) -> None:
+        """The demo video of ``plan`` (two drawn per season, then copies)."""
+        from app.demo.content import load_demo_data
+        from app.demo.slides import DeckText
+        from app.demo.video import render_video
+
+        drawn = _DEMO_VIDEOS.setdefault(self.rules.year, [])
+        if len(drawn) < 2:
+            data = load_demo_data()
+            render_video(plan, DeckText.from_data(data.slides, self.rules), data.slides["video"], target)
+            drawn.append(target.read_bytes())
+        else:
+            target.write_bytes(drawn[self.counter % len(drawn)])
+
+    def stock_pdf(self, case_id: str) -> str:
+        """A clean demo deck for a hand-made case."""
+        if self._stock is None:
+            self._stock = plan_demo(self.rules.year, cases=1, judges=0, videos=0, seed=self.seed)[0]
+        return self.demo_pdf(self._stock[0], 0, self.root / "files" / f"{case_id}.pdf")
 
     def add(
         self,
@@ -343,13 +358,19 @@ class _Builder:
         title: str = "改善医疗服务案例",
         case_id: str | None = None,
         detail: dict[str, object] | None = None,
+        tier: str | None = None,
+        category: str | None = None,
+        votes: str | None = None,
+        submitted_at: str = "",
     ) -> str:
         case_id = case_id or self.next_id()
         if pdf is None:
-            pdf = self.clean_pdf(case_id, shared=True)
+            pdf = self.stock_pdf(case_id)
         rec = recommendation if recommendation is not None else _recommendation(120)
-        tier = self.rules.tiers[0].name if self.rules.tiers else ""
-        category = self.rules.categories[0].name if self.rules.categories else ""
+        if tier is None:
+            tier = self.rules.tiers[0].name if self.rules.tiers else ""
+        if category is None:
+            category = self.rules.categories[0].name if self.rules.categories else ""
         self.rows.append(
             {
                 "案例编号": case_id,
@@ -358,11 +379,12 @@ class _Builder:
                 "组别": tier,
                 "类别": category,
                 "主题": theme,
-                "案例名称": f"{title}{case_id}",
+                "案例名称": title if title != "改善医疗服务案例" else f"{title}{case_id}",
                 "推荐理由": rec,
                 "PPT文件": pdf,
                 "视频文件": video,
-                "网络投票": str(self.rng.randint(0, 5000)),
+                "网络投票": votes if votes is not None else str(self.rng.randint(0, 5000)),
+                "提交时间": submitted_at,
                 "联系人": "张老师",  # an extra column: kept, never refused
             }
         )
@@ -375,52 +397,60 @@ def build_corpus(
     *,
     season: int = 2022,
     clean: int = 24,
-    videos_every: int = 4,
+    videos: int = 3,
     sheet: str = "csv",
     seed: int = 3,
     planted: bool = True,
+    edges: bool = True,
+    distinct_decks: int = 4,
 ) -> Corpus:
-    """Write a submission folder to ``dest``: ``clean`` clean cases plus (if ``planted``) one or more
-    cases per finding code; returns the folder and the expected answer per case."""
+    """Write a submission folder to ``dest``: ``clean`` demo cases (``videos`` of them with a video),
+    the edge cases that must stay clean (if ``edges``) and one or more cases per finding code (if
+    ``planted``); returns the folder and the expected answer per case.
+
+    Rendering a demo deck takes ~0.15 s, so only ``distinct_decks`` are drawn and the others copied
+    (the bench draws one per case)."""
     rules = load_season(season)
-    limits = rules.limits
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "files").mkdir(exist_ok=True)
-    b = _Builder(dest, rules, seed)
-    themes = [t.number for t in rules.themes]
+    files = dest / "files"
+    files.mkdir(exist_ok=True)
+    b = _Builder(dest, rules, seed, distinct_decks)
     theme_texts = ("{n}", "主题{cn}", "主题{n}", "{title}", "主题{cn}：{title}", "{cn}")
     cn = "一二三四五六七八九十"
 
     def theme_text(n: int, i: int) -> str:
         return theme_texts[i % len(theme_texts)].format(n=n, cn=cn[n - 1], title=rules.theme(n).title)
 
-    # Clean cases: every province spelling, every way of writing a theme, each its own hospital.
-    for i in range(clean):
-        province = PROVINCES[i % len(PROVINCES)]
-        place = _PLACES[i % len(_PLACES)] + ("" if i < len(_PLACES) else str(i // len(_PLACES)))
-        hospital = f"{province[0][:2]}{place}县{_KINDS[i % len(_KINDS)]}"
-        number = themes[i % len(themes)]
+    # Clean cases from the demo generator: its hospitals, themes, titles, recommendations, decks, videos.
+    plans, _judges = plan_demo(season, cases=clean, judges=0, videos=videos, seed=seed) if clean else ([], [])
+    for i, plan in enumerate(plans):
         case_id = b.next_id()
+        full = plan.hospital.province
+        province = SHORT.get(full, full[:-1] if full.endswith("省") else full) if i % 2 else full
         video = ""
-        if videos_every and i % videos_every == 0:
-            size = (1280, 720) if i % (2 * videos_every) == 0 else (854, 480)
-            make_video(dest / "files" / f"{case_id}.mp4", width=size[0], height=size[1])
+        if plan.video_seconds is not None:
+            b.demo_video(plan, files / f"{case_id}.mp4")
             video = f"files/{case_id}.mp4"
-        rec_len = limits.recommendation_max_chars if i == 1 else 150
+        tier = next((t for t in rules.tiers if t.code == plan.tier), None)
+        category = next((c for c in rules.categories if c.code == plan.category), None)
         b.add(
-            hospital=hospital,
-            province=province,
-            theme=theme_text(number, i),
-            theme_number=number,
+            hospital=plan.hospital.name,
+            province=(province, REGION_OF[full]),
+            theme=theme_text(plan.theme_number, i),
+            theme_number=plan.theme_number,
             codes=set(),
             video=video,
-            recommendation=_recommendation(rec_len),
+            pdf=b.demo_pdf(plan, i, files / f"{case_id}.pdf"),
+            recommendation=plan.recommendation,
+            title=plan.title,
             case_id=case_id,
+            tier=(tier.code if i % 3 == 0 else tier.name) if tier else "",
+            category=category.name if category else "",
+            votes=str(plan.votes),
+            submitted_at=plan.submitted_at.strftime("%Y-%m-%d %H:%M"),
         )
-    if clean >= 3:
-        # Text at exactly the limit, and just above the 0.5 pt rounding allowance: both clean.
-        b.rows[0]["PPT文件"] = _pdf(dest, b.rows[0]["案例编号"], body_pt=limits.min_font_pt)
-        b.rows[2]["PPT文件"] = _pdf(dest, b.rows[2]["案例编号"], small={4: limits.min_font_pt - 0.4})
+    if edges:
+        _edge_cases(b, dest, rules)
     if planted:
         _plant(b, dest, rules)
     if sheet == "xlsx":
@@ -433,6 +463,44 @@ def build_corpus(
 def _pdf(dest: Path, case_id: str, **kwargs: object) -> str:
     make_slides(dest / "files" / f"{case_id}.pdf", **kwargs)  # type: ignore[arg-type]
     return f"files/{case_id}.pdf"
+
+
+def _edge_cases(b: _Builder, dest: Path, rules: SeasonRules) -> None:
+    """Clean cases right at the rules' edges: none may get a violation."""
+    limits = rules.limits
+    files = dest / "files"
+
+    def edge(hospital: str, province: tuple[str, str], theme: int, **kwargs: object) -> str:
+        return b.add(
+            hospital=hospital,
+            province=province,
+            theme=str(theme),
+            theme_number=theme,
+            codes=set(),
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    cid = b.next_id()
+    edge(
+        "香港仁心医院", ("Hong Kong", "中南"), 1, case_id=cid, pdf=_pdf(dest, cid, body_pt=limits.min_font_pt)
+    )
+    cid = b.next_id()
+    small = {4: limits.min_font_pt - 0.4}  # within the half-point allowance for exported sizes
+    edge("澳门仁伯爵综合医院", ("中国澳门", "中南"), 2, case_id=cid, pdf=_pdf(dest, cid, small=small))
+    edge(
+        "台湾彰化基督教医院",
+        ("臺灣", "中南"),
+        3,
+        recommendation=_recommendation(limits.recommendation_max_chars),
+    )
+    cid = b.next_id()
+    make_video(files / f"{cid}.mp4", width=1280, height=720)
+    edge("广西宾阳县人民医院", ("广西壮族自治区", "中南"), 4, case_id=cid, video=f"files/{cid}.mp4")
+    cid = b.next_id()
+    make_video(files / f"{cid}.mp4", width=854, height=480, seconds=3)
+    edge("内蒙古准格尔旗人民医院", ("Inner Mongolia", "华北"), 5, case_id=cid, video=f"files/{cid}.mp4")
+    cid = b.next_id()
+    edge("新疆库车市人民医院", ("新疆维吾尔族自治区", "西北"), 6, case_id=cid, pdf=_pdf(dest, cid, pages=17))
 
 
 def _plant(b: _Builder, dest: Path, rules: SeasonRules) -> None:

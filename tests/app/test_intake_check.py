@@ -121,7 +121,7 @@ def test_font_rule_ignores_short_spans_and_the_half_point_allowance(
 def test_clean_source_exits_0_also_from_a_zip_and_as_xlsx(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = build_corpus(tmp_path / "src", clean=5, videos_every=2, planted=False, sheet="xlsx")
+    corpus = build_corpus(tmp_path / "src", clean=5, videos=2, planted=False, edges=False, sheet="xlsx")
     code, data = run_check(capsys, corpus.root, 2022)
     assert code == 0
     assert data["summary"] == {**data["summary"], "cases": 5, "clean": 5, "by_code": {}}
@@ -152,7 +152,7 @@ def test_unreadable_source_exits_2_with_one_line(tmp_path: Path, capsys: pytest.
 def test_sheet_with_other_headers_is_refused_clearly_then_mapped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = build_corpus(tmp_path / "src", clean=3, videos_every=0, planted=False)
+    corpus = build_corpus(tmp_path / "src", clean=3, videos=0, planted=False, edges=False)
     sheet = corpus.root / "cases.csv"
     sheet.write_text(
         sheet.read_text(encoding="utf-8-sig")
@@ -170,7 +170,7 @@ def test_sheet_with_other_headers_is_refused_clearly_then_mapped(
 
 
 def test_english_headers_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    corpus = build_corpus(tmp_path / "src", clean=2, videos_every=0, planted=False)
+    corpus = build_corpus(tmp_path / "src", clean=2, videos=0, planted=False, edges=False)
     english = {
         "案例编号": "case_id", "医院名称": "hospital", "省份": "province", "组别": "tier", "类别": "category",
         "主题": "theme", "案例名称": "title", "推荐理由": "recommendation", "PPT文件": "pdf",
@@ -188,7 +188,7 @@ def test_english_headers_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_duplicate_case_ids_and_rows_without_one_are_reported_not_fatal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = build_corpus(tmp_path / "src", clean=3, videos_every=0, planted=False)
+    corpus = build_corpus(tmp_path / "src", clean=3, videos=0, planted=False, edges=False)
     sheet = corpus.root / "cases.csv"
     lines = sheet.read_text(encoding="utf-8-sig").splitlines()
     no_id = "," + lines[2].split(",", 1)[1]
@@ -200,7 +200,7 @@ def test_duplicate_case_ids_and_rows_without_one_are_reported_not_fatal(
 
 
 def test_human_output_lists_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    corpus = build_corpus(tmp_path / "src", clean=2, videos_every=0, planted=False)
+    corpus = build_corpus(tmp_path / "src", clean=2, videos=0, planted=False, edges=False)
     (corpus.root / "files" / f"{corpus.rows[1]['案例编号']}.pdf").unlink()
     assert main(["intake", "check", str(corpus.root), "--season", "2022"]) == 1
     out = capsys.readouterr().out

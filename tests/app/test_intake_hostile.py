@@ -39,7 +39,7 @@ def _findings(report: CheckReport, case_id: str) -> dict[str, dict[str, Any]]:
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Corpus:
-    return build_corpus(tmp_path / "src", clean=4, videos_every=0, planted=False)
+    return build_corpus(tmp_path / "src", clean=4, videos=0, planted=False, edges=False)
 
 
 def _replace_pdf(corpus: Corpus, index: int, maker: Callable[[Path], object]) -> str:
