@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from app.workspace import Workspace
 from tests.ui.conftest import SAMPLE_CASES, FakePrompter, build_sample_workspace
+from ui import main_window
 from ui.main import AppContext, Shell
 from ui.main_window import PAGE_JUDGE, PAGE_ORGANIZER, PAGE_START, MainWindow, demo_target
 from ui.settings import LANGUAGE
@@ -215,3 +216,19 @@ def test_switching_language_rebuilds_the_window_in_english(
     assert second.workspace.root == sample_workspace_dir
     assert ctx.language == "en"
     assert ctx.settings.get(LANGUAGE) == "en"
+
+
+def test_create_demo_with_the_real_generator(
+    qtbot: Any, window: MainWindow, prompter: FakePrompter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo = pytest.importorskip("app.demo")
+    if not hasattr(demo, "generate_demo"):
+        pytest.skip("app.demo.generate_demo is not there yet")
+    monkeypatch.setattr(main_window, "DEMO_CASES", 3)
+    monkeypatch.setattr(main_window, "DEMO_JUDGES", 2)
+    prompter.directories.append(tmp_path / "real-demo")
+    with qtbot.waitSignal(window.organizer.loaded, timeout=60000):
+        window.named_actions["create_demo"].trigger()
+    assert window.organizer.model.rowCount() == 3
+    assert window.judges_label.text() == "评委 2 位"
+    assert window.ctx.settings.recent_workspaces()[0] == str((tmp_path / "real-demo").resolve())
