@@ -24,6 +24,7 @@ def ensure_round_robin(
     """Assign the round's cases round-robin if the round has no assignment yet; returns rows created.
 
     Eligible cases are the approved ones; while screening has approved none, every case not rejected.
+    Each case goes to the least-loaded judges without a conflict with it, taking turns among equals.
     """
     with ws.sessions.begin() as s:
         rnd = s.scalars(select(Round).where(Round.key == round_key)).first()
@@ -46,18 +47,20 @@ def ensure_round_robin(
         blocked_hospital = {(j, h) for j, h, _ in conflicts if h is not None}
         blocked_case = {(j, c) for j, _, c in conflicts if c is not None}
         per_case = max(1, min(judges_per_case, len(judges)))
-        turn = 0
+        load = [0] * len(judges)
         created = 0
-        for case in cases:
-            chosen: list[Judge] = []
-            for step in range(len(judges)):
-                judge = judges[(turn + step) % len(judges)]
-                if (judge.id, case.hospital_id) in blocked_hospital or (judge.id, case.id) in blocked_case:
-                    continue
-                chosen.append(judge)
-                if len(chosen) == per_case:
-                    break
-            turn = (turn + per_case) % len(judges)
+        for turn, case in enumerate(cases):
+            free = [
+                i
+                for i, judge in enumerate(judges)
+                if (judge.id, case.hospital_id) not in blocked_hospital
+                and (judge.id, case.id) not in blocked_case
+            ]
+            # the least-loaded judges first; among equals, the next ones in turn
+            free.sort(key=lambda i: (load[i], (i - turn * per_case) % len(judges)))
+            chosen = [judges[i] for i in free[:per_case]]
+            for i in free[:per_case]:
+                load[i] += 1
             for judge in chosen:
                 s.add(Assignment(round_id=rnd.id, judge_id=judge.id, case_id=case.id))
                 created += 1
