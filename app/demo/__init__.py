@@ -10,6 +10,7 @@ and stores them through the same services an organizer's import uses (``casebook
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +56,8 @@ def generate_demo(
 ) -> Workspace:
     """Create a demo competition workspace in ``root`` (a new or empty folder) and return it open.
 
-    ``progress(done, total)`` is called after each case is stored.
+    ``progress(done, total)`` is called after each case is stored; an exception raised from it (a
+    cancel) stops the generation and, like any failure, leaves the folder as it was before.
     """
     root = Path(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
@@ -73,6 +75,7 @@ def generate_demo(
     judge_plans = planner.plan_judges(judges, case_plans)
     text = DeckText.from_data(data.slides, rules)
 
+    created = not root.exists()
     ws = Workspace.create(root, season)
     try:
         # Files are made next to the store (same disk, nothing left elsewhere) and removed at the end.
@@ -107,9 +110,22 @@ def generate_demo(
                 actor="demo",
             )
     except BaseException:
+        # Half a demo is no use: leave the folder as it was (it was empty or missing) and re-raise.
         ws.close()
+        _clear(root, created)
         raise
     return ws
+
+
+def _clear(root: Path, created: bool) -> None:
+    if created:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    for child in root.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
 
 
 def _new_case(plan: CasePlan, pdf: Path, video: Path | None) -> NewCase:

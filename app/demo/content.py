@@ -386,10 +386,10 @@ class Planner:
         opening = self._fmt(self.rng.choice(rec["openings"]), **values)
         reason = self._fmt(self.rng.choice(content.reasons), **values).rstrip("。，") + "。"
         results = []
-        for m in metrics[:2]:
+        for m, template in zip(metrics, rec["results"], strict=False):
             results.append(
                 self._fmt(
-                    self.rng.choice(rec["results"]),
+                    template,
                     metric=m.name,
                     before=m.fmt(m.before),
                     after=m.fmt(m.after),

@@ -103,28 +103,29 @@ def glyph_ids(text: str) -> str:
 
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` at ``size`` pt, the way Chinese text breaks:
-    between any two characters, but never inside a number or word and never before a closing mark."""
-    lines: list[str] = []
-    line = ""
+    between any two characters, but never inside a number or word, never before a closing mark, never
+    after an opening one, and never leaving one character alone on the last line."""
+    lines: list[list[str]] = []
+    line: list[str] = []
     for token in _TOKEN.findall(text):
         if token == "\n":
             lines.append(line)
-            line = ""
+            line = []
             continue
-        if line and text_width(line + token, size) > width:
-            if token in _NO_LINE_START or line[-1] in _NO_LINE_END:
-                line, token = line[:-1], line[-1] + token
-            if line:
-                lines.append(line)
-            line = token.lstrip()
+        if line and text_width("".join(line) + token, size) > width:
+            carry = [token]
+            # A closing mark takes the token before it along; an opening mark goes with what follows.
+            if len(line) > 1 and (token in _NO_LINE_START or line[-1] in _NO_LINE_END):
+                carry.insert(0, line.pop())
+            lines.append(line)
+            line = carry if carry[0].strip() else carry[1:]
         else:
-            line += token
+            line.append(token)
     if line:
         lines.append(line)
-    # No single character alone on the last line: take one more from the line above.
-    if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2 and lines[-2][-1] not in _NO_LINE_END:
-        lines[-2], lines[-1] = lines[-2][:-1], lines[-2][-1] + lines[-1]
-    return lines
+    if len(lines) > 1 and len("".join(lines[-1])) == 1 and len(lines[-2]) > 2:
+        lines[-1].insert(0, lines[-2].pop())
+    return ["".join(ln) for ln in lines]
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,14 +626,16 @@ def _quarters(d: _Deck, n: int) -> list[str]:
 def _trend_chart(c: Canvas, d: _Deck, m: Metric, r: Box) -> None:
     """Quarterly bars: grey before the improvement, coloured after, values over the bars."""
     n, n_before = 6, 2 + d.rng.randrange(2)
+    gap = m.after - m.before
     values = []
     for i in range(n):
         if i < n_before:
             base = m.before
         else:  # approach the final value over the quarters after the start
-            frac = min(1.0, (i - n_before + 1) / (n - n_before))
-            base = m.before + (m.after - m.before) * (0.55 + 0.45 * frac)
-        values.append(base if i == n - 1 else base * d.rng.uniform(0.97, 1.03))
+            base = m.before + gap * (0.55 + 0.45 * (i - n_before + 1) / (n - n_before))
+        # Quarter-to-quarter wobble, small against the improvement; a rate never passes 100 %.
+        value = base + abs(gap) * d.rng.uniform(-0.08, 0.08)
+        values.append(min(value, 100.0) if m.unit == "%" else max(value, 0.0))
     values[-1] = m.after
     labels = _quarters(d, n)
     _bars(c, d, r, values, labels, m, [LIGHT_GREY if i < n_before else d.primary for i in range(n)])

@@ -1,0 +1,288 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The demo competition: realistic, spread over every theme and region, and clean by the season's rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+import av
+import pymupdf
+import pytest
+from sqlalchemy import func, select
+
+from app import catalog
+from app.cli import main as cli_main
+from app.demo import default_videos, generate_demo, plan_demo
+from app.demo.content import DEMO_DATA_DIR
+from app.demo.slides import cjk_font, text_width, wrap
+from app.errors import DomainError
+from app.judging.roster import list_judges
+from app.models import Conflict
+from app.seasons import load_season
+from app.workspace import Workspace
+
+RULES = load_season(2022)
+
+
+@pytest.fixture(scope="module")
+def default_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """The demo exactly as ``leitai demo DIR`` makes it: 60 cases, 10 judges, 6 videos, seed 2022."""
+    ws = generate_demo(tmp_path_factory.mktemp("demo") / "ws")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="module")
+def rows(default_demo: Workspace) -> list[catalog.CaseRow]:
+    return catalog.list_cases(default_demo)
+
+
+def _file(ws: Workspace, row: catalog.CaseRow, kind: str) -> Path | None:
+    for f in row.files:
+        if f.kind == kind:
+            return ws.store.path_for(f.sha256)
+    return None
+
+
+# ---------------------------------------------------------------------------------------- the default
+
+
+def test_default_demo_has_every_theme_and_region_evenly(default_demo: Workspace) -> None:
+    s = catalog.summary(default_demo)
+    assert s.cases == 60
+    assert s.judges == 10
+    assert set(s.by_theme) == {str(t.number) for t in RULES.themes}
+    assert set(s.by_region) == {r.name for r in RULES.regions}
+    # Spread evenly: 6 a theme and 10 a region.
+    assert max(s.by_theme.values()) - min(s.by_theme.values()) <= 1
+    assert max(s.by_region.values()) - min(s.by_region.values()) <= 1
+    assert s.by_status == {"submitted": 60}
+
+
+def test_hospitals_enter_several_themes_but_each_theme_once(rows: list[catalog.CaseRow]) -> None:
+    per_theme = Counter((r.hospital, r.theme_number) for r in rows)
+    assert max(per_theme.values()) == 1, [k for k, v in per_theme.items() if v > 1]
+    per_hospital = Counter(r.hospital for r in rows)
+    assert 1 <= sum(1 for n in per_hospital.values() if n > 1) < len(per_hospital) / 2
+    # One name, one province, and the region that province belongs to.
+    for r in rows:
+        province = RULES.resolve_province(r.province)
+        assert province is not None, r.province
+        assert r.region == RULES.region_of(province).name
+        assert re.fullmatch(r"\S{2,16}(人民医院|中医医院|妇幼保健院|中心医院|医院)", r.hospital), r.hospital
+    assert len({(r.hospital, r.province) for r in rows}) == len(per_hospital)
+
+
+def test_case_fields_are_plausible_and_within_the_rules(rows: list[catalog.CaseRow]) -> None:
+    assert [r.code for r in rows] == [f"2022-{i:04d}" for i in range(1, 61)]
+    start = datetime.combine(RULES.submission_start, time.min)
+    end = datetime.combine(RULES.submission_end, time.max)
+    tiers = {t.name for t in RULES.tiers}
+    for r in rows:
+        assert start <= (r.submitted_at or start.replace(year=1)) <= end, r.submitted_at
+        assert 80 <= len(r.recommendation) <= 280 <= RULES.limits.recommendation_max_chars
+        assert r.hospital in r.recommendation
+        assert 8 <= len(r.title) <= 40, r.title
+        assert r.tier in tiers
+        assert r.votes is not None
+        assert r.votes > 0
+    assert len({r.title for r in rows}) == len(rows)
+    # Submissions follow the codes: an online form numbers them as they come.
+    assert [r.submitted_at for r in rows] == sorted(r.submitted_at for r in rows if r.submitted_at)
+
+
+def test_every_slide_deck_follows_the_rules(default_demo: Workspace, rows: list[catalog.CaseRow]) -> None:
+    min_pt = RULES.limits.min_font_pt
+    sections = [s.title for s in RULES.page_structure]
+    for row in rows:
+        path = _file(default_demo, row, "pdf")
+        assert path is not None
+        assert path.stat().st_size < 300_000
+        with pymupdf.open(path) as doc:
+            assert 12 <= doc.page_count <= 20
+            assert all(ext != "n/a" for _, ext, *_ in doc.get_page_fonts(0)), "fonts must be embedded"
+            text = ""
+            for page in doc:
+                assert abs(page.rect.width / page.rect.height - 16 / 9) < 0.01
+                assert (page.rect.width, page.rect.height) == (960, 540)
+                spans = [
+                    s
+                    for b in page.get_text("dict")["blocks"]
+                    for line in b.get("lines", [])
+                    for s in line["spans"]
+                    if s["text"].strip()
+                ]
+                assert spans, f"{row.code} page {page.number + 1} has no text"
+                for s in spans:
+                    assert s["size"] >= min_pt, (row.code, page.number + 1, s["size"], s["text"])
+                    x0, y0, x1, y1 = s["bbox"]
+                    assert pymupdf.Rect(20, 0, 940, 540).contains((x0, y0, x1, y1)), (row.code, s["text"])
+                text += page.get_text()
+        assert row.title.replace("“", "").replace("”", "")[:6] in text.replace("“", "").replace("”", "")
+        # The season's suggested structure, in order, as section headings.
+        positions = [text.find(f"、{title}") for title in sections]
+        assert -1 not in positions, (row.code, positions)
+        assert positions == sorted(positions), (row.code, positions)
+
+
+def test_a_few_cases_have_a_short_mp4_video(default_demo: Workspace, rows: list[catalog.CaseRow]) -> None:
+    limits = RULES.limits
+    videos = [p for r in rows if (p := _file(default_demo, r, "video")) is not None]
+    assert len(videos) == default_videos(60) == 6
+    for path in videos:
+        with av.open(str(path)) as container:
+            assert "mp4" in container.format.name.split(",")
+            stream = container.streams.video[0]
+            assert stream.codec_context.name == "h264"
+            assert stream.height >= limits.video_min_height
+            aspect = stream.width / stream.height
+            assert abs(aspect / (16 / 9) - 1) <= limits.video_aspect_tolerance
+            assert container.duration is not None
+            seconds = container.duration / av.time_base
+            assert 2.0 <= seconds <= 4.2
+            assert seconds <= limits.video_max_seconds
+        assert path.stat().st_size < limits.video_max_bytes
+
+
+def test_judges_have_contacts_expertise_and_some_conflicts(
+    default_demo: Workspace, rows: list[catalog.CaseRow]
+) -> None:
+    judges = list_judges(default_demo)
+    assert len(judges) == 10
+    assert len({j.name for j in judges}) == 10
+    assert set().union(*(j.expertise for j in judges)) == {t.number for t in RULES.themes}
+    assert all(j.province and RULES.resolve_province(j.province) for j in judges)
+    hospitals = {r.hospital for r in rows}
+    at_hospitals = [j for j in judges if j.institution in hospitals]
+    assert at_hospitals, "some judges work at competing hospitals"
+    with default_demo.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Conflict)) == len(at_hospitals)
+
+
+def test_the_demo_leaves_nothing_but_the_workspace(default_demo: Workspace) -> None:
+    assert {p.name for p in default_demo.root.iterdir()} <= {
+        "leitai.db",
+        "leitai.db-wal",
+        "leitai.db-shm",
+        "files",
+    }
+
+
+# ------------------------------------------------------------------------------------------- others
+
+
+def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(DomainError) as err:
+        generate_demo(tmp_path, cases=2)
+    assert err.value.code == "demo_folder_not_empty"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    with pytest.raises(DomainError):
+        generate_demo(tmp_path / "notes.txt", cases=2)
+
+
+def test_a_cancelled_demo_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    class Cancel(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        if done == 2:
+            raise Cancel
+
+    with pytest.raises(Cancel):
+        generate_demo(tmp_path / "new", cases=4, videos=0, progress=progress)
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(Cancel):
+        generate_demo(tmp_path / "empty", cases=4, videos=0, progress=progress)
+    assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_same_seed_same_demo_and_progress_per_case(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    ws = generate_demo(
+        tmp_path / "a", cases=12, judges=3, videos=1, seed=7, progress=lambda d, t: calls.append((d, t))
+    )
+    with ws:
+        made = [(r.code, r.title, r.hospital, r.theme_number) for r in catalog.list_cases(ws)]
+        s = catalog.summary(ws)
+    assert calls == [(i, 12) for i in range(1, 13)]
+    assert len(s.by_theme) == 10
+    assert len(s.by_region) == 6
+    planned, judges = plan_demo(cases=12, judges=3, videos=1, seed=7)
+    assert made == [(c.code, c.title, c.hospital.name, c.theme_number) for c in planned]
+    again, judges_again = plan_demo(cases=12, judges=3, videos=1, seed=7)
+    assert [c.title for c in again] == [c.title for c in planned]
+    assert judges_again == judges
+    other, _ = plan_demo(cases=12, judges=3, videos=1, seed=8)
+    assert [c.title for c in other] != [c.title for c in planned]
+
+
+def test_a_2020_demo_uses_that_seasons_tiers_and_categories(tmp_path: Path) -> None:
+    rules = load_season(2020)
+    planned, _ = plan_demo(season=2020, cases=40, judges=0, videos=0, seed=3)
+    assert {c.tier for c in planned} == {t.code for t in rules.tiers}
+    assert {c.category for c in planned} == {c.code for c in rules.categories}
+    ws = generate_demo(tmp_path / "ws", season=2020, cases=10, judges=2, videos=1, seed=3)
+    with ws:
+        rows = catalog.list_cases(ws)
+    assert [r.code for r in rows] == [f"2020-{i:04d}" for i in range(1, 11)]
+    assert all(r.tier and r.category for r in rows)
+    assert {r.theme_number for r in rows} == {t.number for t in rules.themes}
+    start = datetime.combine(rules.submission_start, time.min)
+    assert all(r.submitted_at and r.submitted_at >= start for r in rows)
+
+
+def test_cli_demo_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "demo"
+    assert cli_main(["demo", str(target), "--cases", "10", "--judges", "2", "--videos", "0"]) == 0
+    assert "10 个案例，10 个主题，6 个赛区，2 位评委" in capsys.readouterr().out
+    assert cli_main(["demo", str(target)]) == 2  # not empty any more: one line, no traceback
+    assert "不是空文件夹" in capsys.readouterr().err
+
+
+# -------------------------------------------------------------------------------------------- pieces
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_every_character_the_demo_writes_has_a_glyph() -> None:
+    """No tofu: the built-in CJK font covers every character of the generator inputs and seasons."""
+    font = cjk_font()
+    texts = [
+        s for f in sorted(DEMO_DATA_DIR.glob("*.toml")) for s in _strings(tomllib.loads(f.read_text("utf-8")))
+    ]
+    for year in (2020, 2022):
+        rules = load_season(year)
+        texts += [
+            rules.title,
+            *(t.title for t in rules.themes),
+            *(p.name for r in rules.regions for p in r.provinces),
+        ]
+    missing = {ch for text in texts for ch in text if not ch.isspace() and not font.has_glyph(ord(ch))}
+    assert not missing
+
+
+def test_wrap_breaks_chinese_between_characters_but_not_numbers() -> None:
+    text = "日间手术占择期手术比例由8.5%提升至26.3%，患者平均等待时间明显缩短。"
+    lines = wrap(text, 20, 200)
+    assert "".join(lines) == text
+    assert all(text_width(line, 20) <= 200 + 20 for line in lines)  # a closing mark may hang
+    assert any("8.5%" in line for line in lines)
+    assert any("26.3%" in line for line in lines)
+    assert not any(line[0] in "，。%" for line in lines)
