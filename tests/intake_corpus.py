@@ -80,6 +80,14 @@ class Corpus:
     def clean_ids(self) -> list[str]:
         return [k for k, e in self.expected.items() if not e.codes]
 
+    def row(self, case_id: str) -> dict[str, str]:
+        return next(r for r in self.rows if r["案例编号"] == case_id)
+
+    def write_sheet(self) -> None:
+        """Write ``rows`` again (after a test edited them) as the corpus's cases.csv."""
+        (self.root / "cases.xlsx").unlink(missing_ok=True)
+        _write_csv(self.root / "cases.csv", self.rows)
+
 
 # --- files -------------------------------------------------------------------------------------------
 

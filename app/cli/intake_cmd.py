@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import print_json
+from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
 
 _EPILOG_CHECK = """\
@@ -36,6 +36,111 @@ def register(sub: Any) -> None:
     check.add_argument("--season", type=int, required=True, help="season year whose rules apply (2020, 2022)")
     _add_check_options(check)
     check.set_defaults(func=_check)
+
+    imp = isub.add_parser(
+        "import",
+        help="check a submission folder or zip and store its cases in a workspace",
+        description="检查并导入案例：文件进入工作区的内容库；重复导入不会改变任何内容，"
+        "同一案例编号的新内容作为重新提交保留历史并重新检查。",
+    )
+    imp.add_argument("src", type=Path, help="folder or .zip with cases.csv / cases.xlsx and the files")
+    add_workspace_arg(imp)
+    imp.add_argument("--season", type=int, default=None, help="season year (must match the workspace's)")
+    _add_check_options(imp)
+    imp.set_defaults(func=_import)
+
+    findings = isub.add_parser(
+        "findings", help="list the findings of one case", description="列出案例的检查结果。"
+    )
+    findings.add_argument("case", help="案例编号")
+    add_workspace_arg(findings)
+    findings.add_argument("--json", action="store_true", help="print one JSON document")
+    findings.set_defaults(func=_findings)
+
+    _register_screen(sub)
+    _register_hospitals(sub)
+
+
+def _register_screen(sub: Any) -> None:
+    screen = sub.add_parser(
+        "screen",
+        help="screen cases (初筛): approve, reject with a reason, undo, export rejections",
+        description="初筛：通过或驳回案例（驳回需填写原因），批量通过无问题的案例，撤销，导出驳回清单。",
+    )
+    ssub = screen.add_subparsers(dest="screen_command", metavar="ACTION", required=True)
+
+    ls = ssub.add_parser(
+        "list",
+        help="cases with status, deadline and findings",
+        description="列出案例的审核状态、期限与问题。",
+    )
+    add_workspace_arg(ls)
+    ls.add_argument(
+        "--status", choices=["submitted", "approved", "rejected"], help="only cases in this status"
+    )
+    ls.add_argument("--problems", action="store_true", help="only cases with violations")
+    ls.add_argument("--json", action="store_true", help="print one JSON document")
+    ls.set_defaults(func=_screen_list)
+
+    ok = ssub.add_parser("approve", help="approve cases", description="通过案例（可撤销）。")
+    ok.add_argument("cases", nargs="+", help="案例编号")
+    add_workspace_arg(ok)
+    ok.set_defaults(func=_screen_approve)
+
+    no = ssub.add_parser(
+        "reject",
+        help="reject cases with a reason",
+        description="驳回案例并填写原因（原因会导出给医院）。不给 --reason 时使用由检查结果生成的原因。",
+    )
+    no.add_argument("cases", nargs="+", help="案例编号")
+    add_workspace_arg(no)
+    no.add_argument("--reason", help="the reason the hospital will read (default: from the case's findings)")
+    no.set_defaults(func=_screen_reject)
+
+    clean = ssub.add_parser(
+        "approve-clean",
+        help="approve every waiting case that has no violation",
+        description="一次通过所有待审核且没有违规问题的案例（可撤销）。",
+    )
+    add_workspace_arg(clean)
+    clean.set_defaults(func=_screen_approve_clean)
+
+    undo = ssub.add_parser(
+        "undo", help="undo the latest screening step", description="撤销最近一次审核操作。"
+    )
+    add_workspace_arg(undo)
+    undo.set_defaults(func=_screen_undo)
+
+    export = ssub.add_parser(
+        "export-rejections",
+        help="write rejected cases and their reasons to an .xlsx sheet",
+        description="把驳回的案例及原因导出为 Excel 表格，用于通知医院。",
+    )
+    export.add_argument("out", type=Path, help="the .xlsx file to write")
+    add_workspace_arg(export)
+    export.set_defaults(func=_screen_export)
+
+
+def _register_hospitals(sub: Any) -> None:
+    hospitals = sub.add_parser(
+        "hospitals",
+        help="list hospitals, merge two spellings of one hospital",
+        description="医院：列出医院名称，把同一医院的两种写法合并为一个（记入审计日志）。",
+    )
+    hsub = hospitals.add_subparsers(dest="hospitals_command", metavar="ACTION", required=True)
+    ls = hsub.add_parser("list", help="hospitals with their case counts and merge suggestions")
+    add_workspace_arg(ls)
+    ls.add_argument("--json", action="store_true", help="print one JSON document")
+    ls.set_defaults(func=_hospitals_list)
+    merge = hsub.add_parser(
+        "merge",
+        help="merge the hospital spelled FROM into INTO",
+        description="把写作 FROM 的医院合并到 INTO：案例归入 INTO，FROM 作为别名保留，以后导入时自动归并。",
+    )
+    merge.add_argument("source", metavar="FROM", help="the spelling to merge away")
+    merge.add_argument("target", metavar="INTO", help="the full official name to keep")
+    add_workspace_arg(merge)
+    merge.set_defaults(func=_hospitals_merge)
 
 
 def _add_check_options(parser: argparse.ArgumentParser) -> None:
@@ -139,3 +244,184 @@ def _print_report(report: Any) -> None:
     s = report.summary()
     by_code = "，".join(f"{k} {v}" for k, v in s["by_code"].items()) or "无"
     print(f"共 {s['cases']} 个案例，合格 {s['clean']} 个；问题：{by_code}")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.intake.importer import ensure_season, import_source
+
+    with open_workspace(args) as ws:
+        ensure_season(ws, args.season)
+        result = import_source(
+            ws,
+            args.src,
+            mapping=_merged_mapping(args.src, _mapping(args)),
+            options=_options(args),
+            progress=_progress(args),
+        )
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    for problem in result.report.problems:
+        print(f"! {problem.message}")
+    s = result.report.summary()
+    print(
+        f"导入 {s['cases']} 个案例：新增 {len(result.added)}，重新提交 {len(result.resubmitted)}，"
+        f"未变 {len(result.unchanged)}；无违规 {s['clean']} 个，有问题 {s['cases'] - s['clean']} 个。"
+    )
+    return 0
+
+
+def _findings(args: argparse.Namespace) -> int:
+    from app.intake.screening import case_findings
+
+    with open_workspace(args) as ws:
+        found = case_findings(ws, args.case)
+    if args.json:
+        print_json(
+            [
+                {"code": f.code, "severity": f.severity, "message": f.message, "detail": f.detail}
+                for f in found
+            ]
+        )
+        return 0
+    if not found:
+        print(f"案例 {args.case} 没有发现问题。")
+    for f in found:
+        mark = "✗" if f.is_violation else "·"
+        print(f"{mark} [{f.code}] {f.message}")
+    return 0
+
+
+_STATUS_ZH = {"submitted": "待审核", "approved": "已通过", "rejected": "已驳回"}
+
+
+def _screen_list(args: argparse.Namespace) -> int:
+    from app.intake.screening import deadline_text, screening_rows
+
+    with open_workspace(args) as ws:
+        rows = screening_rows(ws)
+    if args.status:
+        rows = [r for r in rows if r.status == args.status]
+    if args.problems:
+        rows = [r for r in rows if r.counts.violations]
+    if args.json:
+        print_json(
+            [
+                {
+                    "case_id": r.code,
+                    "hospital": r.hospital,
+                    "region": r.region,
+                    "theme": r.theme_number,
+                    "status": r.status,
+                    "reason": r.reason,
+                    "submitted_at": r.submitted_at,
+                    "deadline": r.deadline,
+                    "overdue": r.overdue,
+                    "violations": r.counts.violations,
+                    "warnings": r.counts.warnings,
+                    "codes": list(r.counts.codes),
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        problems = f"问题 {r.counts.violations}" if r.counts.violations else "无问题"
+        due = deadline_text(r.deadline) if r.status == "submitted" else ""
+        print(f"{r.code}  {_STATUS_ZH.get(r.status, r.status)}  {problems}  {r.hospital}  {due}".rstrip())
+    print(f"共 {len(rows)} 个案例。")
+    return 0
+
+
+def _screen_approve(args: argparse.Namespace) -> int:
+    from app.intake.screening import approve
+
+    with open_workspace(args) as ws:
+        step = approve(ws, args.cases)
+    print(f"已通过 {len(step.codes)} 个案例。" + ("" if step.codes else "（状态未变）"))
+    return 0
+
+
+def _screen_reject(args: argparse.Namespace) -> int:
+    from app.intake.screening import reason_templates, reject
+
+    with open_workspace(args) as ws:
+        if args.reason:
+            step = reject(ws, args.cases, args.reason)
+        else:
+            codes: list[str] = []
+            for code in args.cases:
+                templates = reason_templates(ws, code)
+                if not templates:
+                    raise DomainError(
+                        "reason_required", f"案例 {code} 没有违规问题：请用 --reason 写明驳回原因。"
+                    )
+                codes += reject(ws, [code], templates[0]).codes
+            print(f"已驳回 {len(codes)} 个案例（原因取自检查结果）。")
+            return 0
+    print(f"已驳回 {len(step.codes)} 个案例。")
+    return 0
+
+
+def _screen_approve_clean(args: argparse.Namespace) -> int:
+    from app.intake.screening import approve_clean
+
+    with open_workspace(args) as ws:
+        step = approve_clean(ws)
+    print(f"已通过 {len(step.codes)} 个无问题的案例。")
+    return 0
+
+
+def _screen_undo(args: argparse.Namespace) -> int:
+    from app.intake.screening import undo
+
+    with open_workspace(args) as ws:
+        step = undo(ws)
+    if step is None:
+        print("没有可以撤销的审核操作。")
+        return 1
+    print(f"已撤销：{len(step.codes)} 个案例恢复原状态。")
+    return 0
+
+
+def _screen_export(args: argparse.Namespace) -> int:
+    from app.intake.screening import export_rejections
+
+    with open_workspace(args) as ws:
+        count = export_rejections(ws, args.out)
+    print(f"已导出 {count} 个驳回案例到 {args.out}。")
+    return 0
+
+
+def _hospitals_list(args: argparse.Namespace) -> int:
+    from app.intake.screening import list_hospitals, spelling_suggestions
+
+    with open_workspace(args) as ws:
+        rows = list_hospitals(ws)
+        suggestions = spelling_suggestions(ws)
+    if args.json:
+        print_json(
+            {
+                "hospitals": [
+                    {"name": r.name, "province": r.province, "cases": r.cases, "aliases": list(r.aliases)}
+                    for r in rows
+                ],
+                "suggestions": [{"spelling": a, "likely": b} for a, b in suggestions],
+            }
+        )
+        return 0
+    for r in rows:
+        aka = f"（又名 {'、'.join(r.aliases)}）" if r.aliases else ""
+        print(f"{r.province or '?'}  {r.name}{aka}  {r.cases} 个案例")
+    for spelling, likely in suggestions:
+        print(f"建议合并：“{spelling}” → “{likely}”   leitai hospitals merge '{spelling}' '{likely}' -w …")
+    return 0
+
+
+def _hospitals_merge(args: argparse.Namespace) -> int:
+    from app.intake.screening import merge_hospitals
+
+    with open_workspace(args) as ws:
+        result = merge_hospitals(ws, args.source, args.target)
+    print(f"已将“{result.merged}”合并到“{result.kept}”：{len(result.cases)} 个案例。")
+    return 0

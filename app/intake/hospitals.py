@@ -92,7 +92,8 @@ def spelling_groups(
 
     ``aliases`` maps spellings an organizer already merged to the name they were merged into: those count
     for that name and are never reported again. The main spelling is the most used; on a tie the longer
-    one (the notice asks for the full name), then the first in sort order.
+    one (the notice asks for the full name), then the tidier one (no spaces, full-width brackets as
+    official Chinese names are written), then the first in sort order.
     """
     aliases = aliases or {}
     by_province: dict[str, Counter[str]] = defaultdict(Counter)
@@ -123,7 +124,7 @@ def spelling_groups(
         for group in members.values():
             if len(group) < 2:
                 continue
-            main = max(group, key=lambda s: (counts[s], len(name_key(s)), _neg(s)))
+            main = max(group, key=lambda s: (counts[s], len(name_key(s)), _tidy(s), _neg(s)))
             groups.append(SpellingGroup(province, main, {s: counts[s] for s in group}))
     return sorted(groups, key=lambda g: (g.province, g.main))
 
@@ -145,6 +146,11 @@ class _DisjointSets:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
             self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _tidy(name: str) -> int:
+    """How official a spelling looks: no stray spaces, and full-width brackets （） not ASCII ()."""
+    return int(not _SPACE.search(name)) + int("(" not in name and ")" not in name)
 
 
 def _neg(text: str) -> tuple[int, ...]:

@@ -21,7 +21,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -89,7 +89,8 @@ class _Worker:
         self.process: BaseProcess = ctx.Process(
             target=_worker_main, args=(child, memory_bytes, preload), daemon=True, name="leitai-media"
         )
-        self.process.start()
+        with _main_module_hidden():
+            self.process.start()
         child.close()
         self.ready = False
         self.job: int | None = None
@@ -240,6 +241,29 @@ class WorkerPool:
                 worker.stop()
             raise
         return [o if o is not None else Outcome(ERROR, message="not run") for o in outcomes]
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a worker without it re-running the caller's main script.
+
+    ``spawn`` and ``forkserver`` children normally re-import ``__main__`` (for functions defined there).
+    Workers run only functions of importable modules, and re-running the main script would, for the GUI,
+    import all of Qt in every worker, and for a script without a ``__main__`` guard, start it over.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = main.__dict__.copy()
+    try:
+        main.__dict__.pop("__file__", None)
+        main.__spec__ = None
+        yield
+    finally:
+        for key in ("__file__", "__spec__"):
+            if key in saved:
+                main.__dict__[key] = saved[key]
 
 
 def _context(preload: tuple[str, ...]) -> Any:
