@@ -232,12 +232,15 @@ def test_full_screen_and_back_into_the_layout(qtbot):
         widget.open_pdf(make_pdf(3))
         wait_sharp(qtbot, widget)
         widget.toggle_full_screen()
-        assert widget.isWindow()
+        assert host.isFullScreen()
         assert widget.is_full_screen
+        assert not side.isVisible()
+        assert widget.isVisible()
         assert widget.view.zoom_mode is ZoomMode.FIT_PAGE
-        widget.toggle_full_screen()
-        assert not widget.isWindow()
-        assert widget.parentWidget() is host
+        qtbot.keyClick(widget.view, Qt.Key.Key_Escape)
+        assert not host.isFullScreen()
+        assert side.isVisible()
+        assert widget.view.zoom_mode is ZoomMode.FIT_WIDTH
         assert layout.indexOf(widget) == 1
     finally:
         widget.shutdown()

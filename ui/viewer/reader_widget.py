@@ -6,16 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.viewer.full_screen import FullScreenHelper
 from ui.viewer.page_cache import PageKey
 from ui.viewer.pdf_view import PdfView, ZoomMode
 from ui.viewer.render_worker import DocInfo, PdfRenderer
@@ -103,7 +102,8 @@ class ReaderWidget(QWidget):
         self.renderer = renderer if renderer is not None else PdfRenderer(self)
         self._doc: int | None = None
         self._search_id = 0
-        self._restore_to: tuple[QWidget, int] | None = None
+        self._full_screen = FullScreenHelper(self)
+        self._zoom_before_full_screen = ZoomMode.FIT_WIDTH
 
         self.view = PdfView(self.renderer)
         self.thumbnails = QListView()
@@ -391,47 +391,30 @@ class ReaderWidget(QWidget):
     # ---- full screen ---------------------------------------------------------------------------------
     @property
     def is_full_screen(self) -> bool:
-        return self._restore_to is not None or (self.isWindow() and self.isFullScreen())
+        return self._full_screen.active
 
     def toggle_full_screen(self) -> None:
-        """Show the reader alone on the whole screen (fit page), or put it back where it was."""
-        if self.is_full_screen:
+        """Fill the screen with the reader (fit page), or put everything back as it was."""
+        if self._full_screen.active:
             self._leave_full_screen()
             return
-        parent = self.parentWidget()
-        if parent is None:
-            self.showFullScreen()
-        else:
-            layout = parent.layout()
-            index = (
-                parent.indexOf(self)
-                if isinstance(parent, QSplitter)
-                else layout.indexOf(self)
-                if layout is not None
-                else -1
-            )
-            self._restore_to = (parent, index)
-            self.setParent(None)
-            self.showFullScreen()
+        self._zoom_before_full_screen = self.view.zoom_mode
+        self._full_screen.enter()
         self.view.set_zoom_mode(ZoomMode.FIT_PAGE)
         self.view.setFocus()
 
     def _leave_full_screen(self) -> None:
-        if self._restore_to is None:
-            if self.isWindow() and self.isFullScreen():
-                self.showNormal()
+        if self._full_screen.active:
+            self._full_screen.leave()
+            self.view.set_zoom_mode(self._zoom_before_full_screen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Right after going full screen the window may not hold the focus that shortcuts need.
+        if event.key() == Qt.Key.Key_Escape and self._full_screen.active:
+            self._leave_full_screen()
+            event.accept()
             return
-        parent, index = self._restore_to
-        self._restore_to = None
-        self.showNormal()
-        if isinstance(parent, QSplitter):
-            parent.insertWidget(index, self)
-        elif isinstance(parent.layout(), QBoxLayout):
-            parent.layout().insertWidget(index, self)
-        else:
-            self.setParent(parent)
-        self.show()
-        self.view.set_zoom_mode(ZoomMode.FIT_WIDTH)
+        super().keyPressEvent(event)
 
     def shutdown(self) -> None:
         """Close the document and, if this reader made its own renderer, stop its thread."""
