@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-_DECIMAL_RE = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]*[1-9])?")
+#: A decimal string as the format writes it (§2.1).
+DECIMAL_RE = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]*[1-9])?")
 _MAX_INT = 2**53 - 1
 
 
@@ -44,6 +45,10 @@ def _check(value: Any, path: str) -> None:
 def dumps(value: Any) -> bytes:
     """The canonical bytes of a JSON value: sorted keys, no spaces, UTF-8, no floats."""
     _check(value, "$")
+    return _encode(value)
+
+
+def _encode(value: Any) -> bytes:
     return json.dumps(
         value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
     ).encode("utf-8")
@@ -58,12 +63,19 @@ def _no_constants(text: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise FormatError(f"key {key!r} appears twice")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise FormatError("a key appears twice in one object")
+    if not "".join(out).isascii():
+        raise FormatError("object keys must be ASCII")
     return out
+
+
+def _bounded_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > _MAX_INT:
+        raise FormatError(f"integer {text} out of range")
+    return value
 
 
 def loads(data: bytes) -> Any:
@@ -71,11 +83,17 @@ def loads(data: bytes) -> Any:
     try:
         text = data.decode("utf-8")
         value = json.loads(
-            text, parse_float=_no_floats, parse_constant=_no_constants, object_pairs_hook=_unique_keys
+            text,
+            parse_float=_no_floats,
+            parse_int=_bounded_int,
+            parse_constant=_no_constants,
+            object_pairs_hook=_unique_keys,
         )
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise FormatError(f"not valid JSON: {exc}") from exc
-    if dumps(value) != data:
+    # the hooks above refused floats, big integers, non-ASCII and repeated keys, so the value is one
+    # dumps() accepts: re-encode without walking it again
+    if _encode(value) != data:
         raise FormatError("JSON is not in canonical form")
     return value
 
@@ -91,14 +109,14 @@ def decimal_text(value: Decimal | float | int | str) -> str:
     text = format(d.normalize(), "f") if d != 0 else "0"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    if not _DECIMAL_RE.fullmatch(text):  # pragma: no cover - formatting above always matches
+    if not DECIMAL_RE.fullmatch(text):  # pragma: no cover - formatting above always matches
         raise FormatError(f"cannot write {value!r}")
     return text
 
 
 def parse_decimal(text: Any, path: str = "value") -> Decimal:
     """Read a decimal string written by ``decimal_text``; anything else is a format error."""
-    if not isinstance(text, str) or not _DECIMAL_RE.fullmatch(text):
+    if not isinstance(text, str) or not DECIMAL_RE.fullmatch(text):
         raise FormatError(f"{path}: not a decimal string: {text!r}")
     return Decimal(text)
 

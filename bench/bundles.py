@@ -1,0 +1,269 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Benchmark of judge packages and score bundles (issue 4), against raw baselines in the same run.
+
+1. Packages. Writes ≥ 2 GB of media (random-looking, made fast from repeated random blocks) straight into
+   a workspace's content store, assigns every case to one judge, then, three rounds each, interleaved:
+   ``sha256sum`` over the same store files (one process, all files), ``build_packages`` (stream each file
+   into the package: SHA-256 + CRC-32 + write) and ``verify_package`` (container, signature, SHA-256 of
+   every file). Throughput ratios against sha256sum: higher is better; target ≥ 0.8.
+2. Merge. A workspace with 100 judges × 75 cases × 4 criteria: 100 signed bundles of 300 scores each,
+   exported in the judge's format with each judge's real package key. Times ``merge_paths`` over the
+   folder (each bundle read, checked in full, merged in its own transaction, audited) against a raw
+   ``sqlite3`` ``executemany`` of the same 30 000 score rows into a copy of the same database, one
+   transaction per bundle like the merge (the single-transaction figure is printed too). Medians of
+   three rounds, each on a fresh copy of the database.
+
+Everything lives in a temporary folder that is deleted at the end.
+Last line: ``build_vs_sha256sum=… verify_vs_sha256sum=… merge_seconds=… merge_vs_sqlite=…``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from app.bundles import keys
+from app.bundles.bundle import write_bundle
+from app.bundles.canonical import decimal_text
+from app.bundles.merge import merge_paths
+from app.bundles.package import build_packages, verify_package
+from app.casebook import NewCase, add_case
+from app.judge_home import JudgeHome
+from app.judging.roster import NewJudge, add_judge
+from app.judging.round_robin import ensure_round_robin
+from app.models import Case, CaseFile, Score
+from app.workspace import Workspace
+
+MEDIA_BYTES = int(float(os.environ.get("LEITAI_BENCH_GB", "2.1")) * 1e9)
+VIDEO_BYTES = 350_000_000
+ROUNDS = 3
+JUDGES = 100
+CASES_PER_JUDGE = 75
+PASS = "bench passphrase"
+
+
+def _write_into_store(ws: Workspace, size: int, seed: int) -> tuple[str, int]:
+    """A file of ``size`` random-looking bytes, hashed while written, placed in the store by its hash."""
+    rng = random.Random(seed)
+    block = rng.randbytes(8 << 20)
+    h = hashlib.sha256()
+    tmp = ws.store.root / f".bench-{seed}"
+    with tmp.open("wb") as f:
+        left = size
+        n = 0
+        while left:
+            # vary each block a little so no two blocks of the file are the same
+            chunk = n.to_bytes(8, "little") + block[8 : min(len(block), left)]
+            chunk = chunk[: min(len(block), left)]
+            f.write(chunk)
+            h.update(chunk)
+            left -= len(chunk)
+            n += 1
+    sha = h.hexdigest()
+    final = ws.store.path_for(sha)
+    final.parent.mkdir(exist_ok=True)
+    os.replace(tmp, final)
+    return sha, size
+
+
+def _median_seconds(fn: object, rounds: int = ROUNDS) -> float:
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_packages(tmp: Path) -> tuple[float, float]:
+    ws = Workspace.create(tmp / "media-ws", passphrase=PASS)
+    files: list[tuple[str, int, str]] = []
+    total = 0
+    n = 0
+    while total < MEDIA_BYTES:
+        size = min(VIDEO_BYTES, MEDIA_BYTES - total)
+        sha, size = _write_into_store(ws, size, n)
+        pdf_sha, pdf_size = _write_into_store(ws, 9_000_000, 10_000 + n)
+        files.append((sha, size, "video"))
+        files.append((pdf_sha, pdf_size, "pdf"))
+        total += size + pdf_size
+        n += 1
+    for i in range(n):
+        case_id = add_case(
+            ws, NewCase(code=f"M{i:03d}", hospital=f"医院{i}", province="北京", theme=1, title="t")
+        )
+        with ws.sessions.begin() as s:
+            case = s.get(Case, case_id)
+            assert case is not None
+            for sha, size, kind in files[2 * i : 2 * i + 2]:
+                name = "slides.pdf" if kind == "pdf" else "video.mp4"
+                case.files.append(CaseFile(kind=kind, sha256=sha, size=size, original_name=name))
+    add_judge(ws, NewJudge(name="评委"))
+    ensure_round_robin(ws, "review", 1)
+    store_paths = [str(ws.store.path_for(sha)) for sha, _, _ in files]
+    print(f"media: {len(files)} files, {total / 1e9:.2f} GB", file=sys.stderr)
+
+    out = tmp / "pkg-out"
+    results: dict[str, list[float]] = {"sha256sum": [], "build": [], "verify": []}
+    subprocess.run(["sha256sum", *store_paths], check=True, capture_output=True)  # warm the page cache
+    for _ in range(ROUNDS):
+        t = time.perf_counter()
+        subprocess.run(["sha256sum", *store_paths], check=True, capture_output=True)
+        results["sha256sum"].append(time.perf_counter() - t)
+        shutil.rmtree(out, ignore_errors=True)
+        t = time.perf_counter()
+        built = build_packages(ws, "review", None, out, PASS)
+        results["build"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        check = verify_package(built[0].path)
+        results["verify"].append(time.perf_counter() - t)
+        assert check.ok, check.reason
+    ws.close()
+    # for the record: Python's hashlib (OpenSSL, SHA-NI where the CPU has it) over the same files
+    t = time.perf_counter()
+    for p in store_paths:
+        digest = hashlib.sha256()
+        with open(p, "rb") as f:
+            while block := f.read(4 << 20):
+                digest.update(block)
+    print(f"hashlib sha256 alone: {total / (time.perf_counter() - t) / 1e9:.2f} GB/s", file=sys.stderr)
+    med = {k: statistics.median(v) for k, v in results.items()}
+    for k, v in med.items():
+        print(f"{k}: {v:.2f} s = {total / v / 1e9:.2f} GB/s", file=sys.stderr)
+    return med["sha256sum"] / med["build"], med["sha256sum"] / med["verify"]
+
+
+def _make_bundles(tmp: Path) -> tuple[Path, Path]:
+    """A workspace whose 100 judges each hold a package of 75 cases, and one signed bundle per judge."""
+    old_n = keys.SCRYPT_N
+    keys.SCRYPT_N = 2**10  # set-up only: the sealed keys record their cost, so opening them still works
+    try:
+        root = tmp / "merge-ws"
+        ws = Workspace.create(root, passphrase=PASS)
+        cases = JUDGES * CASES_PER_JUDGE // 50
+        for i in range(cases):
+            add_case(
+                ws,
+                NewCase(code=f"S{i:04d}", hospital=f"医院{i}", province="上海", theme=1 + i % 10, title="t"),
+            )
+        for i in range(JUDGES):
+            add_judge(ws, NewJudge(name=f"评委{i}"))
+        ensure_round_robin(ws, "review", 50)
+        built = build_packages(ws, "review", None, tmp / "pkgs", PASS)
+        bundles = tmp / "bundles"
+        bundles.mkdir()
+        rng = random.Random(4)
+        for b in built:
+            with JudgeHome.open_package(b.path, tmp / "homes" / b.judge_code, b.access_code) as home:
+                criteria = home.info().criteria
+                doc = home.bundle_document(revision=1)
+                for case in doc["cases"]:
+                    case["scores"] = {
+                        c.key: decimal_text(Decimal(str(c.step)) * rng.randint(0, int(c.max / c.step)))
+                        for c in criteria
+                    }
+                    case["state"] = "submitted"
+                seed = home._conn.execute("SELECT value FROM meta WHERE key='judge_seed'").fetchone()[0]
+                key = Ed25519PrivateKey.from_private_bytes(seed)
+                write_bundle(bundles / f"{b.judge_code}.leitai-scores", doc, key)
+        with ws.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        ws.close()
+    finally:
+        keys.SCRYPT_N = old_n
+    return root, bundles
+
+
+def bench_merge(tmp: Path) -> tuple[float, float, float]:
+    root, bundles = _make_bundles(tmp)
+    pristine = (root / "leitai.db").read_bytes()
+    merge_times: list[float] = []
+    rows: list[tuple[int, int, float]] = []
+    per_bundle: list[list[tuple[int, int, float]]] = []
+    for r in range(ROUNDS):
+        copy = tmp / f"merge-run-{r}"
+        copy.mkdir()
+        (copy / "leitai.db").write_bytes(pristine)
+        ws = Workspace.open(copy)
+        t = time.perf_counter()
+        outcomes = merge_paths(ws, [bundles])
+        merge_times.append(time.perf_counter() - t)
+        assert [o.code for o in outcomes] == ["merged"] * JUDGES, {o.code for o in outcomes}
+        if not rows:
+            with ws.sessions() as s:
+                got = s.execute(
+                    select(Score.assignment_id, Score.criterion_id, Score.value, Score.bundle_id)
+                ).all()
+            rows = [(a, c, v) for a, c, v, _ in got]
+            by_bundle: dict[int, list[tuple[int, int, float]]] = {}
+            for a, c, v, b in got:
+                by_bundle.setdefault(b or 0, []).append((a, c, v))
+            per_bundle = list(by_bundle.values())
+        ws.close()
+    assert len(rows) == JUDGES * CASES_PER_JUDGE * 4
+
+    def raw(per_transaction: bool) -> float:
+        times = []
+        for r in range(ROUNDS):
+            path = tmp / f"raw-{per_transaction}-{r}.db"
+            path.write_bytes(pristine)
+            conn = sqlite3.connect(path, isolation_level=None)
+            for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL"):
+                conn.execute(f"PRAGMA {pragma}")
+            sql = "INSERT INTO score (assignment_id, criterion_id, value) VALUES (?, ?, ?)"
+            t = time.perf_counter()
+            if per_transaction:
+                for chunk in per_bundle:
+                    conn.execute("BEGIN")
+                    conn.executemany(sql, chunk)
+                    conn.execute("COMMIT")
+            else:
+                conn.execute("BEGIN")
+                conn.executemany(sql, rows)
+                conn.execute("COMMIT")
+            times.append(time.perf_counter() - t)
+            conn.close()
+        return statistics.median(times)
+
+    raw_per_bundle = raw(True)
+    raw_single = raw(False)
+    merge = statistics.median(merge_times)
+    print(
+        f"merge: {merge:.3f} s for {JUDGES} bundles × {CASES_PER_JUDGE * 4} scores; raw executemany "
+        f"{raw_per_bundle:.3f} s (one transaction per bundle), {raw_single:.3f} s (one transaction)",
+        file=sys.stderr,
+    )
+    return merge, merge / raw_per_bundle, merge / raw_single
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="leitai-bench-") as name:
+        tmp = Path(name)
+        build_ratio, verify_ratio = bench_packages(tmp)
+        shutil.rmtree(tmp / "media-ws", ignore_errors=True)
+        shutil.rmtree(tmp / "pkg-out", ignore_errors=True)
+        merge, vs_sqlite, vs_single = bench_merge(tmp)
+    print(f"merge_vs_sqlite_single_transaction={vs_single:.2f}")
+    print(
+        f"build_vs_sha256sum={build_ratio:.2f} verify_vs_sha256sum={verify_ratio:.2f} "
+        f"merge_seconds={merge:.3f} merge_vs_sqlite={vs_sqlite:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
