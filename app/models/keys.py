@@ -41,7 +41,11 @@ class IssuedPackage(Base):
 
 
 class BundleContent(Base):
-    """The exact bytes of a merged score bundle, kept so every result can be recomputed from them."""
+    """A merged score bundle file, kept so every result can be recomputed from the bundles alone.
+
+    ``data`` is the file zlib-compressed (RFC 1950): ``zlib.decompress(data)`` gives its exact bytes,
+    whose SHA-256 is ``ImportedBundle.sha256``.
+    """
 
     __tablename__ = "bundle_content"
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.casebook import NewCase, add_case
 from app.cli import main
+from app.judge_home import JudgeHome
 from app.models import Assignment, Case, Criterion, Judge, Score
 from app.workspace import Workspace
 
@@ -161,3 +162,25 @@ def test_passphrase_is_required_headless(
     )
     assert code == 2
     assert "LEITAI_PASSPHRASE" in out
+
+
+def test_demo_bundles_merge_into_the_scores_the_demo_judges_entered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "demo"
+    code, out = _run(capsys, "demo", str(root), "--cases", "5", "--judges", "2", "--videos", "0", "--bundles")
+    assert code == 0, out
+    bundles = sorted((root / "bundles").glob("*.leitai-scores"))
+    assert len(bundles) == 2
+    entered: dict[tuple[str, str, str], float] = {}
+    for home_dir in sorted((root / "judges").iterdir()):
+        with JudgeHome.open(home_dir) as home:
+            judge = home.info().judge_code
+            for row in home.cases():
+                for key, value in home.scores(row.id).values.items():
+                    entered[(judge, row.code, key)] = value
+    assert entered
+    code, out = _run(capsys, "bundle", "merge", str(root / "bundles"), "--workspace", str(root))
+    assert code == 0, out
+    assert out.count("[merged]") == 2
+    assert _workspace_scores(root) == entered
