@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A translucent sheet over the judge's workspace listing every keyboard shortcut (F1 or ?)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class HelpOverlay(QWidget):
+    """Covers its parent while shown; any key or click closes it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpOverlay")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.text = QLabel()
+        self.text.setObjectName("helpOverlayText")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setStyleSheet(
+            "#helpOverlayText { background: white; border-radius: 10px; padding: 24px 32px; "
+            "font-size: 14px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def set_sections(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        """Sections of (keys, action) rows."""
+        parts = [
+            f"<h2>{html.escape(self.tr('Keyboard shortcuts'))}</h2><table cellspacing='0' cellpadding='4'>"
+        ]
+        for title, rows in sections:
+            parts.append(
+                f"<tr><td colspan='2' style='padding-top:10px'><b>{html.escape(title)}</b></td></tr>"
+            )
+            for keys, action in rows:
+                parts.append(
+                    f"<tr><td style='padding-right:24px'><code>{html.escape(keys)}</code></td>"
+                    f"<td>{html.escape(action)}</td></tr>"
+                )
+        parts.append("</table>")
+        parts.append(f"<p style='color:#5f6368'>{html.escape(self.tr('Press any key to close.'))}</p>")
+        self.text.setText("".join(parts))
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+        else:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+            self.show()
+            self.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(32, 33, 36, 170))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.hide()
+        event.accept()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.hide()
