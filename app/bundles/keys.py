@@ -8,7 +8,6 @@ import os
 import secrets
 import sys
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +211,3 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "主办方密钥
         "passphrase_required",
         f"需要主办方密钥口令：用 --passphrase-file 文件、环境变量 {PASSPHRASE_ENV}，或在终端中输入。",
     )
-
-
-PassphraseSource = Callable[[], str]

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,17 @@ from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
 from app.judging.roster import NewJudge, add_judge
 from app.judging.round_robin import ensure_round_robin
-from app.models import Assignment, AuditEvent, Case, Criterion, ImportedBundle, Judge, Round, Score
+from app.models import (
+    Assignment,
+    AuditEvent,
+    BundleContent,
+    Case,
+    Criterion,
+    ImportedBundle,
+    Judge,
+    Round,
+    Score,
+)
 from app.workspace import Workspace
 
 PASS = "organizer-pass"
@@ -341,3 +353,16 @@ def test_watch_merges_a_bundle_once_it_stops_changing(scene: Scene) -> None:
     watch(scene.ws, drop, seen.append, interval=0.01, stop=lambda: next(passes, None) is None)
     assert [o.code for o in seen] == ["merged"]
     assert _scores(scene.ws)[(scene.packages[1].judge_code, home.cases()[0].code, "results")] == 7.0
+
+
+def test_the_merged_bundle_file_is_kept_so_results_can_be_recomputed(scene: Scene) -> None:
+    home = scene.homes[0]
+    home.set_score(home.cases()[0].id, "methods", 17.5)
+    path = scene.export(home)
+    out = merge_bundle(scene.ws, path)
+    with scene.ws.sessions() as s:
+        kept = s.scalars(select(BundleContent)).one()
+        imported = s.get(ImportedBundle, kept.imported_bundle_id)
+    assert imported is not None
+    assert zlib.decompress(kept.data) == path.read_bytes()
+    assert hashlib.sha256(zlib.decompress(kept.data)).hexdigest() == imported.sha256 == out.sha256
