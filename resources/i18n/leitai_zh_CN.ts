@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Import cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and import a submissions folder or zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the selected case with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve all clean…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve every waiting case that breaks no rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last screening step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rejections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write rejected cases and their reasons to an Excel sheet for notifying hospitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge hospital names…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge two spellings of one hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>python-vlc with libvlc {version}</source>
@@ -30,6 +89,17 @@
     <message>
         <source>About Leitai</source>
         <translation>关于擂台</translation>
+    </message>
+</context>
+<context>
+    <name>AccessCodeDialog</name>
+    <message>
+        <source>Access code</source>
+        <translation>访问码</translation>
+    </message>
+    <message>
+        <source>Enter the access code the organizer gave you for {name}.</source>
+        <translation>请输入主办方为 {name} 单独提供给您的访问码。</translation>
     </message>
 </context>
 <context>
@@ -104,6 +174,55 @@
     </message>
 </context>
 <context>
+    <name>CaseListModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>Column headers (English sources, translated in context &quot;CaseListModel&quot;).</extracomment>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案例名称</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <extracomment>Case states as the judge reads them.</extracomment>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Recused</source>
+        <translation>已回避</translation>
+    </message>
+    <message>
+        <source>(blind)</source>
+        <translation>（匿名）</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
         <source>Pending</source>
@@ -123,7 +242,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Missing values sort after every real one, whichever the type. Status text colours: approved green, rejected red, waiting in the default colour. Statuses sort in the order a case goes through screening.</extracomment>
+        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Missing values sort after every real one, whichever the type. Status text colours: approved green, rejected red, waiting in the default colour. Statuses sort in the order a case goes through screening.</extracomment>
         <translation>案例编号</translation>
     </message>
     <message>
@@ -161,6 +280,14 @@
     <message>
         <source>Submitted</source>
         <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -216,6 +343,519 @@
     <message>
         <source>Leitai</source>
         <translation>擂台</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Score bundle exported</source>
+        <translation>评分包已导出</translation>
+    </message>
+    <message>
+        <source>Your signed score bundle is ready.</source>
+        <translation>已签名的评分包已生成。</translation>
+    </message>
+    <message>
+        <source>Send this file to the organizer (USB stick, e-mail or the venue network). You can export again at any time: a newer export replaces the older one.</source>
+        <translation>请将此文件交给主办方（U 盘、电子邮件或会场网络均可）。您可以随时再次导出：新导出的评分包会取代旧的。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>{n} of {total} cases</source>
+        <translation>{n} / {total} 个案例</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Recused</source>
+        <translation>已回避</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Slides missing</source>
+        <extracomment>Finding codes as the interface names them (the app&apos;s messages stay in Chinese, with all details).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video is not MP4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video not 16:9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video below SD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two cases in one theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital name spelled differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusual page count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages not 16:9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages not slide-shaped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No text in the slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission time unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages {pages} and {more} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingsWidget</name>
+    <message>
+        <source>Reading the findings…</source>
+        <extracomment>The user wants to see the slides at this page (1-based).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found: this case follows every checked rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{violations} rule(s) broken, {warnings} advisory note(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule broken; {warnings} advisory note(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open at page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the slides at page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slides of this case are not in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Press any key to close.</source>
+        <translation>按任意键关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Checking and importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file is checked against the season&apos;s rules, then stored in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the checks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking files: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ checked {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing cases in the workspace: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ {total} cases stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cases} cases: {added} new, {resubmitted} resubmitted, {unchanged} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{clean} cases follow every rule; {problems} have problems to screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {cases} cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. Cases stored before the cancel stay; importing again continues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeView</name>
+    <message>
+        <source>Judge workspace</source>
+        <extracomment>File name suffix of judge packages. Where judge homes live inside the per-user data folder. After a commit returned: case id, what changed (&quot;score:&lt;key&gt;&quot;, &quot;comment&quot;, &quot;submit&quot;, ...), value.</extracomment>
+        <translation>评审工作台</translation>
+    </message>
+    <message>
+        <source>Open the judge package (.leitai-pkg) the organizer sent you, or drop it here.</source>
+        <translation>打开主办方发给您的评审包（.leitai-pkg），或将其拖放到这里。</translation>
+    </message>
+    <message>
+        <source>Open judge package…</source>
+        <translation>打开评审包…</translation>
+    </message>
+    <message>
+        <source>Export score bundle…</source>
+        <translation>导出评分包…</translation>
+    </message>
+    <message>
+        <source>Write your signed scores to a file for the organizer (Ctrl+E)</source>
+        <translation>将已签名的评分写入文件，交给主办方（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案例</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待评</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Recused</source>
+        <translation>已回避</translation>
+    </message>
+    <message>
+        <source>Filter cases</source>
+        <translation>筛选案例</translation>
+    </message>
+    <message>
+        <source>Slides (PDF)</source>
+        <translation>案例材料（PDF）</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Next case to score</source>
+        <translation>下一个待评案例</translation>
+    </message>
+    <message>
+        <source>Next case</source>
+        <translation>下一个案例</translation>
+    </message>
+    <message>
+        <source>Previous case</source>
+        <translation>上一个案例</translation>
+    </message>
+    <message>
+        <source>Go to the scores</source>
+        <translation>转到评分</translation>
+    </message>
+    <message>
+        <source>Next PDF page</source>
+        <translation>PDF 下一页</translation>
+    </message>
+    <message>
+        <source>Previous PDF page</source>
+        <translation>PDF 上一页</translation>
+    </message>
+    <message>
+        <source>Submit / reopen this case</source>
+        <translation>提交 / 撤回此案例</translation>
+    </message>
+    <message>
+        <source>Recuse from this case…</source>
+        <translation>回避此案例…</translation>
+    </message>
+    <message>
+        <source>Show the slides</source>
+        <translation>显示案例材料</translation>
+    </message>
+    <message>
+        <source>Show the video</source>
+        <translation>显示视频</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;Judge</source>
+        <translation>评审(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous score</source>
+        <translation>下一项 / 上一项评分</translation>
+    </message>
+    <message>
+        <source>↑ / ↓ in a score</source>
+        <translation>评分框中 ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>One step up / down</source>
+        <translation>增加 / 减少一档</translation>
+    </message>
+    <message>
+        <source>↑ / ↓ in the list</source>
+        <translation>列表中 ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>Choose a case</source>
+        <translation>选择案例</translation>
+    </message>
+    <message>
+        <source>Judging</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>案例材料</translation>
+    </message>
+    <message>
+        <source>Video (while it has the focus)</source>
+        <translation>视频（播放器获得焦点时）</translation>
+    </message>
+    <message>
+        <source>Open judge package</source>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
+        <source>Judge packages (*.leitai-pkg);;All files (*)</source>
+        <translation>评审包 (*.leitai-pkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在校验评审包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Could not open the judge package</source>
+        <translation>无法打开评审包</translation>
+    </message>
+    <message>
+        <source>Could not open the judge&apos;s folder</source>
+        <translation>无法打开评委评审文件夹</translation>
+    </message>
+    <message>
+        <source>Judge {name} ({code}) · {n} cases{blind}</source>
+        <translation>评委 {name}（{code}）· {n} 个案例{blind}</translation>
+    </message>
+    <message>
+        <source> · blind review</source>
+        <translation> · 匿名评审</translation>
+    </message>
+    <message>
+        <source>The slides of this case are not available (is the media drive attached?).</source>
+        <extracomment>Called with a dropped package; the main window may replace it to switch pages first.</extracomment>
+        <translation>此案例的材料暂不可用（是否已连接存放媒体文件的移动硬盘？）。</translation>
+    </message>
+    <message>
+        <source>This case has no slides.</source>
+        <translation>此案例没有 PDF 材料。</translation>
+    </message>
+    <message>
+        <source>The video of this case is not available (is the media drive attached?).</source>
+        <translation>此案例的视频暂不可用（是否已连接存放媒体文件的移动硬盘？）。</translation>
+    </message>
+    <message>
+        <source>Video (none)</source>
+        <translation>视频（无）</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Submitted {s} · draft {d} · not started {n} · recused {r}</source>
+        <translation>已提交 {s} · 草稿 {d} · 未开始 {n} · 回避 {r}</translation>
+    </message>
+    <message>
+        <source>Where should the score bundle go?</source>
+        <translation>评分包保存到哪里？</translation>
+    </message>
+    <message>
+        <source>Could not export the score bundle</source>
+        <translation>无法导出评分包</translation>
     </message>
 </context>
 <context>
@@ -331,6 +971,64 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet names some columns differently. Pick the column for each field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeHospitalsDialog</name>
+    <message>
+        <source>Merge hospital names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cases of the first name move to the second; the first is kept as another spelling, so later imports under it land on the same hospital. The change is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by the checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spelling differences found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cases} case(s) of “{merged}” ({province}) will belong to “{kept}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different hospital names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrganizerView</name>
     <message>
         <source>&amp;Reload</source>
@@ -408,6 +1106,13 @@
     <message>
         <source>Cases shown / all cases</source>
         <translation>显示的案例 / 全部案例</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPageDialog</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -538,6 +1243,293 @@
     </message>
 </context>
 <context>
+    <name>RecuseDialog</name>
+    <message>
+        <source>Recuse from a case</source>
+        <translation>回避案例</translation>
+    </message>
+    <message>
+        <source>You will not score “{title}”. Its scores are kept but not exported. Why do you recuse yourself (e.g. you work with this hospital)?</source>
+        <translation>您将不为“{title}”评分；已填的分数会保留但不会导出。请说明回避原因（例如您与该医院有合作关系）：</translation>
+    </message>
+    <message>
+        <source>Recuse</source>
+        <translation>回避</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject case {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital reads this reason in the rejections sheet. Start from a template and edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this case rejected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <source>Scores</source>
+        <extracomment>Milliseconds of quiet after the last keystroke before a comment is saved.</extracomment>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment for the organizer (optional)</source>
+        <translation>给主办方的评语（可选）</translation>
+    </message>
+    <message>
+        <source>Submit this case</source>
+        <translation>提交此案例</translation>
+    </message>
+    <message>
+        <source>Locks the scores of this case (Ctrl+Enter); you can reopen it</source>
+        <translation>锁定此案例的评分（Ctrl+Enter）；之后仍可撤回</translation>
+    </message>
+    <message>
+        <source>Recuse…</source>
+        <translation>回避…</translation>
+    </message>
+    <message>
+        <source>Declare a conflict of interest with this case</source>
+        <translation>声明与此案例存在利益冲突</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>加权总分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>0–{max}, step {step}</source>
+        <translation>0–{max} 分，每档 {step} 分</translation>
+    </message>
+    <message>
+        <source>, weight {w}</source>
+        <translation>，权重 {w}</translation>
+    </message>
+    <message>
+        <source>Submitted: the scores are locked. Reopen to change them.</source>
+        <translation>已提交：评分已锁定。如需修改，请先撤回提交。</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>撤回提交</translation>
+    </message>
+    <message>
+        <source>You recused yourself: {reason}</source>
+        <translation>您已回避此案例：{reason}</translation>
+    </message>
+    <message>
+        <source>Withdraw recusal</source>
+        <translation>撤销回避</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source> ({done}/{n} scored)</source>
+        <translation>（已评 {done}/{n} 项）</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningController</name>
+    <message>
+        <source>approve</source>
+        <extracomment>Missing values sort after every real one. Screening actions as the Undo button names them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve all clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only with problems</source>
+        <extracomment>A sentence for the status bar after an action. Screening data (findings counts, deadlines, undo step) reloaded after the view&apos;s rows. The findings of the selected case are shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only cases that break a rule of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: screening was due by {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening due by the end of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} — page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {code} approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {code} rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve all clean cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the {count} waiting cases that break no rule? You can undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} clean cases approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: {count} case(s) back as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejections.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} rejected cases written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{merged}” merged into “{kept}”: {count} case(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cases} cases imported; {problems} with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Choose the submissions</source>
+        <extracomment>Keep the per-file list to this many lines (a 3,000-case import probes 6,000 files).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder, or a .zip of one, with cases.csv or cases.xlsx and the slides and videos it names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder or .zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose zip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: {columns}. Unknown extra columns are kept with each case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the submissions folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the submissions zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &lt;b&gt;{sheet}&lt;/b&gt;: {rows} case rows, {known} of its {columns} columns recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: {columns}. The next step lets you pick them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Leitai</source>
@@ -587,6 +1579,70 @@
     <message>
         <source>Remove from list</source>
         <translation>从列表中移除</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayerWidget</name>
+    <message>
+        <source>Play / pause (Space)</source>
+        <extracomment>Environment variable that picks the backend: ``qt`` or ``vlc`` (default: VLC if it loads). Milliseconds the arrow keys seek. Options for libvlc; never the on-screen title, never a window of its own. Under offscreen Qt there is no window to draw into (and ``set_xwindow`` would crash): no output at all.</extracomment>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>静音（M）</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>全屏（F）</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>后退 5 秒</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>前进 5 秒</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Full screen video</source>
+        <translation>全屏视频</translation>
+    </message>
+    <message>
+        <source>This case has no video.</source>
+        <translation>此案例没有视频。</translation>
+    </message>
+    <message>
+        <source>The video file is missing: {0}</source>
+        <translation>视频文件缺失：{0}</translation>
+    </message>
+    <message>
+        <source>The video player could not start: {0}</source>
+        <translation>视频播放器无法启动：{0}</translation>
+    </message>
+    <message>
+        <source>You can still score this case.</source>
+        <translation>您仍然可以为此案例评分。</translation>
+    </message>
+    <message>
+        <source>This video cannot be played (damaged or in an unknown format): {0}</source>
+        <translation>此视频无法播放（文件已损坏或格式无法识别）：{0}</translation>
     </message>
 </context>
 </TS>

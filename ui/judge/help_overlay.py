@@ -33,9 +33,9 @@ class HelpOverlay(QWidget):
 
     def set_sections(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
         """Sections of (keys, action) rows."""
-        parts = [
-            f"<h2>{html.escape(self.tr('Keyboard shortcuts'))}</h2><table cellspacing='0' cellpadding='4'>"
-        ]
+        heading = self.tr("Keyboard shortcuts")
+        closing = self.tr("Press any key to close.")
+        parts = [f"<h2>{html.escape(heading)}</h2><table cellspacing='0' cellpadding='4'>"]
         for title, rows in sections:
             parts.append(
                 f"<tr><td colspan='2' style='padding-top:10px'><b>{html.escape(title)}</b></td></tr>"
@@ -46,7 +46,7 @@ class HelpOverlay(QWidget):
                     f"<td>{html.escape(action)}</td></tr>"
                 )
         parts.append("</table>")
-        parts.append(f"<p style='color:#5f6368'>{html.escape(self.tr('Press any key to close.'))}</p>")
+        parts.append(f"<p style='color:#5f6368'>{html.escape(closing)}</p>")
         self.text.setText("".join(parts))
 
     def toggle(self) -> None:

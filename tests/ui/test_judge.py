@@ -1,0 +1,272 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The judge's whole flow, offscreen: open a demo package, read, score by keyboard, submit, recuse,
+export; the exported bundle verifies against the organizer's workspace and holds exactly those scores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from app.bundles.bundle import read_bundle
+from app.bundles.demo import demo_round
+from app.bundles.merge import verify_bundle
+from app.bundles.package import BuiltPackage, build_packages
+from app.demo import generate_demo
+from app.judging.round_robin import ensure_round_robin
+from app.workspace import Workspace
+from ui.judge.access_code_dialog import AccessCodeDialog
+from ui.judge.case_list_model import CaseFilterProxy, CaseListModel
+from ui.judge.judge_view import JudgeView
+from ui.judge.recuse_dialog import RecuseDialog
+from ui.judge.score_spin_box import ScoreSpinBox
+
+PASS = "organizer-pass-2022"
+
+
+@dataclass(frozen=True)
+class Demo:
+    workspace: Path
+    package: BuiltPackage
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Demo:
+    """A 4-case demo competition (one case with a video) and its judges' signed packages."""
+    root = tmp_path_factory.mktemp("judge-demo")
+    ws = generate_demo(root / "ws", cases=4, judges=2, videos=1)
+    try:
+        round_key = demo_round(ws)
+        ensure_round_robin(ws, round_key)
+        built = build_packages(ws, round_key, None, root / "packages", PASS)
+    finally:
+        ws.close()
+    return Demo(root / "ws", max(built, key=lambda b: b.cases))
+
+
+@pytest.fixture
+def view(qtbot, ctx) -> Iterator[JudgeView]:
+    widget = JudgeView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1600, 950)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def open_demo(qtbot, view: JudgeView, demo: Demo, prompter, monkeypatch) -> None:
+    prompter.files.append(demo.package.path)
+    monkeypatch.setattr(
+        AccessCodeDialog, "ask", classmethod(lambda cls, name, parent=None: demo.package.access_code)
+    )
+    view.actions_by_name["open"].trigger()
+    qtbot.waitUntil(lambda: view.home is not None, timeout=15000)
+    qtbot.waitUntil(lambda: view.reader.is_loaded and view.reader.view.settled, timeout=10000)
+
+
+def type_score(qtbot, spin: ScoreSpinBox, text: str) -> None:
+    """What a judge does: into the field, select what is there, type, Enter."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_whole_flow_open_read_score_submit_recuse_export_verify(
+    qtbot, view, demo, prompter, monkeypatch, tmp_path
+):
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    info = view.info
+    assert view.title_label.text() == f"{info.competition} · {info.round}"
+    assert view.model.rowCount() == demo.package.cases
+    assert view.counts()["not_started"] == demo.package.cases
+    first = view.model.rows()[0]
+    assert view.case_id == first.id  # the first case to score is open
+
+    # Read: turn pages with the keyboard; each next page is already rendered.
+    reader = view.reader
+    assert reader.page_count > 3
+    qtbot.keyClick(reader.view, Qt.Key.Key_PageDown)
+    assert reader.view.current_page == 1
+    assert reader.view.is_sharp(1)
+    qtbot.waitUntil(lambda: reader.view.settled, timeout=5000)
+    view.actions_by_name["next_page"].trigger()
+    assert reader.view.current_page == 2
+
+    # Score by keyboard: out-of-range and off-step keystrokes are refused as they are typed.
+    criteria = info.criteria
+    spins = view.rubric.spins
+    c0 = criteria[0]
+    type_score(qtbot, spins[c0.key], str(int(c0.max) + 5))  # e.g. "25" where the maximum is 20
+    assert spins[c0.key].score() == int(str(int(c0.max) + 5)[0])  # only the first digit was taken
+    entered: dict[str, str] = {}
+    for c in criteria:
+        value = Decimal(str(c.max)) - Decimal(str(c.step)) * 3
+        type_score(qtbot, spins[c.key], f"{value}")
+        entered[c.key] = str(value.normalize()) if value % 1 else str(int(value))
+    qtbot.waitUntil(lambda: not view.saving, timeout=5000)
+    assert "已保存" in view.rubric.save_label.text()
+    expected_total = sum(Decimal(entered[c.key]) * Decimal(str(c.weight)) for c in criteria)
+    assert view.rubric.total_label.text().startswith(f"{float(expected_total):g}")
+    row = view.model.case(view.model.row_of(first.id))
+    assert row.state == "draft"
+    assert row.total == pytest.approx(float(expected_total))
+
+    # Submit with the keyboard: locked, the list and the progress say so.
+    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "submit"):
+        view.actions_by_name["submit"].trigger()
+    assert view.model.case(view.model.row_of(first.id)).state == "submitted"
+    assert view.rubric.locked
+    assert spins[criteria[0].key].isReadOnly()
+    assert "1" in view.progress_label.text()
+
+    # Next case to score, then recuse from it with a reason.
+    view.actions_by_name["next_unscored"].trigger()
+    second = view.case_id
+    assert second != first.id
+    monkeypatch.setattr(
+        RecuseDialog, "ask", classmethod(lambda cls, title, parent=None: "与该医院有合作关系")
+    )
+    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "recuse"):
+        view.actions_by_name["recuse"].trigger()
+    assert view.model.case(view.model.row_of(second)).state == "recused"
+    assert view.counts()["recused"] == 1
+
+    # Export from the prominent button; the dialog says where and what.
+    out = tmp_path / "out"
+    out.mkdir()
+    prompter.directories.append(out)
+    with qtbot.waitSignal(view.exported, timeout=10000) as exported:
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    result = exported.args[0]
+    assert result.path.parent == out
+    assert (result.n_scored, result.n_recused, result.n_submitted) == (1, 1, 1)
+    summary = view.export_dialog.summary_text()
+    assert str(result.path) in summary
+    assert f"1 / {demo.package.cases}" in summary or f"1 of {demo.package.cases}" in summary or "1" in summary
+
+    # The organizer's side: the bundle verifies and holds exactly what was entered.
+    ws = Workspace.open(demo.workspace)
+    try:
+        outcome = verify_bundle(ws, result.path)
+    finally:
+        ws.close()
+    assert outcome.code == "ok", outcome.message
+    doc = read_bundle(result.path).doc
+    by_id = {c.id: c for c in doc.cases}
+    assert {k: str(v) for k, v in by_id[first.id].scores.items()} == entered
+    assert by_id[first.id].state == "submitted"
+    assert by_id[second].state == "recused"
+    assert by_id[second].recuse_reason == "与该医院有合作关系"
+    assert not by_id[second].scores
+    assert all(not c.scores for cid, c in by_id.items() if cid != first.id)
+
+
+def test_reopen_a_submitted_case_and_comment_autosaves(qtbot, view, demo, prompter, monkeypatch):
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    case = view.case_id
+    for c in view.info.criteria:
+        type_score(qtbot, view.rubric.spins[c.key], "1")
+    qtbot.waitUntil(lambda: not view.saving, timeout=5000)
+    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "submit"):
+        view.submit_case()
+    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "reopen"):
+        view.rubric.submit_button.click()  # now says "reopen"
+    assert not view.rubric.locked
+    assert view.model.case(view.model.row_of(case)).state == "draft"
+    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "comment"):
+        view.rubric.comment.setPlainText("方法部分数据翔实")
+    assert view.home.scores(case).comment == "方法部分数据翔实"
+    # Switching case and back shows what is stored.
+    view.move_case(1)
+    view.move_case(-1)
+    assert view.rubric.comment.toPlainText() == "方法部分数据翔实"
+
+
+def test_submit_needs_every_score_and_says_why(qtbot, view, demo, prompter, monkeypatch):
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    with qtbot.waitSignal(view.save_failed, timeout=5000) as failed:
+        view.submit_case()
+    assert failed.args[0]
+    assert not view.rubric.locked
+    box = view.findChild(type(view.window()), "errorBox") or next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"
+    )
+    box.close()
+
+
+def test_score_entry_refuses_out_of_range_and_off_step(qtbot):
+    spin = ScoreSpinBox(30, 0.5)
+    qtbot.addWidget(spin)
+    spin.show()
+    assert spin.score() is None
+    assert spin.text() == "—"
+    spin.selectAll()
+    qtbot.keyClicks(spin, "35")
+    assert spin.lineEdit().text() == "3"
+    spin.selectAll()
+    qtbot.keyClicks(spin, "17.3")
+    assert spin.lineEdit().text() == "17."
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.score() == 17
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.score() == 17.5
+    spin.set_score(0)
+    qtbot.keyClick(spin, Qt.Key.Key_Down)  # below zero is "not scored", never a negative score
+    assert spin.score() is None
+    qtbot.keyClick(spin, Qt.Key.Key_Down)
+    assert spin.score() is None
+
+
+def test_case_list_filters_and_blind_rows(qtbot, qtmodeltester, view, demo, prompter, monkeypatch):
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    qtmodeltester.check(view.model)
+    rows = view.model.rows()
+    view.search.setText(rows[1].title[:4])
+    assert view.proxy.rowCount() >= 1
+    view.search.clear()
+    view.state_filter.setCurrentIndex(4)  # submitted: none yet
+    assert view.proxy.rowCount() == 0
+    view.state_filter.setCurrentIndex(0)
+    assert view.proxy.rowCount() == len(rows)
+    blind = CaseListModel()
+    blind.set_rows(rows, blind=True)
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(blind)
+    assert blind.index(0, 3).data() != rows[0].hospital
+    proxy.set_text(rows[0].hospital)
+    assert proxy.rowCount() == 0  # a blind round cannot be searched by hospital either
+
+
+def test_dropping_a_package_opens_it(qtbot, view, demo, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(view, "open_package", lambda path, access_code=None: opened.append(path))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(demo.package.path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(event)
+    assert opened == [demo.package.path]
+
+
+def test_help_overlay_lists_the_shortcuts(qtbot, view, demo, prompter, monkeypatch):
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    view.actions_by_name["help"].trigger()
+    assert view.help_overlay.isVisible()
+    text = view.help_overlay.text.text()
+    for keys in ("Ctrl+E", "Ctrl+J", "F1", "F2", "F11", "Ctrl+R"):
+        assert keys in text
+    assert "按任意键关闭" in text
+    qtbot.keyClick(view.help_overlay, Qt.Key.Key_Escape)
+    assert not view.help_overlay.isVisible()
