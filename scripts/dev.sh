@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   xvfb xauth fonts-noto-cjk libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   libegl1 libgl1 libpulse0 libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output
-  ffmpeg poppler-utils openssl
+  ffmpeg poppler-utils openssl unzip
 )
 
 install_system() {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +21,21 @@ def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.open(args.workspace)
+
+
+def progress_printer(label: str) -> Callable[[int, int], None]:
+    """A ``progress(done, total)`` callback: one updating line on a terminal, one line when done otherwise
+    (so logs and pipes do not fill with carriage returns)."""
+    tty = sys.stderr.isatty()
+
+    def show(done: int, total: int) -> None:
+        if tty:
+            end = "\n" if done >= total else ""
+            print(f"\r{label} {done}/{total}", end=end, file=sys.stderr, flush=True)
+        elif done >= total:
+            print(f"{label} {done}/{total}", file=sys.stderr, flush=True)
+
+    return show
 
 
 def _default(obj: Any) -> Any:

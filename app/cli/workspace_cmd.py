@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``leitai demo`` and ``leitai info``: make a demo competition, describe a workspace."""
+"""``leitai init``, ``leitai demo`` and ``leitai info``: make a workspace (empty or a demo), describe one."""
 
 from __future__ import annotations
 
@@ -8,13 +8,25 @@ from pathlib import Path
 from typing import Any
 
 from app import catalog
-from app.bundles.keys import DEMO_PASSPHRASE, ensure_organizer_key
-from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.bundles.keys import DEMO_PASSPHRASE, ensure_organizer_key, read_passphrase
+from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
+from app.cli.package_cmd import add_passphrase_arg
 from app.errors import DomainError
 from app.seasons import load_season
+from app.workspace import Workspace
+
+#: A new workspace's organizer passphrase protects every package's signature: not trivially short.
+MIN_PASSPHRASE = 8
 
 
 def register(sub: Any) -> None:
+    init = sub.add_parser("init", help="create a new, empty competition workspace for a season")
+    init.add_argument("dir", type=Path, help="folder for the new workspace (new or empty)")
+    init.add_argument("--season", type=int, required=True, help="season year, e.g. 2022")
+    init.add_argument("--name", help="competition name (default: the season's official title)")
+    add_passphrase_arg(init)
+    init.set_defaults(func=_init)
+
     demo = sub.add_parser("demo", help="generate a demo competition workspace")
     demo.add_argument("dir", type=Path, help="folder for the new workspace (must be new or empty)")
     demo.add_argument("--season", type=int, default=2022, help="season year (default 2022)")
@@ -36,6 +48,21 @@ def register(sub: Any) -> None:
     info.set_defaults(func=_info)
 
 
+def _init(args: argparse.Namespace) -> int:
+    load_season(args.season)
+    if args.dir.exists() and (not args.dir.is_dir() or any(args.dir.iterdir())):
+        raise DomainError(
+            "folder_not_empty", f"{args.dir} 不是空文件夹：新工作区只能建在新的或空的文件夹里。"
+        )
+    passphrase = read_passphrase(args.passphrase_file)
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise DomainError("passphrase_too_short", f"主办方密钥口令至少需要 {MIN_PASSPHRASE} 个字符。")
+    with Workspace.create(args.dir, season=args.season, name=args.name, passphrase=passphrase) as ws:
+        s = catalog.summary(ws)
+    print(f"已在 {args.dir} 创建工作区：{s.competition}（{s.season} 届），主办方签名密钥已用口令加密保存。")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     load_season(args.season)  # an unknown season is a clear error before any work starts
     from app.demo import generate_demo  # heavy (PyMuPDF, PyAV): only for this command
@@ -49,9 +76,8 @@ def _demo(args: argparse.Namespace) -> int:
         judges=args.judges,
         videos=args.videos,
         seed=args.seed,
-        progress=lambda done, total: print(f"\r生成演示案例 {done}/{total}", end="", flush=True),
+        progress=progress_printer("生成演示案例"),
     )
-    print()
     with ws:
         with ws.sessions.begin() as session:  # demo workspaces sign with the documented demo passphrase
             ensure_organizer_key(session, ws.competition_uid, DEMO_PASSPHRASE)
@@ -64,9 +90,8 @@ def _demo(args: argparse.Namespace) -> int:
                 ws,
                 Path(args.dir),
                 seed=args.seed,
-                progress=lambda done, total: print(f"\r演示评委评分 {done}/{total}", end="", flush=True),
+                progress=progress_printer("演示评委评分"),
             )
-            print()
     print(
         f"已在 {args.dir} 生成演示比赛：{s.cases} 个案例，{len(s.by_theme)} 个主题，"
         f"{len(s.by_region)} 个赛区，{s.judges} 位评委。"

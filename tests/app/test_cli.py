@@ -66,3 +66,20 @@ def test_info_on_a_damaged_database_is_a_clear_error(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
     assert "无法打开工作区数据库" in out.stderr
+
+
+def test_init_makes_an_empty_workspace_with_a_sealed_organizer_key(tmp_path: Path) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_text("short\n", encoding="utf-8")
+    out = leitai("init", str(tmp_path / "w"), "--season", "2020", "--passphrase-file", str(secret))
+    assert out.returncode == 2
+    assert "至少需要" in out.stderr
+    assert not (tmp_path / "w" / "leitai.db").exists()
+    secret.write_text("correct horse battery\n", encoding="utf-8")
+    out = leitai("init", str(tmp_path / "w"), "--season", "2020", "--passphrase-file", str(secret))
+    assert out.returncode == 0, out.stderr
+    info = json.loads(leitai("info", "--workspace", str(tmp_path / "w"), "--json").stdout)
+    assert (info["season"], info["cases"], info["judges"]) == (2020, 0, 0)
+    again = leitai("init", str(tmp_path / "w"), "--season", "2020", "--passphrase-file", str(secret))
+    assert again.returncode == 2
+    assert "不是空文件夹" in again.stderr
