@@ -35,7 +35,7 @@ install_python() {
   [ -x .venv/bin/python ] || "$py" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
   .venv/bin/python -m pip install -q -e '.[dev]'
-  .venv/bin/python -c 'import app, PySide6, fitz' # fail here, clearly, if the install did not work
+  .venv/bin/python -c 'import app, PySide6, pymupdf' # fail here, clearly, if the install did not work
 }
 
 case "${1:-}" in
