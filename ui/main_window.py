@@ -28,6 +28,7 @@ from ui.errors import show_error
 from ui.i18n import LANGUAGES
 from ui.main import AppContext
 from ui.organizer.organizer_view import OrganizerView
+from ui.organizer.screening_controller import ScreeningController
 from ui.placeholder_page import PlaceholderPage
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.organizer.counts_changed.connect(self._on_counts_changed)
         self.organizer.summary_loaded.connect(self._on_summary_loaded)
         self.add_page(PAGE_ORGANIZER, self.organizer, self.organizer.menus())
+        # Intake and screening (issue 3) plug into the organizer view's toolbar, columns and details.
+        self.screening = ScreeningController(self.ctx, self.organizer)
+        self.screening.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         judge = PlaceholderPage(
             self.tr("Judge workspace"),

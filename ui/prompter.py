@@ -24,6 +24,12 @@ class Prompter:
         path, _ = QFileDialog.getOpenFileName(parent, title, start, name_filter)
         return Path(path) if path else None
 
+    def choose_save_file(
+        self, parent: QWidget | None, title: str, name_filter: str, start: str = ""
+    ) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, start, name_filter)
+        return Path(path) if path else None
+
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes

@@ -111,6 +111,11 @@ def read_headers(path: Path) -> tuple[str, ...]:
     return _read_table(path)[0]
 
 
+def count_rows(path: Path) -> int:
+    """How many non-empty data rows a sheet has."""
+    return len(_read_table(path)[1])
+
+
 def read_sheet(path: Path, mapping: Mapping[str, str] | None = None) -> Sheet:
     """Read a csv or xlsx sheet; without ``mapping`` the columns are recognised by their headers.
 

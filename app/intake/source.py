@@ -137,6 +137,61 @@ def open_source(src: Path) -> Iterator[Source]:
         yield Source(src, root, sheet, problems, refused)
 
 
+@dataclass(frozen=True, slots=True)
+class SheetPreview:
+    """What a source's sheet looks like, before anything is unpacked or checked (the wizard's first
+    page): its name, headers, number of data rows, the columns recognised and the required ones not."""
+
+    sheet_name: str
+    headers: tuple[str, ...]
+    rows: int
+    mapping: dict[str, str]
+    missing: tuple[str, ...]
+
+
+def preview_source(src: Path) -> SheetPreview:
+    """Read only the sheet of a folder or zip (a zip's other entries stay packed)."""
+    from app.intake.sheet import count_rows, guess_mapping, missing_columns, read_headers
+
+    src = Path(src)
+    if src.is_file() and zipfile.is_zipfile(src) and src.suffix.lower() != ".xlsx":
+        with tempfile.TemporaryDirectory(prefix="leitai-preview-") as tmp:
+            sheet = _extract_sheet_only(src, Path(tmp))
+            headers, rows = read_headers(sheet), count_rows(sheet)
+            name = sheet.name
+    else:
+        with open_source(src) as source:
+            headers, rows = read_headers(source.sheet), count_rows(source.sheet)
+            name = source.sheet.name
+    mapping = guess_mapping(headers)
+    return SheetPreview(name, headers, rows, mapping, tuple(c.key for c in missing_columns(mapping)))
+
+
+def _extract_sheet_only(src: Path, dest: Path) -> Path:
+    try:
+        zf = zipfile.ZipFile(src)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DomainError("source_unreadable", f"无法打开压缩包 {src.name}：{exc}", path=str(src)) from None
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir() and not _entry_problem(i)]
+        names = {PurePosixPath(i.filename.replace("\\", "/")): i for i in infos}
+        tops = {p.parts[0] for p in names if len(p.parts) > 1 and p.parts[0] != "__MACOSX"}
+        roots = [PurePosixPath()] + ([PurePosixPath(next(iter(tops)))] if len(tops) == 1 else [])
+        for root in roots:
+            here = [p for p in names if p.parent == root and p.suffix.lower() in SHEET_SUFFIXES]
+            here = [p for p in here if not p.name.startswith(("~$", "."))]
+            preferred = [p for n in SHEET_NAMES for p in here if p.name == n]
+            if preferred or len(here) == 1:
+                info = names[(preferred or here)[0]]
+                _bomb_check([info], src, MAX_XLSX_BYTES)
+                target = dest / PurePosixPath(info.filename.replace("\\", "/")).name
+                _copy_entry(zf, info, target, src)
+                return target
+    raise DomainError(
+        "source_no_sheet", f"{src.name} 中没有案例表（cases.csv 或 cases.xlsx）。", path=str(src)
+    )
+
+
 def _find_sheet(folder: Path, origin: Path) -> tuple[Path, Path]:
     """(root, sheet): the sheet in ``folder`` or in its only subfolder (a zip made of one folder)."""
     for candidate in (folder, *_only_subfolder(folder)):

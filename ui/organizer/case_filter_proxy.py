@@ -9,6 +9,7 @@ overriding :meth:`accepts` and calling ``self.filters_changed()`` when theirs ch
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
@@ -27,6 +28,9 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.tier: str | None = None
         self.status: str | None = None
         self._terms: tuple[str, ...] = ()
+        #: Criteria other areas add by name (issue 3: "only cases with problems"); each keeps a row
+        #: when it returns True. Call ``filters_changed()`` after changing them.
+        self.extra_filters: dict[str, Callable[[CaseRow], bool]] = {}
         self._collator = QCollator(QLocale())
         self._collator.setNumericMode(True)
         self.setSortRole(SortRole)
@@ -58,6 +62,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
     def clear_filters(self) -> None:
         self.theme = self.region_code = self.tier = self.status = None
         self._terms = ()
+        self.extra_filters.clear()
         self.filters_changed()
 
     def filters_changed(self) -> None:
@@ -74,6 +79,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
         if self.tier is not None and row.tier != self.tier:
             return False
         if self.status is not None and row.status != self.status:
+            return False
+        if not all(keep(row) for keep in self.extra_filters.values()):
             return False
         if self._terms:
             haystack = f"{row.code}\n{row.title}\n{row.hospital}".casefold()

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 
 from app.catalog import CaseRow
 from app.models import CaseStatus
@@ -58,6 +58,8 @@ class Column:
     visible: bool = True
     #: Text colour for a row, or None for the default.
     color: Callable[[CaseRow], QColor | None] | None = None
+    #: Icon shown before the text (e.g. the intake findings' severity), or None.
+    icon: Callable[[CaseRow], QIcon | None] | None = None
 
 
 def _theme_text(row: CaseRow) -> str:
@@ -239,6 +241,8 @@ class CaseTableModel(QAbstractTableModel):
             return int(column.align.value)
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             return column.color(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
         return None
 
     def headerData(

@@ -6,6 +6,7 @@ Data comes only through ``ctx.services.catalog``, loaded off the GUI thread by :
 Extension points (issue 3 and later):
 - ``toolbar`` (a ``QToolBar`` above the filters) and ``case_menu`` (the "Cases" menu the main window
   shows while this view is open): add actions to them; :meth:`menus` lists the menus to show.
+- ``add_filter_widget(widget)`` for another filter control in the filter bar.
 - ``refresh()`` reloads everything after an action changed the workspace; ``loaded`` fires after.
 - ``case_selected(row | None)`` and :meth:`selected_case` for actions on the selected case.
 - ``details.add_section(title, widget)`` for per-case panels; ``CaseTableModel(columns=...)`` and
@@ -176,6 +177,7 @@ class OrganizerView(QWidget):
             row.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._apply_filters)
 
+        self._filter_row = row
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.clicked.connect(self.clear_filters)
@@ -251,6 +253,10 @@ class OrganizerView(QWidget):
     def menus(self) -> list[QMenu]:
         """Menus the main window shows in its menu bar while this view is open."""
         return [self.case_menu]
+
+    def add_filter_widget(self, widget: QWidget) -> None:
+        """Put another area's filter control (e.g. "only with problems") before "Clear filters"."""
+        self._filter_row.insertWidget(self._filter_row.indexOf(self.clear_button), widget)
 
     def set_columns(self, columns: tuple[Column, ...]) -> None:
         """Replace the table's columns (e.g. ``(*COLUMNS, findings_column)``); keeps the rows."""
