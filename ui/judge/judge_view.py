@@ -420,14 +420,11 @@ class JudgeView(QWidget):
         if self.home is None:
             return
         self.rubric.flush_comment()
-        self.ctx.write_pool.waitForDone()
-        from PySide6.QtCore import QCoreApplication
-
-        QCoreApplication.processEvents()  # deliver the last "saved" before the home goes
+        self.ctx.write_pool.waitForDone()  # every change made is committed before the home closes
+        home, self.home = self.home, None
         self.reader.close_document()
         self.video.close_video()
-        self.home.close()
-        self.home = None
+        home.close()
         self.info = None
         self.case_id = None
         self.model.set_rows([], False)
@@ -515,6 +512,8 @@ class JudgeView(QWidget):
         if self.home is None:
             return
         self.rubric.flush_comment()
+        if self._pending:  # read what is on disk only after the writes already made have landed (ms)
+            self.ctx.write_pool.waitForDone(5000)
         self.case_id = case_id
         row = self.model.case(self.model.row_of(case_id))
         scores = self.home.scores(case_id)

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Pull the plug on the judge app 50 times: every score the screen showed as saved is there afterwards.
+
+The real judge workspace runs in a subprocess (``ui.judge.harness``: a JudgeView on the judge's home,
+fed key presses from stdin). The test types scores into it, SIGKILLs it at a random moment, starts it
+again and reads what its rubric panel shows for every case. A score counts as "shown as saved" once the
+harness printed ``saved`` — it does so when the panel shows "saved", i.e. after the commit returned.
+A value typed later may also have landed just before the kill; anything older than the last saved value,
+or missing, is a loss and fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.bundles.demo import demo_round
+from app.bundles.package import build_packages
+from app.demo import generate_demo
+from app.judge_home import JudgeHome
+from app.judging.round_robin import ensure_round_robin
+
+KILLS = 50
+COMMANDS_PER_RUN = 24
+
+
+class Harness:
+    """One run of the judge app in a subprocess, its output lines collected on a thread."""
+
+    def __init__(self, home: Path, data: Path) -> None:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEITAI_VIDEO_BACKEND="qt", PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.judge.harness", str(home), str(data)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            bufsize=1,
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.strip())
+        self.lines.put(None)
+
+    def expect(self, word: str, timeout: float = 20) -> list[str]:
+        """Lines up to and including the first one that starts with ``word``."""
+        seen = []
+        deadline = time.monotonic() + timeout
+        while True:
+            line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            assert line is not None, f"the judge app ended before saying {word!r}: {seen}"
+            seen.append(line)
+            if line.startswith(word):
+                return seen
+
+    def send(self, text: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(text)
+        self.proc.stdin.flush()
+
+    def kill(self) -> list[str]:
+        """SIGKILL, then every line it had printed (what the judge had seen)."""
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+        rest = []
+        while (line := self.lines.get(timeout=10)) is not None:
+            rest.append(line)
+        return rest
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> tuple[Path, Path, dict[str, tuple[float, float]], list[int]]:
+    root = tmp_path_factory.mktemp("crash")
+    ws = generate_demo(root / "ws", cases=4, judges=2, videos=0)
+    try:
+        round_key = demo_round(ws)
+        ensure_round_robin(ws, round_key)
+        package = max(build_packages(ws, round_key, None, root / "pkg", "pass-crash"), key=lambda b: b.cases)
+    finally:
+        ws.close()
+    with JudgeHome.open_package(package.path, root / "home", package.access_code) as h:
+        criteria = {c.key: (c.max, c.step) for c in h.info().criteria}
+        cases = [c.id for c in h.cases()]
+    return root / "home", root / "data", criteria, cases
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home):
+    home_dir, data_dir, criteria, cases = home
+    rng = random.Random(20221122)
+    #: Values typed, per (case, key), in order; and the index of the last one shown as saved.
+    history: dict[tuple[int, str], list[float]] = {}
+    saved_at: dict[tuple[int, str], int] = {}
+    starts: list[float] = []
+    saved_total = 0
+    killed_mid_stream = 0
+
+    def check(values: dict[int, dict[str, float | None]]) -> None:
+        for (case, key), typed in history.items():
+            shown = values[case][key]
+            if (case, key) in saved_at:
+                allowed = typed[saved_at[(case, key)] :]  # the last saved value, or one typed after it
+                assert shown in allowed, (
+                    f"case {case} {key}: shows {shown}, saved {typed[saved_at[(case, key)]]}"
+                )
+            else:
+                assert shown is None or shown in typed
+
+    def record_saved(lines: list[str]) -> int:
+        n = 0
+        for line in lines:
+            if line.startswith("saved "):
+                _, case, key, text = line.split()
+                k = (int(case), key)
+                # FIFO: the saved value is the first typed value at or after the last saved one that matches
+                start = saved_at.get(k, 0)
+                found = [i for i in range(start, len(history[k])) if history[k][i] == float(text)]
+                assert found, f"{line}: typed {history[k]}, last saved index {saved_at.get(k)}; {lines}"
+                idx = found[0]
+                saved_at[k] = idx
+                n += 1
+        return n
+
+    for run in range(KILLS + 1):
+        t0 = time.monotonic()
+        app = Harness(home_dir, data_dir)
+        app.expect("ready")
+        starts.append(time.monotonic() - t0)
+        # After every restart the screen shows each score that had been shown as saved.
+        app.send("dump\n")
+        values = {}
+        for line in app.expect("dumped"):
+            if line.startswith("values "):
+                _, case, blob = line.split(" ", 2)
+                values[int(case)] = json.loads(blob)
+        assert set(values) == set(cases)
+        check(values)
+        if run == KILLS:
+            app.send("quit\n")
+            assert app.proc.wait(timeout=20) == 0
+            break
+        batch = []
+        for _ in range(COMMANDS_PER_RUN):
+            case, key = rng.choice(cases), rng.choice(sorted(criteria))
+            top, step = criteria[key]
+            steps = int(Decimal(str(top)) / Decimal(str(step)))
+            previous = history.get((case, key), [None])[-1]
+            value = previous
+            while value == previous:
+                value = float(Decimal(str(step)) * rng.randint(0, steps))
+            history.setdefault((case, key), []).append(value)
+            batch.append(f"score {case} {key} {value:g}\n")
+        app.send("".join(batch))
+        time.sleep(rng.uniform(0.0, 0.15))
+        lines = app.kill()
+        n = record_saved(lines)
+        saved_total += n
+        killed_mid_stream += n < COMMANDS_PER_RUN
+
+    # The store itself agrees with what the app showed.
+    with JudgeHome.open(home_dir) as h:
+        for (case, key), typed in history.items():
+            stored = h.scores(case).values.get(key)
+            if (case, key) in saved_at:
+                assert stored in typed[saved_at[(case, key)] :]
+    print(
+        f"\n{KILLS} kills, {saved_total} scores shown as saved, {killed_mid_stream} kills mid-stream; "
+        f"start to ready: median {sorted(starts)[len(starts) // 2]:.2f} s"
+    )
+    assert saved_total > KILLS  # the kills really came while scores were being entered and saved
+    assert killed_mid_stream >= KILLS // 3

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Drive the real judge workspace from stdin, for the crash test (``tests/ui/test_judge_crash.py``).
+
+``python -m ui.judge.harness HOME DATA_DIR`` opens the judge's home in a real :class:`JudgeView`
+(offscreen is fine) and reads one command per line:
+
+* ``score CASE KEY VALUE`` — selects the case and types VALUE into the criterion's entry with key
+  events, then Enter, exactly as a judge would; once the panel shows "saved" it prints
+  ``saved CASE KEY VALUE``.
+* ``dump`` — prints ``values CASE {json}`` for every case, read from the rubric panel, then ``dumped``.
+* ``quit``.
+
+It prints ``ready`` when the home is open. Slides and videos are not loaded (the test is about saving).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+class _Stdin(QObject):
+    """Reads stdin on a thread and hands each line to the GUI thread."""
+
+    line = Signal(str)
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        for raw in sys.stdin:
+            self.line.emit(raw.strip())
+        self.line.emit("quit")
+
+
+def main(argv: list[str]) -> int:
+    home_dir, data_dir = Path(argv[0]), Path(argv[1])
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["leitai-judge-harness"])
+    from ui.judge.judge_view import JudgeView
+    from ui.main import apply_language, make_context
+
+    ctx = make_context(data_dir)
+    apply_language(app, ctx)
+    view = JudgeView(ctx)
+    view.reader.open_pdf = lambda _source: None  # type: ignore[method-assign]
+    view.video.open_video = lambda _path: None  # type: ignore[method-assign]
+    view.resize(1400, 900)
+    view.show()
+    view.open_home(home_dir)
+    if view.home is None:
+        print("error cannot open home", flush=True)
+        return 2
+    #: Entries typed and not yet reported, in typing order: (line to print, waits for a commit).
+    waiting: list[tuple[str, bool]] = []
+
+    def report(commits: int) -> None:
+        """Print entries in typing order: those needing a commit once it returned, the others with them."""
+        while waiting and (commits > 0 or not waiting[0][1]):
+            line, needs_commit = waiting.pop(0)
+            commits -= needs_commit
+            print(line, flush=True)
+
+    def on_saved(case_id: int, what: str, value: object) -> None:
+        if what.startswith("score:"):
+            report(1)
+
+    view.saved.connect(on_saved)
+
+    def on_line(line: str) -> None:
+        parts = line.split()
+        if not parts:
+            return
+        if parts[0] == "quit":
+            if view.home is not None:
+                view.shutdown()
+            app.quit()
+        elif parts[0] == "score" and len(parts) == 4:
+            case, key, text = int(parts[1]), parts[2], parts[3]
+            if view.case_id != case:
+                view.select_case(case)
+            spin = view.rubric.spins[key]
+            spin.setFocus()
+            spin.selectAll()
+            before = spin.score()
+            QTest.keyClicks(spin, text)
+            QTest.keyClick(spin, Qt.Key.Key_Return)
+            # The same value again changes nothing and needs no commit of its own.
+            waiting.append((f"saved {case} {key} {text}", spin.score() != before))
+            report(0)
+        elif parts[0] == "dump":
+            for row in view.model.rows():
+                view.select_case(row.id)
+                print(f"values {row.id} {json.dumps(view.rubric.values())}", flush=True)
+            print("dumped", flush=True)
+
+    reader = _Stdin()
+    reader.line.connect(on_line)
+    reader.start()
+    print("ready", flush=True)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
