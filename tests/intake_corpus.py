@@ -48,6 +48,17 @@ SHORT: dict[str, str] = {
     "天津市": "天津",
     "重庆市": "重庆",
 }
+#: Titles for the hand-made cases (the demo's own cases bring theirs).
+_TITLES = (
+    "门诊预约诊疗流程再造",
+    "县域胸痛中心救治网络建设",
+    "日间手术全流程管理",
+    "护理服务延伸到家",
+    "处方前置审核提升合理用药",
+    "医共体远程会诊平台",
+    "老年患者就医绿色通道",
+    "健康科普进乡村",
+)
 _BULLETS = (
     "建立多学科协作诊疗门诊，患者一次就诊完成评估",
     "优化预约流程，平均候诊时间由四十分钟降至十五分钟",
@@ -387,7 +398,7 @@ class _Builder:
                 "组别": tier,
                 "类别": category,
                 "主题": theme,
-                "案例名称": title if title != "改善医疗服务案例" else f"{title}{case_id}",
+                "案例名称": title if title != "改善医疗服务案例" else _TITLES[self.counter % len(_TITLES)],
                 "推荐理由": rec,
                 "PPT文件": pdf,
                 "视频文件": video,
@@ -411,10 +422,12 @@ def build_corpus(
     planted: bool = True,
     edges: bool = True,
     distinct_decks: int = 4,
+    huge: bool = True,
 ) -> Corpus:
     """Write a submission folder to ``dest``: ``clean`` demo cases (``videos`` of them with a video),
     the edge cases that must stay clean (if ``edges``) and one or more cases per finding code (if
-    ``planted``); returns the folder and the expected answer per case.
+    ``planted``); returns the folder and the expected answer per case. ``huge=False`` leaves out the two
+    sparse over-the-limit files (an import would copy their 730 MB into a store for real).
 
     Rendering a demo deck takes ~0.15 s, so only ``distinct_decks`` are drawn and the others copied
     (the bench draws one per case)."""
@@ -460,7 +473,7 @@ def build_corpus(
     if edges:
         _edge_cases(b, dest, rules)
     if planted:
-        _plant(b, dest, rules)
+        _plant(b, dest, rules, huge)
     if sheet == "xlsx":
         _write_xlsx(dest / "cases.xlsx", b.rows)
     else:
@@ -511,7 +524,7 @@ def _edge_cases(b: _Builder, dest: Path, rules: SeasonRules) -> None:
     edge("新疆库车市人民医院", ("新疆维吾尔族自治区", "西北"), 6, case_id=cid, pdf=_pdf(dest, cid, pages=17))
 
 
-def _plant(b: _Builder, dest: Path, rules: SeasonRules) -> None:
+def _plant(b: _Builder, dest: Path, rules: SeasonRules, huge: bool = True) -> None:
     limits = rules.limits
     files = dest / "files"
     henan = ("河南省", "中南")
@@ -547,10 +560,11 @@ def _plant(b: _Builder, dest: Path, rules: SeasonRules) -> None:
         case_id=cid,
         detail={"reason": "unreadable"},
     )
-    cid = b.next_id()
-    make_slides(files / f"{cid}.pdf")
-    pad_pdf_sparse(files / f"{cid}.pdf", limits.pdf_max_bytes + 1024 * 1024)
-    one("pdf_too_large", "河南戊县人民医院", pdf=f"files/{cid}.pdf", case_id=cid)
+    if huge:
+        cid = b.next_id()
+        make_slides(files / f"{cid}.pdf")
+        pad_pdf_sparse(files / f"{cid}.pdf", limits.pdf_max_bytes + 1024 * 1024)
+        one("pdf_too_large", "河南戊县人民医院", pdf=f"files/{cid}.pdf", case_id=cid)
     cid = b.next_id()
     low = limits.min_font_pt - 3.5
     make_slides(files / f"{cid}.pdf", small={3: limits.min_font_pt - 2, 7: low})
@@ -595,16 +609,17 @@ def _plant(b: _Builder, dest: Path, rules: SeasonRules) -> None:
         case_id=cid,
         province=("湖北省", "中南"),
     )
-    cid = b.next_id()
-    make_video(files / f"{cid}.mp4")
-    pad_mp4_sparse(files / f"{cid}.mp4", limits.video_max_bytes + 1024 * 1024)
-    one(
-        "video_too_large",
-        "湖北乙县人民医院",
-        video=f"files/{cid}.mp4",
-        case_id=cid,
-        province=("湖北省", "中南"),
-    )
+    if huge:
+        cid = b.next_id()
+        make_video(files / f"{cid}.mp4")
+        pad_mp4_sparse(files / f"{cid}.mp4", limits.video_max_bytes + 1024 * 1024)
+        one(
+            "video_too_large",
+            "湖北乙县人民医院",
+            video=f"files/{cid}.mp4",
+            case_id=cid,
+            province=("湖北省", "中南"),
+        )
     one("video_missing", "湖北丙县人民医院", video="files/no-such-video.mp4", province=("湖北省", "中南"))
     # Text
     one(
@@ -658,8 +673,9 @@ def _plant(b: _Builder, dest: Path, rules: SeasonRules) -> None:
     ):
         one("", name, theme=theme, province=("湖南省", "中南"))
     one("", "湖南省丁市中医医院", theme=4, province=("湖南省", "中南"))
-    # The same name in another province is another hospital: no duplicate_theme with 湖南省乙县人民医院.
-    one("", "湖南省乙县人民医院", theme=5, province=("广东省", "中南"))
+    # One full name is one hospital even under two provinces (one of them is a slip): one case per theme.
+    one("duplicate_theme", "海南省甲县人民医院", theme=6, province=("海南省", "中南"))
+    one("duplicate_theme", "海南省甲县人民医院", theme=6, province=("广东省", "中南"))
 
 
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:

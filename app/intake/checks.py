@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.intake.findings import Finding, finding, megabytes, page_list
-from app.intake.hospitals import spelling_groups
+from app.intake.hospitals import name_key, spelling_groups
 from app.intake.source import Located
 from app.media import CRASHED, MEMORY, TIMEOUT, Outcome, PdfFacts, VideoFacts
 from app.seasons import FileLimits, SeasonRules
@@ -451,8 +451,8 @@ def cross_case_findings(
     """``hospital_name_inconsistent`` and ``duplicate_theme`` over a set of cases, by case id.
 
     Spellings are compared within one province; cases under a less used spelling are flagged with the
-    spelling they likely mean. A hospital (all its spellings together) with two or more cases in one
-    theme gets every such case flagged.
+    spelling they likely mean. A hospital (all its spellings together, and its exact name in any
+    province) with two or more cases in one theme gets every such case flagged.
     """
     aliases = aliases or {}
     out: dict[str, list[Finding]] = defaultdict(list)
@@ -476,14 +476,19 @@ def cross_case_findings(
                     counts=dict(group.counts),
                 )
             )
-    by_theme: dict[tuple[str, str, int], list[CaseKey]] = defaultdict(list)
+    # One hospital is one name: the same full name under two provinces is the same hospital (with a
+    # wrong province on one case), as the workspace also stores it — so no province in this key.
+    by_theme: dict[tuple[str, int], list[CaseKey]] = defaultdict(list)
+    mains: dict[str, str] = {}
     for case in cases:
         if case.theme is None:
             continue
         spelling = aliases.get(case.hospital, case.hospital)
         main = canonical.get((case.province, spelling), spelling)
-        by_theme[(case.province, main, case.theme)].append(case)
-    for (_province, main, theme), members in by_theme.items():
+        mains.setdefault(name_key(main), main)
+        by_theme[(name_key(main), case.theme)].append(case)
+    for (key, theme), members in by_theme.items():
+        main = mains[key]
         if len(members) < 2:
             continue
         codes = sorted(m.case_id for m in members)

@@ -453,6 +453,10 @@
         <translation>提交时间无法识别</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>pages {pages} and {more} more</source>
         <translation>第 {pages} 页等（另有 {more} 页）</translation>
     </message>

@@ -121,7 +121,8 @@ def _bang(p: QPainter, s: float, top: float = 0.22) -> None:
 
 def page_text(pages: Sequence[int], limit: int = 8) -> str:
     """第 3、5、7 页 / pages 3, 5, 7 — translated, at most ``limit`` pages named."""
-    shown = ", ".join(str(p) for p in pages[:limit])
+    separator = QCoreApplication.translate("Findings", ", ")  # 、 in Chinese
+    shown = separator.join(str(p) for p in pages[:limit])
     more = len(pages) - limit
     if more > 0:
         return QCoreApplication.translate("Findings", "pages {pages} and {more} more").format(

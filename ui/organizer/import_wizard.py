@@ -422,7 +422,7 @@ class ImportWizard(QWizard):
     def _on_done(self, result: ImportResult) -> None:
         self.result = result
         self.import_page.show_result(result)
-        self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        self.button(QWizard.WizardButton.CancelButton).hide()  # nothing left to cancel: Finish closes
         self.imported.emit(result)
         if self._closing:
             super().reject()
