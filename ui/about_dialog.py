@@ -23,15 +23,11 @@ class VideoBackend:
 
 
 def detect_video_backend() -> VideoBackend:
-    """Probe python-vlc and libvlc; fall back to QtMultimedia (which ships its own FFmpeg)."""
-    try:
-        import vlc
+    """The backend the case video player really uses (``ui.viewer.video_player.video_backend``)."""
+    from ui.viewer.video_player import video_backend
 
-        raw = vlc.libvlc_get_version()
-        version = raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
-        return VideoBackend("vlc", version.split(" ")[0])
-    except Exception:  # no python-vlc, no libvlc, or a broken install: all mean "use the fallback"
-        return VideoBackend("qtmultimedia", qVersion())
+    info = video_backend()
+    return VideoBackend("vlc" if info.name == "vlc" else "qtmultimedia", info.version)
 
 
 def about_text(backend: VideoBackend) -> str:

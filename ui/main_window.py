@@ -3,8 +3,8 @@
 
 Extension points:
 - Pages: ``add_page(key, widget, menus=[...])`` registers a page and the menus shown while it is
-  current; ``show_page(key)`` switches. The judge workspace (issue 5) replaces the ``PAGE_JUDGE``
-  placeholder built in ``_build_pages`` and is reached through :meth:`open_judge_package`.
+  current; ``show_page(key)`` switches. The judge workspace (issue 5, ``ui.judge.JudgeView``) is the
+  ``PAGE_JUDGE`` page, reached through :meth:`open_judge_package` or by dropping a package.
 - Menu actions: ``file_menu``, ``view_menu``, ``help_menu`` and ``named_actions[name]``; the organizer's own
   actions go to ``organizer.case_menu`` / ``organizer.toolbar`` (shown while the organizer is current).
 - ``workspace_opened(Workspace)`` / ``workspace_closed()`` for anything that follows the workspace.
@@ -26,10 +26,10 @@ from ui import tasks
 from ui.about_dialog import show_about
 from ui.errors import show_error
 from ui.i18n import LANGUAGES
+from ui.judge.judge_view import JudgeView
 from ui.main import AppContext
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_controller import ScreeningController
-from ui.placeholder_page import PlaceholderPage
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
 from ui.tasks import Task, TaskContext, run_task
@@ -158,15 +158,10 @@ class MainWindow(QMainWindow):
         self.screening = ScreeningController(self.ctx, self.organizer)
         self.screening.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
-        judge = PlaceholderPage(
-            self.tr("Judge workspace"),
-            self.tr(
-                "Opening a judge package and scoring cases is coming in a later version. "
-                "Organizers can already open a workspace or create a demo."
-            ),
-        )
-        judge.back_requested.connect(lambda: self.show_page(PAGE_START))
-        self.add_page(PAGE_JUDGE, judge)
+        self.judge = JudgeView(self.ctx)
+        self.judge.home_opened.connect(lambda _info: self.show_page(PAGE_JUDGE))
+        self.judge.install_drop_target(self.start_page)  # a package dropped on the start page opens
+        self.add_page(PAGE_JUDGE, self.judge, self.judge.menus())
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -320,8 +315,9 @@ class MainWindow(QMainWindow):
     # -- judge, about, language ---------------------------------------------------------------------
 
     def open_judge_package(self) -> None:
-        """Open a judge package; until the judge workspace exists, show the page that says so."""
+        """Show the judge's workspace and ask for a package to open there."""
         self.show_page(PAGE_JUDGE)
+        self.judge.open_package_dialog()
 
     def show_about(self) -> None:
         self.about_box = show_about(self)
@@ -399,6 +395,7 @@ class MainWindow(QMainWindow):
         tasks.cancel_all(owner=self)
         QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
         self.ctx.write_pool.waitForDone(SHUTDOWN_WAIT_MS)
+        self.judge.shutdown()  # every score typed is committed before the judge's home closes
         self.close_workspace()
         self.ctx.settings.sync()
         super().closeEvent(event)

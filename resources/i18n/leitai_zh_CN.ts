@@ -851,14 +851,6 @@
         <translation>关于擂台(&amp;A)</translation>
     </message>
     <message>
-        <source>Judge workspace</source>
-        <translation>评审工作台</translation>
-    </message>
-    <message>
-        <source>Opening a judge package and scoring cases is coming in a later version. Organizers can already open a workspace or create a demo.</source>
-        <translation>打开评审包并为案例评分的功能将在后续版本中提供。主办方现在已可打开工作区或新建演示。</translation>
-    </message>
-    <message>
         <source>Open a workspace folder</source>
         <translation>打开工作区文件夹</translation>
     </message>

@@ -178,13 +178,14 @@ def test_demo_goes_into_a_new_subfolder_of_a_non_empty_folder(tmp_path: Path) ->
     assert demo_target(tmp_path) == tmp_path / "leitai-demo-2"
 
 
-def test_open_judge_package_shows_the_coming_soon_page(window: MainWindow) -> None:
+def test_open_judge_package_shows_the_judge_workspace(window: MainWindow, prompter: FakePrompter) -> None:
+    prompter.files.append(None)  # the judge cancels the file dialog: the empty workspace stays
     window.start_page.package_button.click()
     assert window.current_page() == PAGE_JUDGE
     page = window.page(PAGE_JUDGE)
-    assert page.title_label.text() == "评审工作台"
-    page.back_button.click()
-    assert window.current_page() == PAGE_START
+    assert page.stack.currentWidget() is page.empty_page
+    assert page.open_button.text() == "打开评审包…"
+    assert prompter.asked == ["打开评审包"]
 
 
 def test_about_box_names_versions_and_video_backend(window: MainWindow) -> None:

@@ -128,13 +128,14 @@ class PdfRenderer(QObject):
         self._search_ids = itertools.count(1)
         # Touched by the render thread only:
         self._docs: dict[int, pymupdf.Document] = {}
-        self._thread = _RenderThread(self)
-        self._thread.start()
+        self._thread = _RenderThread(self)  # started with the first document, so an idle reader costs nothing
 
     # ---- GUI-thread API ------------------------------------------------------------------------------
     def open(self, source: str | Path | bytes) -> int:
         """Open a PDF (path or bytes) on the render thread; ``document_opened`` or ``_failed`` follows."""
         doc_id = next(self._ids)
+        if not self._thread.isRunning() and not self._stopping:
+            self._thread.start()
         self._post(lambda: self._do_open(doc_id, source))
         return doc_id
 
@@ -187,7 +188,8 @@ class PdfRenderer(QObject):
         with self._cond:
             self._stopping = True
             self._cond.notify()
-        self._thread.wait()
+        if self._thread.isRunning():
+            self._thread.wait()
         self.cache.clear()
         self.thumb_cache.clear()
 
