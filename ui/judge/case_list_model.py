@@ -122,15 +122,19 @@ class CaseListModel(QAbstractTableModel):
             return STATE_COLORS.get(case.state)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_THEME):
-            return case.title if col == COL_TITLE else case.theme
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_THEME, COL_HOSPITAL):
+            if col == COL_THEME:
+                return f"{case.theme_number}. {case.theme}" if case.theme_number else case.theme
+            return case.title if col == COL_TITLE else ("" if self.blind else case.hospital)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_THEME:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _display(self, case: HomeCase, col: int) -> str:
         if col == COL_CODE:
             return case.code
-        if col == COL_THEME:
-            return f"{case.theme_number}. {case.theme}" if case.theme_number else case.theme
+        if col == COL_THEME:  # the number keeps the list narrow; the tooltip names the theme
+            return str(case.theme_number) if case.theme_number else case.theme
         if col == COL_TITLE:
             return case.title
         if col == COL_HOSPITAL:

@@ -30,6 +30,7 @@ class ExportDialog(QDialog):
         hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
+        grid.setColumnStretch(1, 1)
         rows = [
             (self.tr("File"), str(result.path)),
             (self.tr("Scored"), self.tr("{n} of {total} cases").format(n=result.n_scored, total=total_cases)),

@@ -41,7 +41,6 @@ from ui.errors import show_error
 from ui.judge.access_code_dialog import AccessCodeDialog
 from ui.judge.case_list_model import (
     COL_HOSPITAL,
-    COL_THEME,
     COL_TITLE,
     CaseFilterProxy,
     CaseIdRole,
@@ -207,8 +206,8 @@ class JudgeView(QWidget):
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(COL_THEME, QHeaderView.ResizeMode.Interactive)
-        head.resizeSection(COL_THEME, 150)
+        head.setSectionResizeMode(COL_HOSPITAL, QHeaderView.ResizeMode.Interactive)
+        head.resizeSection(COL_HOSPITAL, 150)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         head.setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -237,7 +236,7 @@ class JudgeView(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([500, 1000, 420])
+        self.splitter.setSizes([560, 940, 420])
         self.splitter.setChildrenCollapsible(False)
         work.addWidget(self.splitter, 1)
         self.stack.addWidget(self.work_page)

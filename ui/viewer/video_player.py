@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -134,9 +134,12 @@ class _VlcBackend(_Backend):
         self.video_widget = QWidget(parent)
         self.video_widget.setObjectName("vlcVideo")
         self.video_widget.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, not _headless())
-        self.video_widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.video_widget.setStyleSheet("#vlcVideo { background: black; }")
-        self.video_widget.setAutoFillBackground(True)
+        palette = self.video_widget.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+        self.video_widget.setPalette(palette)
+        self.video_widget.setAutoFillBackground(True)  # the bars around VLC's picture stay black
+        self.video_widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.video_widget.setStyleSheet("#vlcVideo { background: black; }")  # over the app's style sheet
         self._vlc_event.connect(self._on_vlc_event)
         events = self._player.event_manager()
         et = vlc.EventType
