@@ -11,6 +11,7 @@ or missing, is a loss and fails the test.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,29 +37,89 @@ KILLS = 50
 COMMANDS_PER_RUN = 24
 
 
-class Harness:
-    """One run of the judge app in a subprocess, its output lines collected on a thread."""
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEITAI_VIDEO_BACKEND="qt", PYTHONUNBUFFERED="1")
+ROOT = Path(__file__).resolve().parents[2]
 
-    def __init__(self, home: Path, data: Path) -> None:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEITAI_VIDEO_BACKEND="qt", PYTHONUNBUFFERED="1")
+
+class Zygote:
+    """``ui.judge.harness --zygote``: pays Python's imports once, forks a fresh app process per run."""
+
+    def __init__(self, fifo_dir: Path) -> None:
+        self.fifo_dir = fifo_dir
+        self.runs = 0
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.judge.harness", str(home), str(data)],
+            [sys.executable, "-m", "ui.judge.harness", "--zygote"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
             bufsize=1,
-            env=env,
-            cwd=Path(__file__).resolve().parents[2],
+            env=ENV,
+            cwd=ROOT,
         )
+        assert self.proc.stdout is not None
+        assert self.proc.stdout.readline().strip() == "zygote"
+
+    def spawn(self, home: Path, data: Path) -> tuple[int, object, object]:
+        self.runs += 1
+        fifo_in, fifo_out = self.fifo_dir / f"in{self.runs}", self.fifo_dir / f"out{self.runs}"
+        os.mkfifo(fifo_in)
+        os.mkfifo(fifo_out)
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write(f"spawn {home} {data} {fifo_in} {fifo_out}\n")
+        self.proc.stdin.flush()
+        pid = int(self.proc.stdout.readline().split()[1])
+        stdin = open(fifo_in, "w", buffering=1, encoding="utf-8")  # noqa: SIM115 (closed by the run)
+        stdout = open(fifo_out, encoding="utf-8")  # noqa: SIM115
+        return pid, stdin, stdout
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=20)
+
+
+class Harness:
+    """One run of the judge app (a process of its own), its output lines collected on a thread."""
+
+    def __init__(self, home: Path, data: Path, zygote: Zygote | None) -> None:
+        if zygote is not None:
+            self.pid, self.stdin, self.stdout = zygote.spawn(home, data)
+            self.proc = None
+        else:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "ui.judge.harness", str(home), str(data)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                bufsize=1,
+                env=ENV,
+                cwd=ROOT,
+            )
+            self.pid, self.stdin, self.stdout = self.proc.pid, self.proc.stdin, self.proc.stdout
         self.lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._pump, daemon=True).start()
 
     def _pump(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
+        for line in self.stdout:
             self.lines.put(line.strip())
         self.lines.put(None)
+
+    def gone(self, timeout: float = 20) -> None:
+        """Wait until the process no longer exists."""
+        if self.proc is not None:
+            self.proc.wait(timeout=timeout)
+            return
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.005)
+        raise AssertionError(f"process {self.pid} did not end")
 
     def expect(self, word: str, timeout: float = 20) -> list[str]:
         """Lines up to and including the first one that starts with ``word``."""
@@ -71,18 +133,23 @@ class Harness:
                 return seen
 
     def send(self, text: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(text)
-        self.proc.stdin.flush()
+        self.stdin.write(text)
+        self.stdin.flush()
 
     def kill(self) -> list[str]:
         """SIGKILL, then every line it had printed (what the judge had seen)."""
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait()
+        os.kill(self.pid, signal.SIGKILL)
+        self.gone()
         rest = []
         while (line := self.lines.get(timeout=10)) is not None:
             rest.append(line)
+        self.close()
         return rest
+
+    def close(self) -> None:
+        with contextlib.suppress(BrokenPipeError):  # the process is gone: nothing was left to read it
+            self.stdin.close()
+        self.stdout.close()
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +168,18 @@ def home(tmp_path_factory) -> tuple[Path, Path, dict[str, tuple[float, float]], 
     return root / "home", root / "data", criteria, cases
 
 
+@pytest.fixture
+def zygote(tmp_path) -> Iterator[Zygote | None]:
+    if not hasattr(os, "fork") or not hasattr(os, "mkfifo"):
+        yield None  # elsewhere every run pays its own start-up
+        return
+    z = Zygote(tmp_path)
+    yield z
+    z.close()
+
+
 @pytest.mark.slow
-def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home):
+def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home, zygote):
     home_dir, data_dir, criteria, cases = home
     rng = random.Random(20221122)
     #: Values typed, per (case, key), in order; and the index of the last one shown as saved.
@@ -140,7 +217,7 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home):
 
     for run in range(KILLS + 1):
         t0 = time.monotonic()
-        app = Harness(home_dir, data_dir)
+        app = Harness(home_dir, data_dir, zygote)
         app.expect("ready")
         starts.append(time.monotonic() - t0)
         # After every restart the screen shows each score that had been shown as saved.
@@ -154,7 +231,9 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home):
         check(values)
         if run == KILLS:
             app.send("quit\n")
-            assert app.proc.wait(timeout=20) == 0
+            app.gone()
+            assert app.lines.get(timeout=10) is None  # it ended by itself, having said nothing more
+            app.close()
             break
         batch = []
         for _ in range(COMMANDS_PER_RUN):

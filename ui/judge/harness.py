@@ -11,6 +11,13 @@
 * ``quit``.
 
 It prints ``ready`` when the home is open. Slides and videos are not loaded (the test is about saving).
+
+``python -m ui.judge.harness --zygote`` imports every module the app needs, without starting anything
+(no QApplication, no thread, no file open), then for each ``spawn HOME DATA_DIR IN_FIFO OUT_FIFO`` line
+forks a fresh process that runs the above on those FIFOs and prints its pid. A run then starts in
+~0.2 s instead of ~1.2 s (most of it importing SQLAlchemy, cryptography, PyMuPDF and Qt), which is what
+lets the crash test kill and restart the app 50 times quickly; each run is still a process of its own,
+killed with SIGKILL and started from nothing but the disk.
 """
 
 from __future__ import annotations
@@ -108,5 +115,40 @@ def main(argv: list[str]) -> int:
     return int(app.exec())
 
 
+def zygote() -> int:
+    """Preload, then fork one app process per ``spawn`` line (Linux only)."""
+    import signal
+
+    # The point of the zygote: pay these imports once, before any fork.
+    import ui.judge.judge_view
+    import ui.main  # noqa: F401
+
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    print("zygote", flush=True)
+    for raw in sys.stdin:
+        parts = raw.split()
+        if len(parts) != 5 or parts[0] != "spawn":
+            continue
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            stdin = os.open(parts[3], os.O_RDONLY)
+            stdout = os.open(parts[4], os.O_WRONLY)
+            os.dup2(stdin, 0)
+            os.dup2(stdout, 1)
+            os.close(stdin)
+            os.close(stdout)
+            sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 (lives as long as the process)
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            code = 1
+            try:
+                code = main(parts[1:3])
+            finally:
+                sys.stdout.flush()
+                os._exit(code)
+        print(f"pid {pid}", flush=True)
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(zygote() if sys.argv[1:] == ["--zygote"] else main(sys.argv[1:]))
