@@ -7,11 +7,13 @@ each, interleaved:
 
 * ``leitai intake check DIR --season 2022 --json`` as a user runs it: a fresh process, the sheet read,
   every PDF and video probed in the worker pool, every rule checked, the JSON written;
+* the same check in this process (``check_source``), which leaves out the interpreter start and the
+  imports of every ``leitai`` subcommand;
 * raw PyMuPDF in this process: open every PDF and extract each page's text dict (default flags), which
   is the least work any font-size check must do.
 
-Last line: ``seconds=<median check> ratio_vs_pymupdf=<median check / median raw>``. Target: under 30 s on
-2 cores, ratio <= 1.5.
+Last line: ``seconds=<median command> ratio_vs_pymupdf=<median command / median raw>
+in_process_seconds=… ratio_in_process=…``. Target: under 30 s on 2 cores, ratio <= 1.5.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 CASES = 240
 VIDEOS = 24
-ROUNDS = 3
+ROUNDS = 5
 #: Bump when the corpus changes shape, so an old cached one is not reused.
 CORPUS_VERSION = 1
 
@@ -80,6 +82,15 @@ def run_raw(pdfs: list[Path]) -> float:
     return time.perf_counter() - started
 
 
+def run_in_process(folder: Path) -> float:
+    from app.intake import CheckOptions, check_source
+    from app.seasons import load_season
+
+    started = time.perf_counter()
+    check_source(folder, load_season(2022), options=CheckOptions(start_method="fork"))
+    return time.perf_counter() - started
+
+
 def main() -> None:
     folder = corpus_dir()
     pdfs = sorted((folder / "files").glob("*.pdf"))
@@ -93,22 +104,35 @@ def main() -> None:
     print(f"corpus: {CASES} cases, {len(pdfs)} PDFs ({pages} pages), {VIDEOS} videos, {size_mb:.0f} MB")
     print(f"cores: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}")
     checks: list[float] = []
+    inside: list[float] = []
     raws: list[float] = []
     report: dict[str, object] = {}
     for i in range(ROUNDS):
         seconds, report = run_check(folder)
         checks.append(seconds)
+        inside.append(run_in_process(folder))
         raws.append(run_raw(pdfs))
-        print(f"round {i + 1}: intake check {checks[-1]:.2f} s, raw PyMuPDF {raws[-1]:.2f} s", flush=True)
+        print(
+            f"round {i + 1}: leitai intake check {checks[-1]:.2f} s, in process {inside[-1]:.2f} s, "
+            f"raw PyMuPDF {raws[-1]:.2f} s",
+            flush=True,
+        )
     summary = report["summary"]
     assert isinstance(summary, dict)
     print(
         f"check summary: {summary['cases']} cases, {summary['clean']} clean, violations {summary['by_code']}"
     )
     check = statistics.median(checks)
+    own = statistics.median(inside)
     raw = statistics.median(raws)
-    print(f"median: intake check {check:.2f} s ({CASES / check:.0f} cases/s), raw PyMuPDF {raw:.2f} s")
-    print(f"seconds={check:.2f} ratio_vs_pymupdf={check / raw:.2f}")
+    print(
+        f"median: leitai intake check {check:.2f} s ({CASES / check:.0f} cases/s), in process {own:.2f} s, "
+        f"raw PyMuPDF {raw:.2f} s"
+    )
+    print(
+        f"seconds={check:.2f} ratio_vs_pymupdf={check / raw:.2f} "
+        f"in_process_seconds={own:.2f} ratio_in_process={own / raw:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -180,9 +180,13 @@ def _options(args: argparse.Namespace) -> Any:
 
     if args.timeout is not None and args.timeout <= 0:
         raise DomainError("bad_argument", "--timeout 必须大于 0。")
+    # The command line runs no other thread, so its workers may simply fork (no forkserver to start).
+    start = "fork" if sys.platform.startswith("linux") else None
     if args.timeout is None:
-        return CheckOptions(workers=args.workers)
-    return CheckOptions(workers=args.workers, pdf_timeout=args.timeout, video_timeout=args.timeout)
+        return CheckOptions(workers=args.workers, start_method=start)
+    return CheckOptions(
+        workers=args.workers, pdf_timeout=args.timeout, video_timeout=args.timeout, start_method=start
+    )
 
 
 def _progress(args: argparse.Namespace) -> Any:

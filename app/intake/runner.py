@@ -35,6 +35,9 @@ class CheckOptions:
     pdf_timeout: float = 120.0
     video_timeout: float = 60.0
     memory_bytes: int | None = DEFAULT_MEMORY_BYTES
+    #: How worker processes start (None: the safe default for a threaded caller; the command line,
+    #: which has no other thread, uses "fork" where it exists).
+    start_method: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +284,7 @@ def _probe(
         )
         if needed
     )
-    with WorkerPool(workers, options.memory_bytes, preload) as pool:
+    with WorkerPool(workers, options.memory_bytes, preload, options.start_method) as pool:
         results = pool.run(jobs, on_outcome, cancelled)
     return dict(zip(order, results, strict=True))
 

@@ -6,9 +6,10 @@ separate process: a job that passes its time limit is killed (and its worker rep
 dies (segfault, out of memory) is reported and replaced, and the other jobs go on. ``concurrent.futures``
 cannot kill one running job, so the pool is written on ``multiprocessing`` connections directly.
 
-Workers never fork the calling process (the GUI calls this from a thread, and forking a process that has
-threads is unsafe): where the platform has it they fork from a ``forkserver`` that has the parsers
-already imported (a new worker is ready in milliseconds), elsewhere they ``spawn``. (A frozen build must
+By default workers never fork the calling process (the GUI calls this from a worker thread, and forking a
+process that has threads is unsafe): they fork from a ``forkserver`` that has the parsers already
+imported (a new worker is ready in milliseconds), or ``spawn`` where there is no forkserver. A caller
+that knows it has no other thread (the command line) may ask for ``start_method="fork"``. (A frozen build must
 call ``multiprocessing.freeze_support()`` in its main.)
 """
 
@@ -144,11 +145,12 @@ class WorkerPool:
         workers: int | None = None,
         memory_bytes: int | None = DEFAULT_MEMORY_BYTES,
         preload: tuple[str, ...] = (),
+        start_method: str | None = None,
     ) -> None:
         self.size = max(1, workers or default_workers())
         self.memory_bytes = memory_bytes
         self.preload = preload
-        self._ctx = _context(preload)
+        self._ctx = _context(preload, start_method)
         self._idle: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:
@@ -266,8 +268,11 @@ def _main_module_hidden() -> Iterator[None]:
                 main.__dict__[key] = saved[key]
 
 
-def _context(preload: tuple[str, ...]) -> Any:
-    if "forkserver" in multiprocessing.get_all_start_methods():
+def _context(preload: tuple[str, ...], start_method: str | None) -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if start_method is not None and start_method in methods:
+        return multiprocessing.get_context(start_method)
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         # Only heeded before the server first starts (once per process); workers import the rest.
         ctx.set_forkserver_preload(list(preload))
@@ -284,19 +289,26 @@ def _death(process: BaseProcess) -> str:
 
 
 def _limit_memory(memory_bytes: int | None) -> None:
+    """Let the worker grow by at most ``memory_bytes`` beyond what it already maps (a forked worker
+    starts with its parent's whole address space)."""
     if memory_bytes is None or not sys.platform.startswith("linux"):
         return  # RLIMIT_AS is only honoured on Linux; elsewhere the time bound still holds
     import resource
 
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        with open("/proc/self/statm") as f:
+            mapped = int(f.read().split()[0]) * resource.getpagesize()
+        limit = mapped + memory_bytes
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _worker_main(conn: Connection, memory_bytes: int | None, preload: tuple[str, ...]) -> None:
     """Loop of one worker: say it is ready, then receive (fn, args) and answer (kind, value, message);
     None ends it."""
+    import faulthandler
     import importlib
 
+    faulthandler.disable()  # a parser that crashes is reported by the pool, not dumped on the terminal
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     for module in preload:
         with contextlib.suppress(ImportError):

@@ -103,3 +103,23 @@ def test_spelling_groups_within_a_province_pick_the_most_used() -> None:
     assert group.others == ["长沙市第一医院(湘雅附属)"]
     # A merged spelling counts for its hospital and is never reported again.
     assert spelling_groups(names, {"长沙市第一医院(湘雅附属)": "长沙市第一医院（湘雅附属）"}) == []
+
+
+def test_preview_reads_only_the_sheet_of_a_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    from app.intake.source import preview_source
+
+    archive = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(
+            "2022年案例/cases.csv", "编号,医院名称,省份,主题,案例名称,附件\nA1,某医院,河北,1,案例,a.pdf\n"
+        )
+        zf.writestr("2022年案例/files/a.pdf", b"%PDF-1.7 ...")
+        zf.writestr("../escape.txt", "never unpacked")
+    preview = preview_source(archive)
+    assert preview.sheet_name == "cases.csv"
+    assert preview.rows == 1
+    assert preview.missing == ("pdf",)
+    assert preview.mapping["case_id"] == "编号"
+    assert not (tmp_path / "escape.txt").exists()
