@@ -24,7 +24,7 @@ from app.errors import DomainError
 from app.intake.deadlines import COMPETITION_TZ, screening_deadline
 from app.intake.findings import CODES, VIOLATION
 from app.intake.hospitals import same_hospital
-from app.models import Case, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
+from app.models import Case, CaseRevision, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
 from app.models import Finding as FindingRow
 from app.workspace import Workspace
 
@@ -79,6 +79,8 @@ class ScreeningRow:
     overdue: bool
     revision: int
     counts: FindingCounts = field(default_factory=FindingCounts)
+    #: The case went through the intake checks (it was imported, not added another way, e.g. the demo).
+    checked: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,12 @@ def finding_counts(ws: Workspace) -> dict[int, FindingCounts]:
     }
 
 
+def _checked_cases(ws: Workspace) -> set[int]:
+    """Ids of the cases that went through the intake checks (they have a submission history)."""
+    with ws.sessions() as s:
+        return set(s.scalars(select(CaseRevision.case_id).where(CaseRevision.fingerprint != "")))
+
+
 def _stored(r: FindingRow) -> StoredFinding:
     name = CODES[r.code].name if r.code in CODES else r.code
     return StoredFinding(r.id, r.case_id, r.code, r.severity, name, r.message, dict(r.detail))
@@ -150,6 +158,7 @@ def screening_rows(ws: Workspace, today: date | None = None) -> list[ScreeningRo
     rules = ws.rules
     today = today or datetime.now(COMPETITION_TZ).date()
     counts = finding_counts(ws)
+    checked = _checked_cases(ws)
     with ws.sessions() as s:
         cases = s.scalars(
             select(Case)
@@ -181,6 +190,7 @@ def screening_rows(ws: Workspace, today: date | None = None) -> list[ScreeningRo
                     and today > deadline,
                     revision=c.revision,
                     counts=counts.get(c.id, FindingCounts()),
+                    checked=c.id in checked,
                 )
             )
     return out
@@ -215,13 +225,19 @@ def reject(ws: Workspace, codes: Sequence[str], reason: str, actor: str = "organ
 
 
 def approve_clean(ws: Workspace, actor: str = "organizer") -> ScreeningStep:
-    """Approve, in one step, every case still waiting that has no violation (warnings allowed)."""
+    """Approve, in one step, every case still waiting that was checked and has no violation (warnings
+    allowed). Cases that never went through the intake checks are not called clean."""
     counts = finding_counts(ws)
+    checked = _checked_cases(ws)
     with ws.sessions() as s:
         waiting = s.execute(
             select(Case.id, Case.code).where(Case.status == CaseStatus.SUBMITTED.value).order_by(Case.code)
         ).all()
-    clean = [code for case_id, code in waiting if counts.get(case_id, FindingCounts()).violations == 0]
+    clean = [
+        code
+        for case_id, code in waiting
+        if case_id in checked and counts.get(case_id, FindingCounts()).violations == 0
+    ]
     if not clean:
         raise DomainError("nothing_to_approve", "没有待审核且无问题的案例。")
     return _decide(ws, clean, CaseStatus.APPROVED.value, "", "approve_clean", actor)

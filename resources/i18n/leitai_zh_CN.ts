@@ -610,6 +610,10 @@
         <translation>打开评审包…</translation>
     </message>
     <message>
+        <source>Continue where you left off</source>
+        <translation>继续上次的评审</translation>
+    </message>
+    <message>
         <source>Export score bundle…</source>
         <translation>导出评分包…</translation>
     </message>
@@ -652,6 +656,10 @@
     <message>
         <source>Video</source>
         <translation>视频</translation>
+    </message>
+    <message>
+        <source>Attach media folder…</source>
+        <translation>指定媒体文件夹…</translation>
     </message>
     <message>
         <source>Next case to score</source>
@@ -760,6 +768,22 @@
     <message>
         <source>Could not open the judge&apos;s folder</source>
         <translation>无法打开评委评审文件夹</translation>
+    </message>
+    <message>
+        <source>Folder or drive holding the case videos</source>
+        <translation>存放案例视频的文件夹或移动硬盘</translation>
+    </message>
+    <message>
+        <source>Checking the media files…</source>
+        <translation>正在校验媒体文件…</translation>
+    </message>
+    <message>
+        <source>Attach media folder</source>
+        <translation>指定媒体文件夹</translation>
+    </message>
+    <message>
+        <source>Could not use that folder</source>
+        <translation>无法使用该文件夹</translation>
     </message>
     <message>
         <source>Judge {name} ({code}) · {n} cases{blind}</source>
@@ -1332,6 +1356,10 @@
     <message>
         <source>No problems found</source>
         <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Not checked: this case was not imported through the intake</source>
+        <translation>未检查：本案例不是通过案例导入添加的</translation>
     </message>
     <message>
         <source>Overdue: screening was due by {date}</source>

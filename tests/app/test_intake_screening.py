@@ -199,3 +199,14 @@ def test_cli_twins(
     assert main(["hospitals", "merge", corpus.rows[2]["医院名称"], corpus.rows[3]["医院名称"], "-w", ws]) == 0
     assert "已将" in capsys.readouterr().out
     assert main(["screen", "list", "-w", ws, "--json"]) == 0
+
+
+def test_cases_that_were_never_checked_are_not_approved_as_clean(imported: Workspace) -> None:
+    from app.casebook import NewCase, add_case
+
+    add_case(imported, NewCase(code="DEMO-1", hospital="演示医院", province="河北", theme=1, title="演示"))
+    rows = {r.code: r for r in screening_rows(imported)}
+    assert not rows["DEMO-1"].checked
+    assert all(r.checked for code, r in rows.items() if code != "DEMO-1")
+    step = approve_clean(imported)
+    assert "DEMO-1" not in step.codes

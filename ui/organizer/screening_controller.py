@@ -243,11 +243,11 @@ class ScreeningController(QObject):
 
     def _problems_sort(self, case: CaseRow) -> Any:
         row = self._row(case)
-        return (0, row.counts.violations, row.counts.warnings) if row is not None else _LAST
+        return (0, row.counts.violations, row.counts.warnings) if row is not None and row.checked else _LAST
 
     def _problems_icon(self, case: CaseRow) -> QIcon | None:
         row = self._row(case)
-        if row is None:
+        if row is None or not row.checked:
             return None
         if row.counts.violations:
             return severity_icon("violation")
@@ -263,6 +263,8 @@ class ScreeningController(QObject):
         row = self._row(case)
         if row is None:
             return ""
+        if not row.checked:
+            return self.tr("Not checked: this case was not imported through the intake")
         if not row.counts.codes:
             return self.tr("No problems found")
         return "\n".join(finding_name(code) for code in row.counts.codes)
@@ -343,17 +345,21 @@ class ScreeningController(QObject):
             proxy.extra_filters.pop("problems", None)
         proxy.filters_changed()
 
+    def _waiting_clean(self) -> list[ScreeningRow]:
+        """Waiting cases that were checked and break no rule (what "approve all clean" approves)."""
+        return [
+            r
+            for r in self.rows.values()
+            if r.status == CaseStatus.SUBMITTED.value and r.checked and not r.counts.violations
+        ]
+
     def _update_actions(self) -> None:
         has_ws = self.view.workspace is not None
         case = self.view.selected_case()
         self.import_action.setEnabled(has_ws)
         self.approve_action.setEnabled(case is not None and case.status != CaseStatus.APPROVED.value)
         self.reject_action.setEnabled(case is not None)
-        waiting_clean = [
-            r
-            for r in self.rows.values()
-            if r.status == CaseStatus.SUBMITTED.value and not r.counts.violations
-        ]
+        waiting_clean = self._waiting_clean()
         self.approve_clean_action.setEnabled(has_ws and bool(waiting_clean))
         self.export_action.setEnabled(has_ws)
         self.merge_action.setEnabled(has_ws)
@@ -468,11 +474,7 @@ class ScreeningController(QObject):
         dialog.open()
 
     def approve_clean(self) -> None:
-        waiting = [
-            r
-            for r in self.rows.values()
-            if r.status == CaseStatus.SUBMITTED.value and not r.counts.violations
-        ]
+        waiting = self._waiting_clean()
         if not waiting:
             return
         if not self.ctx.prompter.confirm(
