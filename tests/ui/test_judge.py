@@ -270,3 +270,43 @@ def test_help_overlay_lists_the_shortcuts(qtbot, view, demo, prompter, monkeypat
     assert "按任意键关闭" in text
     qtbot.keyClick(view.help_overlay, Qt.Key.Key_Escape)
     assert not view.help_overlay.isVisible()
+
+
+def test_continue_from_this_computer_without_the_access_code(qtbot, view, demo, prompter, monkeypatch):
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    case = view.case_id
+    key = view.info.criteria[0].key
+    type_score(qtbot, view.rubric.spins[key], "12.5")
+    qtbot.waitUntil(lambda: not view.saving, timeout=5000)
+    view.close_home()
+    assert view.stack.currentWidget() is view.empty_page
+    assert view.homes_list.count() == 1
+    item = view.homes_list.item(0)
+    monkeypatch.setattr(
+        AccessCodeDialog, "ask", classmethod(lambda *a, **k: pytest.fail("asked for the code"))
+    )
+    view.homes_list.itemClicked.emit(item)
+    assert view.home is not None
+    assert view.case_id == case
+    assert view.rubric.spins[key].score() == 12.5
+
+
+def test_media_on_a_separate_drive_can_be_attached(qtbot, view, tmp_path, prompter, monkeypatch):
+    ws = generate_demo(tmp_path / "ws", cases=2, judges=1, videos=1)
+    try:
+        round_key = demo_round(ws)
+        ensure_round_robin(ws, round_key)
+        package = build_packages(ws, round_key, None, tmp_path / "pkg", PASS, external_media=True)[0]
+    finally:
+        ws.close()
+    drive = tmp_path / "usb-drive"
+    (tmp_path / "pkg" / "media").rename(drive)  # the media travel on their own drive
+    view.open_package(package.path, access_code=package.access_code)
+    qtbot.waitUntil(lambda: view.home is not None, timeout=15000)
+    assert not view.reader.is_loaded
+    assert "硬盘" in view.reader.message.text()
+    prompter.directories.append(drive)
+    with qtbot.waitSignal(view.media_attached, timeout=15000) as attached:
+        view.actions_by_name["media"].trigger()
+    assert attached.args == [0]
+    qtbot.waitUntil(lambda: view.reader.is_loaded, timeout=10000)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QProgressBar,
     QProgressDialog,
@@ -77,6 +79,7 @@ class JudgeView(QWidget):
     saved = Signal(int, str, object)
     save_failed = Signal(str)
     exported = Signal(object)  # ExportResult
+    media_attached = Signal(int)  # files still missing
     case_shown = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -95,6 +98,7 @@ class JudgeView(QWidget):
         self._build()
         self._build_actions()
         self.stack.setCurrentWidget(self.empty_page)
+        self.refresh_homes()
 
     # ---- building ------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -120,6 +124,17 @@ class JudgeView(QWidget):
         self.open_button.clicked.connect(self.open_package_dialog)
         for widget in (title, hint, self.open_button):
             empty.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty.addSpacing(24)
+        self.homes_label = QLabel(self.tr("Continue where you left off"))
+        self.homes_label.setObjectName("sectionHeading")
+        self.homes_list = QListWidget()
+        self.homes_list.setObjectName("judgeHomes")
+        self.homes_list.setMaximumWidth(640)
+        self.homes_list.setMaximumHeight(180)
+        self.homes_list.itemActivated.connect(self._on_home_chosen)
+        self.homes_list.itemClicked.connect(self._on_home_chosen)
+        empty.addWidget(self.homes_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty.addWidget(self.homes_list, 0, Qt.AlignmentFlag.AlignHCenter)
         empty.addStretch(2)
         self.stack.addWidget(self.empty_page)
 
@@ -260,6 +275,7 @@ class JudgeView(QWidget):
             return action
 
         make("open", self.tr("Open judge package…"), self.open_package_dialog)
+        make("media", self.tr("Attach media folder…"), self.attach_media_dialog)
         make("export", self.tr("Export score bundle…"), lambda: self.export(), "Ctrl+E")
         make("next_unscored", self.tr("Next case to score"), self.next_unscored, "Ctrl+J")
         make("next_case", self.tr("Next case"), lambda: self.move_case(1), "Alt+Down")
@@ -276,6 +292,7 @@ class JudgeView(QWidget):
         self.judge_menu.setObjectName("judgeMenu")
         for name in (
             "open",
+            "media",
             "export",
             None,
             "next_unscored",
@@ -302,7 +319,7 @@ class JudgeView(QWidget):
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for name, action in self.actions_by_name.items():
-            if name not in ("open", "help"):
+            if name not in ("open", "help"):  # "media" needs an open home
                 action.setEnabled(enabled)
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -389,6 +406,66 @@ class JudgeView(QWidget):
             return
         self.set_home(home)
 
+    def homes(self) -> list[Path]:
+        """Judge homes already made on this computer (each holds a package's work), newest first."""
+        root = self.ctx.paths.data_dir / HOMES_DIR
+        found = [p for p in root.iterdir() if (p / "judge.db").is_file()] if root.is_dir() else []
+        return sorted(found, key=lambda p: (p / "judge.db").stat().st_mtime, reverse=True)
+
+    def refresh_homes(self) -> None:
+        """List the homes to continue in (no access code needed: the work is already on this computer)."""
+        self.homes_list.clear()
+        for path in self.homes():
+            item = QListWidgetItem(path.name)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.homes_list.addItem(item)
+        shown = self.homes_list.count() > 0
+        self.homes_label.setVisible(shown)
+        self.homes_list.setVisible(shown)
+
+    def _on_home_chosen(self, item: QListWidgetItem) -> None:
+        self.open_home(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def attach_media_dialog(self) -> None:
+        """Point the home at a drive holding the package's large media (checked by hash), with progress."""
+        home = self.home
+        if home is None:
+            return
+        folder = self.ctx.prompter.choose_directory(self, self.tr("Folder or drive holding the case videos"))
+        if folder is None:
+            return
+        dialog = QProgressDialog(self.tr("Checking the media files…"), self.tr("Cancel"), 0, 100, self)
+        dialog.setWindowTitle(self.tr("Attach media folder"))
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, total))
+
+        def done(missing: int) -> None:
+            dialog.close()
+            if self.case_id is not None:
+                self.show_case(self.case_id)
+            self.media_attached.emit(missing)
+
+        def failed(exc: BaseException) -> None:
+            dialog.close()
+            show_error(self, exc, self.tr("Could not use that folder"))
+
+        task = run_task(
+            lambda t: home.attach_media(folder, progress=t.progress, cancel=lambda: t.cancelled),
+            done,
+            failed,
+            progress,
+            on_cancelled=dialog.close,
+            owner=self,
+            pool=self.ctx.write_pool,
+        )
+        dialog.canceled.connect(task.cancel)
+
     def set_home(self, home: JudgeHome) -> None:
         """Show an open home: header, case list, rubric; selects the first case still to score."""
         self.close_home()
@@ -430,6 +507,7 @@ class JudgeView(QWidget):
         self.rubric.show_case("", None)
         self._set_actions_enabled(False)
         self.stack.setCurrentWidget(self.empty_page)
+        self.refresh_homes()
         self.home_closed.emit()
 
     def shutdown(self) -> None:
