@@ -7,6 +7,7 @@ display and start fast. The command tree is ``app.cli.build_parser()``; this mod
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -32,4 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # the PyInstaller bundle runs this file as a script
+    # The intake checks run media parsers in worker processes; a frozen app must let a child that
+    # multiprocessing starts (spawn/forkserver) run its worker instead of the whole app again.
+    multiprocessing.freeze_support()
     sys.exit(main())
