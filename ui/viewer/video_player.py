@@ -9,6 +9,7 @@ unplayable video is said in place of the picture and never stands in the judge's
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -162,9 +163,14 @@ class _VlcBackend(_Backend):
                 value = int(event.u.new_time)
             elif name == "length":
                 value = int(event.u.new_length)
-            self._vlc_event.emit(name, value)
+            self._post(name, value)
 
         return callback
+
+    def _post(self, name: str, value: int) -> None:
+        """Hand a libvlc event to the GUI thread; libvlc may still report after the player was closed."""
+        with contextlib.suppress(RuntimeError):  # the Qt side is gone: nobody is listening any more
+            self._vlc_event.emit(name, value)
 
     def _on_vlc_event(self, name: str, value: int) -> None:
         if name == "time":
@@ -200,7 +206,7 @@ class _VlcBackend(_Backend):
         self._media = media
         media.event_manager().event_attach(
             self._vlc.EventType.MediaParsedChanged,
-            lambda _event: self._vlc_event.emit("parsed", 0),
+            lambda _event: self._post("parsed", 0),
         )
         self._player.set_media(media)
         media.parse_with_options(self._vlc.MediaParseFlag.local, 5000)
@@ -250,9 +256,25 @@ class _VlcBackend(_Backend):
         self._player.audio_set_mute(bool(muted))
 
     def release(self) -> None:
+        et = self._vlc.EventType
+        if self._media is not None:
+            self._media.event_manager().event_detach(et.MediaParsedChanged)
+            self._media.parse_stop()
         self._player.stop()
-        self._player.event_manager().event_detach(self._vlc.EventType.MediaPlayerTimeChanged)
+        events = self._player.event_manager()
+        for kind in (
+            et.MediaPlayerPlaying,
+            et.MediaPlayerPaused,
+            et.MediaPlayerStopped,
+            et.MediaPlayerEndReached,
+            et.MediaPlayerEncounteredError,
+            et.MediaPlayerTimeChanged,
+            et.MediaPlayerLengthChanged,
+        ):
+            events.event_detach(kind)
         self._player.release()
+        if self._media is not None:
+            self._media.release()
         self._media = None
 
 
