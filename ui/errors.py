@@ -31,12 +31,30 @@ MESSAGES: dict[str, str] = {
     "workspace_unreadable": QT_TRANSLATE_NOOP("DomainError", "The workspace database {path} cannot be read."),
     "workspace_empty": QT_TRANSLATE_NOOP("DomainError", "{path} holds no competition."),
     "file_missing": QT_TRANSLATE_NOOP("DomainError", "The file {path} was not found."),
-    "case_exists": QT_TRANSLATE_NOOP("DomainError", "A case with the code {code} already exists."),
-    "judge_exists": QT_TRANSLATE_NOOP("DomainError", "A judge with the code {code} already exists."),
+    "case_exists": QT_TRANSLATE_NOOP("DomainError", "A case with the code {case_code} already exists."),
+    "judge_exists": QT_TRANSLATE_NOOP("DomainError", "A judge with the code {judge_code} already exists."),
     "demo_folder": QT_TRANSLATE_NOOP("DomainError", "{path} already holds too many demo folders."),
     "demo_folder_not_empty": QT_TRANSLATE_NOOP(
         "DomainError", "{path} is not empty: a demo competition needs a new or empty folder."
     ),
+    # The judge's side (app.judge_home).
+    "bad_access_code": QT_TRANSLATE_NOOP(
+        "DomainError", "The access code is wrong, or this package was not made for you by the organizer."
+    ),
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "DomainError", "The organizer's signature does not match: the file has been changed."
+    ),
+    "case_submitted": QT_TRANSLATE_NOOP(
+        "DomainError", "This case's scores are submitted; take the submission back to change them."
+    ),
+    "case_recused": QT_TRANSLATE_NOOP(
+        "DomainError", "You recused yourself from this case; undo the recusal to score it."
+    ),
+    "recuse_reason_required": QT_TRANSLATE_NOOP("DomainError", "A recusal needs a reason."),
+    "comment_too_long": QT_TRANSLATE_NOOP("DomainError", "The comment is too long."),
+    "not_a_judge_home": QT_TRANSLATE_NOOP("DomainError", "{path} holds no opened judge package."),
+    "home_in_use": QT_TRANSLATE_NOOP("DomainError", "{path} is already used for another judge package."),
+    "export_failed": QT_TRANSLATE_NOOP("DomainError", "The score bundle could not be written to {path}."),
 }
 
 

@@ -255,12 +255,48 @@
         <translation>找不到文件 {path}。</translation>
     </message>
     <message>
-        <source>A case with the code {code} already exists.</source>
-        <translation>案例编号 {code} 已存在。</translation>
+        <source>A case with the code {case_code} already exists.</source>
+        <translation>案例编号 {case_code} 已存在。</translation>
     </message>
     <message>
-        <source>A judge with the code {code} already exists.</source>
-        <translation>评委编号 {code} 已存在。</translation>
+        <source>A judge with the code {judge_code} already exists.</source>
+        <translation>评委编号 {judge_code} 已存在。</translation>
+    </message>
+    <message>
+        <source>The access code is wrong, or this package was not made for you by the organizer.</source>
+        <translation>访问码不正确，或评审包不是主办方为您生成的。</translation>
+    </message>
+    <message>
+        <source>The organizer&apos;s signature does not match: the file has been changed.</source>
+        <translation>主办方签名不符：文件被改动过。</translation>
+    </message>
+    <message>
+        <source>This case&apos;s scores are submitted; take the submission back to change them.</source>
+        <translation>此案例的评分已提交；如需修改，请先撤回提交。</translation>
+    </message>
+    <message>
+        <source>You recused yourself from this case; undo the recusal to score it.</source>
+        <translation>您已回避此案例；如需评分，请先撤销回避。</translation>
+    </message>
+    <message>
+        <source>A recusal needs a reason.</source>
+        <translation>回避需要填写原因。</translation>
+    </message>
+    <message>
+        <source>The comment is too long.</source>
+        <translation>评语过长。</translation>
+    </message>
+    <message>
+        <source>{path} holds no opened judge package.</source>
+        <translation>{path} 中没有已打开的评审包。</translation>
+    </message>
+    <message>
+        <source>{path} is already used for another judge package.</source>
+        <translation>{path} 已用于另一份评审包。</translation>
+    </message>
+    <message>
+        <source>The score bundle could not be written to {path}.</source>
+        <translation>无法把评分包写入 {path}。</translation>
     </message>
     <message>
         <source>{path} already holds too many demo folders.</source>
@@ -1074,13 +1110,6 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Back to the start page</source>
-        <translation>返回开始页</translation>
     </message>
 </context>
 <context>
