@@ -4,6 +4,11 @@
 Each area registers its subcommands from its own module (listed in ``COMMAND_MODULES``) through
 ``register(subparsers)``; a handler takes the parsed arguments and returns the exit code. A user's
 mistake raises ``DomainError`` and is printed as one line, never as a traceback.
+
+Building the parser imports no service: every command, even ``--help``, waits for whatever the command
+tree imports, and SQLAlchemy with Alembic, cryptography or PyMuPDF take about a second. So a subcommand
+module imports services inside its handlers, and at module level only under ``TYPE_CHECKING``
+(tests/app/test_cli_startup.py checks it).
 """
 
 from __future__ import annotations

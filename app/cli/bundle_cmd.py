@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.bundles.merge import MergeOutcome, bundle_paths, merge_paths, verify_bundle, watch
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
+
+if TYPE_CHECKING:
+    from app.bundles.merge import MergeOutcome
 
 OUTCOMES_HELP = (
     "Outcomes: merged, duplicate (already merged: nothing changes), superseded (older than what is "
@@ -76,6 +78,8 @@ def _asdict(o: MergeOutcome) -> dict[str, Any]:
 
 
 def _existing(paths: list[Path]) -> list[Path]:
+    from app.bundles.merge import bundle_paths
+
     for p in paths:
         if not p.exists():
             raise DomainError("file_missing", f"找不到 {p}。", path=str(p))
@@ -86,18 +90,24 @@ def _existing(paths: list[Path]) -> list[Path]:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from app.bundles.merge import verify_bundle
+
     with open_workspace(args) as ws:
         outcomes = [verify_bundle(ws, p) for p in _existing(args.files)]
     return _report(outcomes, args.json)
 
 
 def _merge(args: argparse.Namespace) -> int:
+    from app.bundles.merge import merge_paths
+
     with open_workspace(args) as ws:
         outcomes = merge_paths(ws, _existing(args.files))
     return _report(outcomes, args.json)
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from app.bundles.merge import merge_paths, watch
+
     if not args.dir.is_dir():
         raise DomainError("file_missing", f"找不到文件夹 {args.dir}。", path=str(args.dir))
     with open_workspace(args) as ws:

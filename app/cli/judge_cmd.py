@@ -7,11 +7,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.output import print_json
 from app.errors import DomainError
-from app.judge_home import JudgeHome
+
+if TYPE_CHECKING:
+    from app.judge_home import JudgeHome
 
 #: Environment variable ``leitai judge open`` reads the access code from when no option gives it.
 ACCESS_CODE_ENV = "LEITAI_ACCESS_CODE"
@@ -73,6 +75,13 @@ def register(sub: Any) -> None:
     ex.set_defaults(func=_export)
 
 
+def _home(args: argparse.Namespace) -> JudgeHome:
+    """The judge's home made by ``judge open`` (its services are imported only when a command runs)."""
+    from app.judge_home import JudgeHome
+
+    return JudgeHome.open(args.home)
+
+
 def _access_code(args: argparse.Namespace) -> str:
     if args.code:
         return str(args.code)
@@ -97,6 +106,8 @@ def _access_code(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace) -> int:
+    from app.judge_home import JudgeHome
+
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty() and total:
             print(f"\r校验 {done * 100 // total:3d}%", end="", file=sys.stderr)
@@ -118,7 +129,7 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    with JudgeHome.open(args.home) as home:
+    with _home(args) as home:
         rows = home.cases()
         info = home.info()
     if args.json:
@@ -132,7 +143,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    with JudgeHome.open(args.home) as home:
+    with _home(args) as home:
         case = home.find_case(args.case)
         for item in args.criterion:
             key, sep, value = item.partition("=")
@@ -148,28 +159,28 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _submit(args: argparse.Namespace) -> int:
-    with JudgeHome.open(args.home) as home:
+    with _home(args) as home:
         home.submit(home.find_case(args.case))
     print(f"案例 {args.case} 的评分已提交。")
     return 0
 
 
 def _reopen(args: argparse.Namespace) -> int:
-    with JudgeHome.open(args.home) as home:
+    with _home(args) as home:
         home.reopen(home.find_case(args.case))
     print(f"案例 {args.case} 已撤回，可以修改。")
     return 0
 
 
 def _recuse(args: argparse.Namespace) -> int:
-    with JudgeHome.open(args.home) as home:
+    with _home(args) as home:
         home.recuse(home.find_case(args.case), args.reason)
     print(f"已回避案例 {args.case}。")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    with JudgeHome.open(args.home) as home:
+    with _home(args) as home:
         result = home.export_bundle(args.out)
     if args.json:
         print_json(result)

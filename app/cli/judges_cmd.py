@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json
-from app.judging.judge_import import import_judges
-from app.judging.roster import list_judges
 
 
 def register(sub: Any) -> None:
@@ -33,6 +31,8 @@ def register(sub: Any) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from app.judging.judge_import import import_judges
+
     with open_workspace(args) as ws:
         report = import_judges(ws, args.file)
     if args.json:
@@ -45,6 +45,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from app.judging.roster import list_judges
+
     with open_workspace(args) as ws:
         rows = list_judges(ws)
     if args.json:

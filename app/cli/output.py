@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.workspace import Workspace
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 
 def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +21,8 @@ def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
+    from app.workspace import Workspace
+
     return Workspace.open(args.workspace)
 
 

@@ -6,17 +6,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
-
-from app.bundles.keys import DEMO_PASSPHRASE, PASSPHRASE_ENV, read_passphrase
-from app.bundles.package import ORGANIZER_PEM, build_packages, verify_package
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
-from app.judging.round_robin import DEFAULT_JUDGES_PER_CASE, ensure_round_robin
-from app.models import Judge
-from app.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+# Copies of service constants that the help text and defaults show, so that building the parser imports
+# neither cryptography nor SQLAlchemy; tests/app/test_cli_startup.py checks they match the services'.
+#: ``app.bundles.keys.DEMO_PASSPHRASE``
+DEMO_PASSPHRASE = "leitai-demo"
+#: ``app.bundles.keys.PASSPHRASE_ENV``
+PASSPHRASE_ENV = "LEITAI_PASSPHRASE"
+#: ``app.judging.round_robin.DEFAULT_JUDGES_PER_CASE``
+DEFAULT_JUDGES_PER_CASE = 3
 
 PASSPHRASE_HELP = (
     f"file whose first line is the organizer key passphrase; otherwise ${PASSPHRASE_ENV} is used, "
@@ -78,6 +83,10 @@ def register(sub: Any) -> None:
 
 
 def _judge_ids(ws: Workspace, wanted: list[str]) -> list[int]:
+    from sqlalchemy import or_, select
+
+    from app.models import Judge
+
     ids = []
     with ws.sessions() as s:
         for text in wanted:
@@ -92,6 +101,10 @@ def _judge_ids(ws: Workspace, wanted: list[str]) -> list[int]:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from app.bundles.keys import read_passphrase
+    from app.bundles.package import ORGANIZER_PEM, build_packages
+    from app.judging.round_robin import ensure_round_robin
+
     passphrase = read_passphrase(args.passphrase_file)
     with open_workspace(args) as ws:
         ensure_round_robin(ws, args.round, args.judges_per_case)
@@ -121,6 +134,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from app.bundles.package import verify_package
+
     check = verify_package(args.file, media_dir=args.media, progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)

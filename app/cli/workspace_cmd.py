@@ -7,13 +7,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import catalog
-from app.bundles.keys import DEMO_PASSPHRASE, ensure_organizer_key, read_passphrase
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
-from app.cli.package_cmd import add_passphrase_arg
+from app.cli.package_cmd import DEMO_PASSPHRASE, add_passphrase_arg
 from app.errors import DomainError
-from app.seasons import load_season
-from app.workspace import Workspace
 
 #: A new workspace's organizer passphrase protects every package's signature: not trivially short.
 MIN_PASSPHRASE = 8
@@ -49,6 +45,11 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from app import catalog
+    from app.bundles.keys import read_passphrase
+    from app.seasons import load_season
+    from app.workspace import Workspace
+
     load_season(args.season)
     if args.dir.exists() and (not args.dir.is_dir() or any(args.dir.iterdir())):
         raise DomainError(
@@ -64,8 +65,12 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from app.seasons import load_season
+
     load_season(args.season)  # an unknown season is a clear error before any work starts
-    from app.demo import generate_demo  # heavy (PyMuPDF, PyAV): only for this command
+    from app import catalog
+    from app.bundles import keys
+    from app.demo import generate_demo  # heavy (PyMuPDF, PyAV)
 
     if args.cases < 1 or args.judges < 0:
         raise DomainError("bad_argument", "案例数必须至少为 1，评委数不能为负。")
@@ -80,7 +85,7 @@ def _demo(args: argparse.Namespace) -> int:
     )
     with ws:
         with ws.sessions.begin() as session:  # demo workspaces sign with the documented demo passphrase
-            ensure_organizer_key(session, ws.competition_uid, DEMO_PASSPHRASE)
+            keys.ensure_organizer_key(session, ws.competition_uid, keys.DEMO_PASSPHRASE)
         s = catalog.summary(ws)
         made = None
         if args.bundles and s.judges:
@@ -98,12 +103,15 @@ def _demo(args: argparse.Namespace) -> int:
     )
     if made is not None:
         print(
-            f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}（主办方口令 {DEMO_PASSPHRASE}）。"
+            f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}"
+            f"（主办方口令 {keys.DEMO_PASSPHRASE}）。"
         )
     return 0
 
 
 def _info(args: argparse.Namespace) -> int:
+    from app import catalog
+
     with open_workspace(args) as ws:
         s = catalog.summary(ws)
     if args.json:
