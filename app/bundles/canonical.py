@@ -153,9 +153,26 @@ def utc_text(moment: datetime | None = None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: The canonical form of a time, field by field; what ``utc_text`` writes for years 1000 and later.
+_UTC_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
+
+
 def parse_utc(text: Any, path: str = "time") -> datetime:
     if not isinstance(text, str):
         raise FormatError(f"{path}: not a time string")
+    # Fast path (a bundle has one time per case; strptime was a third of reading one): a string of the
+    # canonical shape naming a real moment is exactly what the strict route below accepts. Anything
+    # else takes that route, which gives the same answer and the reason.
+    fields = _UTC_RE.fullmatch(text)
+    if fields is not None:
+        try:
+            y, mo, d, h, mi, sec = map(int, fields.groups())
+            moment = datetime(y, mo, d, h, mi, sec, tzinfo=UTC)
+        except ValueError:
+            pass
+        else:
+            if moment.year >= 1000:
+                return moment
     try:
         moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError as exc:

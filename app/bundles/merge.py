@@ -10,26 +10,23 @@ A refusal, a duplicate and a superseded bundle write nothing at all.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from app.bundles import keys
 from app.bundles.bundle import BUNDLE_SUFFIX, BundleError, BundleFile, read_bundle
 from app.bundles.canonical import b64, decimal_text, on_step
-from app.models import (
-    Base,
-    IssuedPackage,
-)
+from app.models import Base
 from app.workspace import Workspace
 
 #: Outcomes in the order the checks run; ``ok`` is what ``verify`` says of a bundle that would merge.
@@ -74,15 +71,16 @@ class MergeOutcome:
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """A bundle that passed every check, with the ids its rows will use."""
+    """A bundle that passed every check, with the rows its merge writes."""
 
     bundle: BundleFile
     judge_id: int
     round_id: int
     serial: int
-    assignment_ids: dict[int, int]  # case id → assignment id (every assignment of the judge in the round)
-    score_rows: list[tuple[int, int, float]]  # assignment id, criterion id, value
-    assignment_rows: list[tuple[str, bool, str, Any, int]]  # comment, recused, reason, submitted_at, id
+    public_key: bytes
+    replaces: bool  # a bundle of this judge and round was merged before
+    score_rows: list[tuple[int, int, float]]  # assignment id, criterion id, value; in index order
+    assignment_rows: list[tuple[str, int, str, str | None, int]]  # only rows that change; id last
 
 
 class _Refused(Exception):
@@ -93,35 +91,99 @@ class _Refused(Exception):
         self.facts = facts
 
 
-#: How SQLAlchemy writes a DateTime column on SQLite, so rows written here read back like any other.
-_DATETIME_BIND = Base.metadata.tables["assignment"].c.submitted_at.type.bind_processor(sqlite_dialect())
+_SQLITE = sqlite_dialect()
+_BIND = Base.metadata.tables["assignment"].c.submitted_at.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+assert _BIND is not None
 
 
-def _stamp(moment: datetime | None) -> Any:
-    if moment is None or _DATETIME_BIND is None:
-        return moment
-    return _DATETIME_BIND(moment)
+def _stamp(moment: datetime) -> str:
+    """A time as SQLAlchemy writes a DateTime on SQLite, so rows written here read back like any other."""
+    assert _BIND is not None
+    text: str = _BIND(moment)
+    return text
 
 
-#: A bundle already read (by ``merge_paths``' read-ahead), or the reason it could not be.
-Preread = BundleFile | BundleError
+#: A bundle read from disk, or the reason it could not be.
+_Read = BundleFile | BundleError
 
 
-def _read(path: Path) -> Preread:
+def _read(path: Path) -> _Read:
     try:
         return read_bundle(path)
     except BundleError as exc:
         return exc
 
 
-def _check(conn: Connection, ws: Workspace, path: Path, preread: Preread | None = None) -> _Plan:
-    """Every check of §4.3, reading only; raises _Refused with the first failing outcome.
+class _Criterion:
+    """A rubric criterion, with the bundle values already found on its steps (exact decimals)."""
 
-    Runs on a Core connection: a merge is the hot path of a live event (bench/bundles.py).
+    __slots__ = ("id", "max", "name", "ok", "step")
+
+    def __init__(self, cid: int, name: str, maximum: Any, step: Any) -> None:
+        self.id = cid
+        self.name = name
+        self.max = Decimal(decimal_text(maximum))
+        self.step = Decimal(decimal_text(step))
+        self.ok: dict[Decimal, float] = {}
+
+    def value(self, value: Decimal) -> float | None:
+        """The value as stored, or None when it is off the range or the steps."""
+        known = self.ok.get(value)
+        if known is None and on_step(value, self.max, self.step):
+            known = self.ok[value] = float(value)
+        return known
+
+
+class _Memo:
+    """What stays true from one bundle to the next of a merge: checked values, written timestamps.
+
+    Keyed by the database rows they come from, which every bundle reads again in its own transaction,
+    so a rubric edited between two bundles is never judged by its old limits.
     """
-    bundle = _read(path) if preread is None else preread
-    if isinstance(bundle, BundleError):
-        raise _Refused(bundle.code, f"文件格式不正确，拒绝合并：{bundle.reason}")
+
+    def __init__(self) -> None:
+        self.criteria: dict[tuple[Any, ...], _Criterion] = {}
+        self.stamps: dict[datetime, str] = {}
+
+    def criterion(self, row: tuple[Any, ...]) -> _Criterion:
+        c = self.criteria.get(row)
+        if c is None:
+            c = self.criteria[row] = _Criterion(row[0], row[2], row[3], row[4])
+        return c
+
+    def stamp(self, moment: datetime) -> str:
+        text = self.stamps.get(moment)
+        if text is None:
+            text = self.stamps[moment] = _stamp(moment)
+        return text
+
+
+@contextmanager
+def _connection(ws: Workspace) -> Iterator[sqlite3.Connection]:
+    """The workspace's SQLite connection with its transactions under our control.
+
+    ``isolation_level=None`` so that a merge can say ``BEGIN IMMEDIATE`` itself: its checks then read
+    inside the same write transaction as its writes, and no other merge can slip in between.
+    A merge is the hot path of a live event (bench/bundles.py): plain sqlite3, no SQL layer per row.
+    """
+    with ws.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        level = raw.isolation_level
+        raw.isolation_level = None
+        try:
+            yield raw
+        finally:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            raw.isolation_level = level
+
+
+def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo: _Memo) -> _Plan:
+    """Every check of §4.3, reading only; raises _Refused with the first failing outcome."""
+    if isinstance(read, BundleError):
+        raise _Refused(read.code, f"文件格式不正确，拒绝合并：{read.reason}")
+    bundle = read
     doc = bundle.doc
     facts: dict[str, Any] = dict(
         judge=doc.judge_code,
@@ -132,99 +194,113 @@ def _check(conn: Connection, ws: Workspace, path: Path, preread: Preread | None 
     )
     if doc.competition_uid != ws.competition_uid:
         raise _Refused("wrong_competition", "这是另一个比赛（工作区）的评分包，拒绝合并。", **facts)
-    judge_id = conn.exec_driver_sql("SELECT id FROM judge WHERE code = ?", (doc.judge_code,)).scalar()
-    if judge_id is None:
+    row = db.execute("SELECT id FROM judge WHERE code = ?", (doc.judge_code,)).fetchone()
+    if row is None:
         raise _Refused("unknown_judge", f"本工作区没有评委 {doc.judge_code}，拒绝合并。", **facts)
-    pkg = conn.exec_driver_sql(
+    judge_id: int = row[0]
+    pkg = db.execute(
         "SELECT judge_id, round_id, serial, public_key, manifest_sha256 FROM issued_package"
         " WHERE package_id = ?",
         (doc.package_id,),
-    ).first()
-    if pkg is None or pkg.judge_id != judge_id or pkg.manifest_sha256 != doc.package_sha256:
+    ).fetchone()
+    if pkg is None or pkg[0] != judge_id or pkg[4] != doc.package_sha256:
         raise _Refused(
             "unknown_judge",
             f"评分包所称的评审包不是本工作区发给评委 {doc.judge_code} 的，拒绝合并。",
             **facts,
         )
-    facts["judge_public_key"] = b64(pkg.public_key)
-    if not keys.verify(pkg.public_key, bundle.signature, bundle.payload):
+    round_id: int = pkg[1]
+    serial: int = pkg[2]
+    public_key: bytes = pkg[3]
+    facts["judge_public_key"] = b64(public_key)
+    if not keys.verify(public_key, bundle.signature, bundle.payload):
         raise _Refused("bad_signature", "评委签名无效：评分包被改动过或不是该评委导出的，拒绝合并。", **facts)
-    rnd = conn.exec_driver_sql("SELECT key, rubric_id FROM round WHERE id = ?", (pkg.round_id,)).first()
-    if rnd is None or rnd.key != doc.round_key:
+    rnd = db.execute("SELECT key, rubric_id FROM round WHERE id = ?", (round_id,)).fetchone()
+    if rnd is None or rnd[0] != doc.round_key:
         raise _Refused("wrong_round", f"评分包的轮次 {doc.round_key} 与评审包的轮次不符，拒绝合并。", **facts)
-    assignment_ids: dict[int, int] = {
-        case_id: aid
-        for case_id, aid in conn.exec_driver_sql(
-            "SELECT case_id, id FROM assignment WHERE round_id = ? AND judge_id = ?", (pkg.round_id, judge_id)
+    # case id → (assignment id, comment, recused, reason, submitted_at) as stored now
+    current: dict[int, tuple[Any, ...]] = {
+        r[0]: r[1:]
+        for r in db.execute(
+            "SELECT case_id, id, comment, recused, recuse_reason, submitted_at FROM assignment"
+            " WHERE round_id = ? AND judge_id = ?",
+            (round_id, judge_id),
         )
     }
     for case in doc.cases:
-        if case.id not in assignment_ids:
+        if case.id not in current:
             raise _Refused(
                 "unassigned_case",
                 f"案例 {case.id} 没有分配给评委 {doc.judge_code}（本轮），拒绝合并。",
                 **facts,
             )
-    # key → (id, name, max, step), the limits as exact decimals
     criteria = {
-        key: (cid, name, Decimal(decimal_text(maximum)), Decimal(decimal_text(step)))
-        for cid, key, name, maximum, step in conn.exec_driver_sql(
-            "SELECT id, key, name, max, step FROM criterion WHERE rubric_id = ?", (rnd.rubric_id,)
-        )
+        r[1]: memo.criterion(r)
+        for r in db.execute("SELECT id, key, name, max, step FROM criterion WHERE rubric_id = ?", (rnd[1],))
     }
     score_rows: list[tuple[int, int, float]] = []
+    add = score_rows.append
     for case in doc.cases:
-        aid = assignment_ids[case.id]
-        for key, value in case.scores.items():
+        aid = current[case.id][0]
+        for key, value in case.scores.items():  # the hot loop of a merge: no per-score f-strings
             criterion = criteria.get(key)
             if criterion is None:
                 raise _Refused("malformed", f"评分细则中没有“{key}”这一项，拒绝合并。", **facts)
-            cid, name, maximum, step = criterion
-            if not on_step(value, maximum, step):
+            as_stored = criterion.ok.get(value)  # most values were met before: one dict look-up
+            if as_stored is None and (as_stored := criterion.value(value)) is None:
                 raise _Refused(
                     "out_of_range",
-                    f"案例 {case.id} 的“{name}”分数 {value} 超出 0–{maximum}（步长 {step}），拒绝合并。",
+                    f"案例 {case.id} 的“{criterion.name}”分数 {value} 超出 0–{criterion.max}"
+                    f"（步长 {criterion.step}），拒绝合并。",
                     **facts,
                 )
-            score_rows.append((aid, cid, float(value)))
+            add((aid, criterion.id, as_stored))
         if case.state == "submitted" and len(case.scores) != len(criteria):
             raise _Refused("malformed", f"案例 {case.id} 标为已提交，但评分不完整，拒绝合并。", **facts)
+    score_rows.sort()  # index order: fewer pages touched
+    # the assignments' comment, recusal and submission time; rows already right are not rewritten
     in_bundle = {c.id: c for c in doc.cases}
-    assignment_rows = []
-    for case_id, assignment_id in assignment_ids.items():
+    assignment_rows: list[tuple[str, int, str, str | None, int]] = []
+    for case_id, (aid, *stored) in current.items():
         c = in_bundle.get(case_id)
-        submitted = (c.updated_at or doc.exported_at) if c and c.state == "submitted" else None
-        assignment_rows.append(
-            (
-                c.comment if c else "",
-                bool(c and c.state == "recused"),
-                c.recuse_reason if c else "",
-                _stamp(submitted),
-                assignment_id,
-            )
-        )
+        if c is None:
+            new: tuple[str, int, str, str | None] = ("", 0, "", None)
+        else:
+            submitted = memo.stamp(c.updated_at or doc.exported_at) if c.state == "submitted" else None
+            new = (c.comment, int(c.state == "recused"), c.recuse_reason, submitted)
+        if new != tuple(stored):
+            assignment_rows.append((*new, aid))
     # ordering: a newer package of the same judge and round retires the older one's bundles
-    newest = conn.exec_driver_sql(
-        "SELECT max(serial) FROM issued_package WHERE judge_id = ? AND round_id = ?", (judge_id, pkg.round_id)
-    ).scalar()
-    merged = conn.exec_driver_sql(
+    newest = db.execute(
+        "SELECT max(serial) FROM issued_package WHERE judge_id = ? AND round_id = ?", (judge_id, round_id)
+    ).fetchone()[0]
+    merged = db.execute(
         "SELECT b.sha256, c.serial, b.revision FROM imported_bundle b"
         " JOIN bundle_content c ON c.imported_bundle_id = b.id"
         " WHERE b.judge_id = ? AND b.round_id = ? AND b.outcome = 'merged'",
-        (judge_id, pkg.round_id),
-    ).all()
+        (judge_id, round_id),
+    ).fetchall()
     if any(sha == bundle.sha256 for sha, _, _ in merged):
         raise _Refused("duplicate", "这份评分包已经合并过，没有变化。", **facts)
-    if newest is not None and pkg.serial < newest:
+    if newest is not None and serial < newest:
         raise _Refused("superseded", "此评分包所属的评审包已被更新的评审包取代，没有变化。", **facts)
-    winner = max(((serial, rev) for _, serial, rev in merged), default=None)
-    if winner is not None and (pkg.serial, doc.revision) < winner:
+    winner = max(((s, rev) for _, s, rev in merged), default=None)
+    if winner is not None and (serial, doc.revision) < winner:
         raise _Refused(
             "superseded", f"已合并该评委更新的版本（修订号 {winner[1]}），此旧版本没有带来变化。", **facts
         )
-    if winner is not None and (pkg.serial, doc.revision) == winner:
+    if winner is not None and (serial, doc.revision) == winner:
         raise _Refused("duplicate", f"已合并过修订号 {doc.revision} 的另一份文件，没有变化。", **facts)
-    return _Plan(bundle, judge_id, pkg.round_id, pkg.serial, assignment_ids, score_rows, assignment_rows)
+    return _Plan(
+        bundle,
+        judge_id,
+        round_id,
+        serial,
+        public_key,
+        bool(merged),
+        score_rows,
+        assignment_rows,
+    )
 
 
 def _outcome(path: Path, code: str, message: str, plan: _Plan | None = None, **facts: Any) -> MergeOutcome:
@@ -240,6 +316,7 @@ def _outcome(path: Path, code: str, message: str, plan: _Plan | None = None, **f
             scores=len(plan.score_rows),
             recused=sum(1 for c in doc.cases if c.state == "recused"),
             submitted=sum(1 for c in doc.cases if c.state == "submitted"),
+            judge_public_key=b64(plan.public_key),
         )
     return MergeOutcome(path=path, code=code, message=message, **facts)
 
@@ -247,97 +324,113 @@ def _outcome(path: Path, code: str, message: str, plan: _Plan | None = None, **f
 def verify_bundle(ws: Workspace, path: Path) -> MergeOutcome:
     """Run every check without writing; ``ok`` means merging now would give ``merged``."""
     path = Path(path)
-    with ws.engine.connect() as conn:
+    read = _read(path)
+    with _connection(ws) as db:
+        db.execute("BEGIN")  # one snapshot for every check
         try:
-            plan = _check(conn, ws, path)
+            plan = _check(db, ws, path, read, _Memo())
         except _Refused as r:
             return _outcome(path, r.code, r.message, **r.facts)
-        pkg_id = plan.bundle.doc.package_id
-        pub = conn.execute(
-            select(IssuedPackage.public_key).where(IssuedPackage.package_id == pkg_id)
-        ).scalar()
-    return _outcome(
-        path, "ok", "评分包完整，签名有效，可以合并。", plan, judge_public_key=b64(pub) if pub else ""
-    )
+        finally:
+            db.execute("ROLLBACK")
+    return _outcome(path, "ok", "评分包完整，签名有效，可以合并。", plan)
 
 
-#: Rows whose values do not change are not rewritten: a re-merge touches only what changed.
-_UPDATE_ASSIGNMENT = (
-    "UPDATE assignment SET comment = ?1, recused = ?2, recuse_reason = ?3, submitted_at = ?4 WHERE id = ?5"
-    " AND NOT (comment IS ?1 AND recused IS ?2 AND recuse_reason IS ?3 AND submitted_at IS ?4)"
-)
 _INSERT_SCORE = "INSERT INTO score (assignment_id, criterion_id, value, bundle_id) VALUES (?, ?, ?, ?)"
+_UPSERT_SCORE = (
+    _INSERT_SCORE + " ON CONFLICT (assignment_id, criterion_id)"
+    " DO UPDATE SET value = excluded.value, bundle_id = excluded.bundle_id"
+)
+#: The scores of every assignment of a judge in a round.
+_DELETE_SCORES = (
+    "DELETE FROM score WHERE assignment_id IN (SELECT id FROM assignment WHERE round_id = ? AND judge_id = ?)"
+)
+_UPDATE_ASSIGNMENT = (
+    "UPDATE assignment SET comment = ?, recused = ?, recuse_reason = ?, submitted_at = ? WHERE id = ?"
+)
 
 
-def merge_bundle(
-    ws: Workspace, path: Path, actor: str = "organizer", *, preread: Preread | None = None
+def _merge(
+    db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, actor: str, memo: _Memo
 ) -> MergeOutcome:
-    """Check one bundle and, if it is the newest of its judge and round, merge it in one transaction.
+    """Check and merge one bundle in one ``BEGIN IMMEDIATE`` transaction; anything but merged writes nothing.
 
-    The checks and the writes share one transaction; on any outcome but ``merged`` it is rolled back
-    having written nothing, so the database file stays byte-identical.
+    The checks run inside the write transaction, so what they read is still true when the rows are
+    written; on any outcome but ``merged`` it is rolled back having written nothing, so the database
+    file stays byte-identical.
     """
-    path = Path(path)
-    with ws.engine.connect() as conn:
-        tx = conn.begin()
+    db.execute("BEGIN IMMEDIATE")
+    try:
         try:
-            plan = _check(conn, ws, path, preread)
+            plan = _check(db, ws, path, read, memo)
         except _Refused as r:
-            tx.rollback()
+            db.execute("ROLLBACK")
             return _outcome(path, r.code, r.message, **r.facts)
-        try:
-            doc = plan.bundle.doc
-            now = datetime.now(UTC)
-            imported_id = conn.exec_driver_sql(
-                "INSERT INTO imported_bundle (judge_id, round_id, package_id, revision, sha256, file_name,"
-                " outcome, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, 'merged', '', ?)",
-                (
-                    plan.judge_id,
-                    plan.round_id,
-                    doc.package_id,
-                    doc.revision,
-                    plan.bundle.sha256,
-                    path.name[:300],
-                    _stamp(now),
-                ),
-            ).lastrowid
-            conn.exec_driver_sql(
-                "INSERT INTO bundle_content (imported_bundle_id, serial, data) VALUES (?, ?, ?)",
-                (imported_id, plan.serial, zlib.compress(plan.bundle.data, 1)),
-            )
-            ids = list(plan.assignment_ids.values())
-            conn.exec_driver_sql(
-                f"DELETE FROM score WHERE assignment_id IN ({','.join('?' * len(ids))})", tuple(ids)
-            )
-            if plan.score_rows:  # the bulk of a merge: one executemany of the bundle's scores
-                rows = sorted((*row, imported_id) for row in plan.score_rows)  # index order: fewer pages
-                conn.exec_driver_sql(_INSERT_SCORE, rows)
-            if plan.assignment_rows:
-                conn.exec_driver_sql(_UPDATE_ASSIGNMENT, plan.assignment_rows)
-            # the audit event, with what app.audit.record would write, in the same transaction
-            detail = {
-                "round": doc.round_key,
-                "package_id": doc.package_id,
-                "revision": doc.revision,
-                "sha256": plan.bundle.sha256,
-                "file": path.name,
-                "scores": len(plan.score_rows),
-            }
-            conn.exec_driver_sql(
-                "INSERT INTO audit_event (at, actor, action, target, detail)"
-                " VALUES (?, ?, 'bundle.merge', ?, ?)",
-                (_stamp(now), actor, doc.judge_code[:120], json.dumps(detail, ensure_ascii=False)),
-            )
-            tx.commit()
-        except BaseException:
-            tx.rollback()
-            raise
+        doc = plan.bundle.doc
+        now = memo.stamp(datetime.now(UTC))
+        imported_id = db.execute(
+            "INSERT INTO imported_bundle (judge_id, round_id, package_id, revision, sha256, file_name,"
+            " outcome, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, 'merged', '', ?)",
+            (
+                plan.judge_id,
+                plan.round_id,
+                doc.package_id,
+                doc.revision,
+                plan.bundle.sha256,
+                path.name[:300],
+                now,
+            ),
+        ).lastrowid
+        db.execute(
+            "INSERT INTO bundle_content (imported_bundle_id, serial, data) VALUES (?, ?, ?)",
+            (imported_id, plan.serial, zlib.compress(plan.bundle.data, 1)),
+        )
+        rows = [(a, c, v, imported_id) for a, c, v in plan.score_rows]
+        judge_round = (plan.round_id, plan.judge_id)
+        if plan.replaces:
+            # a newer revision: its scores are mostly there already, so they are updated in place (their
+            # index entries stay as they are), then the scores it no longer has are deleted
+            if rows:
+                db.executemany(_UPSERT_SCORE, rows)
+            db.execute(_DELETE_SCORES + " AND bundle_id IS NOT ?", (*judge_round, imported_id))
+        else:
+            db.execute(_DELETE_SCORES, judge_round)
+            if rows:  # the bulk of a first merge: one executemany of the bundle's scores
+                db.executemany(_INSERT_SCORE, rows)
+        if plan.assignment_rows:
+            db.executemany(_UPDATE_ASSIGNMENT, plan.assignment_rows)
+        # the audit event, with what app.audit.record would write, in the same transaction
+        detail = {
+            "round": doc.round_key,
+            "package_id": doc.package_id,
+            "revision": doc.revision,
+            "sha256": plan.bundle.sha256,
+            "file": path.name,
+            "scores": len(plan.score_rows),
+        }
+        db.execute(
+            "INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, 'bundle.merge', ?, ?)",
+            (now, actor, doc.judge_code[:120], json.dumps(detail, ensure_ascii=False)),
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
     return _outcome(
         path,
         "merged",
         f"已合并评委 {doc.judge_code} 的评分（修订号 {doc.revision}，{len(plan.score_rows)} 项分数）。",
         plan,
     )
+
+
+def merge_bundle(ws: Workspace, path: Path, actor: str = "organizer") -> MergeOutcome:
+    """Check one bundle and, if it is the newest of its judge and round, merge it in one transaction."""
+    path = Path(path)
+    read = _read(path)
+    with _connection(ws) as db:
+        return _merge(db, ws, path, read, actor, _Memo())
 
 
 def bundle_paths(items: Iterable[Path]) -> list[Path]:
@@ -360,18 +453,16 @@ def merge_paths(
 ) -> list[MergeOutcome]:
     """Merge many bundles (files or folders), each in its own transaction; one outcome per file.
 
-    The next file is read and parsed in a worker thread while the current one is written to the
-    database (parsing needs no database; SQLite releases the GIL while it writes).
+    One connection for all, each file read and parsed just before its transaction (outside the write
+    lock). A read-ahead thread was measured slower (bench/bundles.py): parsing is Python, and the writer
+    waited for the GIL each time SQLite handed control back.
     """
     paths = bundle_paths(items)
     outcomes = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-read") as pool:
-        ahead: Future[Preread] | None = pool.submit(_read, paths[0]) if paths else None
+    memo = _Memo()
+    with _connection(ws) as db:
         for i, path in enumerate(paths, start=1):
-            assert ahead is not None
-            preread = ahead.result()
-            ahead = pool.submit(_read, paths[i]) if i < len(paths) else None
-            outcomes.append(merge_bundle(ws, path, actor, preread=preread))
+            outcomes.append(_merge(db, ws, path, _read(path), actor, memo))
             if progress is not None:
                 progress(i, len(paths))
     return outcomes
