@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from intake_corpus import build_corpus  # noqa: E402
 
 
 @pytest.mark.slow
@@ -55,6 +59,20 @@ def test_frozen_build_starts(tmp_path: Path) -> None:
         timeout=120,
     )
     assert '"cases": 10' in info.stdout, info.stderr
+    # Intake runs its media checks in worker processes: the frozen app must start them (freeze_support).
+    corpus = build_corpus(
+        tmp_path / "src", clean=3, videos=1, planted=False, edges=False, distinct_decks=1, huge=False
+    )
+    check = subprocess.run(
+        [str(exe), "intake", "check", str(corpus.root), "--season", "2022", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert check.returncode == 0, check.stderr
+    report = json.loads(check.stdout)
+    assert report["summary"]["clean"] == report["summary"]["cases"] == len(corpus.expected)
     # The GUI must come up and stay up; it is stopped after a few seconds.
     gui = subprocess.Popen(
         [str(exe), "gui", str(tmp_path / "ws")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
