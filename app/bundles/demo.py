@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.bundles.keys import DEMO_PASSPHRASE, ensure_organizer_key
+from app.bundles import DEMO_PASSPHRASE
+from app.bundles.keys import ensure_organizer_key
 from app.bundles.package import build_packages
 from app.judge_home import ExportResult, JudgeHome
 from app.judging.round_robin import ensure_round_robin

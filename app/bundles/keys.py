@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.bundles import PASSPHRASE_ENV
 from app.bundles.canonical import FormatError, b64, unb64
 from app.errors import DomainError
 from app.models import OrganizerKey
@@ -31,10 +32,6 @@ SCRYPT_P = 1
 #: Crockford's base32 alphabet: no I, L, O, U, so codes read out by phone are not misheard.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12
-#: Passphrase of workspaces made by ``leitai demo``; documented, so never for a real competition.
-DEMO_PASSPHRASE = "leitai-demo"
-#: Environment variable a headless command reads the organizer passphrase from.
-PASSPHRASE_ENV = "LEITAI_PASSPHRASE"
 #: DER prefix of an Ed25519 SubjectPublicKeyInfo; + 32 raw bytes = the key as OpenSSL reads it.
 SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
 

@@ -8,20 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The packages, not their modules: their __init__ holds these names without the heavy imports.
+from app.bundles import DEMO_PASSPHRASE, PASSPHRASE_ENV
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
+from app.judging import DEFAULT_JUDGES_PER_CASE
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
-
-# Copies of service constants that the help text and defaults show, so that building the parser imports
-# neither cryptography nor SQLAlchemy; tests/app/test_cli_startup.py checks they match the services'.
-#: ``app.bundles.keys.DEMO_PASSPHRASE``
-DEMO_PASSPHRASE = "leitai-demo"
-#: ``app.bundles.keys.PASSPHRASE_ENV``
-PASSPHRASE_ENV = "LEITAI_PASSPHRASE"
-#: ``app.judging.round_robin.DEFAULT_JUDGES_PER_CASE``
-DEFAULT_JUDGES_PER_CASE = 3
 
 PASSPHRASE_HELP = (
     f"file whose first line is the organizer key passphrase; otherwise ${PASSPHRASE_ENV} is used, "

@@ -7,8 +7,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.bundles import DEMO_PASSPHRASE
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
-from app.cli.package_cmd import DEMO_PASSPHRASE, add_passphrase_arg
+from app.cli.package_cmd import add_passphrase_arg
 from app.errors import DomainError
 
 #: A new workspace's organizer passphrase protects every package's signature: not trivially short.
@@ -85,7 +86,7 @@ def _demo(args: argparse.Namespace) -> int:
     )
     with ws:
         with ws.sessions.begin() as session:  # demo workspaces sign with the documented demo passphrase
-            keys.ensure_organizer_key(session, ws.competition_uid, keys.DEMO_PASSPHRASE)
+            keys.ensure_organizer_key(session, ws.competition_uid, DEMO_PASSPHRASE)
         s = catalog.summary(ws)
         made = None
         if args.bundles and s.judges:
@@ -103,8 +104,7 @@ def _demo(args: argparse.Namespace) -> int:
     )
     if made is not None:
         print(
-            f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}"
-            f"（主办方口令 {keys.DEMO_PASSPHRASE}）。"
+            f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}（主办方口令 {DEMO_PASSPHRASE}）。"
         )
     return 0
 

@@ -11,11 +11,9 @@ from sqlalchemy import func, select
 
 from app import audit
 from app.errors import DomainError
+from app.judging import DEFAULT_JUDGES_PER_CASE
 from app.models import Assignment, Case, CaseStatus, Conflict, Judge, Round
 from app.workspace import Workspace
-
-#: How many judges score each case when nobody said otherwise.
-DEFAULT_JUDGES_PER_CASE = 3
 
 
 def ensure_round_robin(

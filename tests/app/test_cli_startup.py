@@ -16,10 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from app.bundles import keys
-from app.cli import package_cmd
-from app.judging import round_robin
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from intake_corpus import build_corpus
 
@@ -76,10 +72,3 @@ def test_intake_check_needs_no_workspace_database_or_keys(tmp_path: Path) -> Non
     assert {c["case_id"] for c in report["cases"]} == set(corpus.expected)
     assert "pymupdf" in names  # the PDFs really were read
     assert sorted(names.intersection({"alembic", "cryptography", "PySide6"})) == []
-
-
-def test_constants_shown_in_help_match_the_services() -> None:
-    """The parser shows copies of these (so it need not import the services): they must not drift."""
-    assert package_cmd.DEMO_PASSPHRASE == keys.DEMO_PASSPHRASE
-    assert package_cmd.PASSPHRASE_ENV == keys.PASSPHRASE_ENV
-    assert package_cmd.DEFAULT_JUDGES_PER_CASE == round_robin.DEFAULT_JUDGES_PER_CASE
