@@ -318,6 +318,8 @@ def parse_bundle(data: bytes) -> BundleDoc:
         raise FormatError(f"not a {BUNDLE_FORMAT} version {VERSION} bundle")
     cases: list[BundleCase] = []
     seen: set[int] = set()
+    keys_ok: set[str] = set()
+    values: dict[str, Decimal] = {}
     # The hot loop of a merge. Each check is written out and only a failing one calls its helper, which
     # raises with the field's path: the same checks in the same order, no per-case f-strings.
     for i, c in enumerate(_list(doc["cases"], "cases")):
@@ -337,9 +339,14 @@ def parse_bundle(data: bytes) -> BundleDoc:
             raise FormatError(f"cases[{i}].scores: not an object")
         scores: dict[str, Decimal] = {}
         for k, v in raw_scores.items():
-            if not (_KEY_RE.fullmatch(k) and isinstance(v, str) and DECIMAL_RE.fullmatch(v)):
-                raise FormatError(f"cases[{i}].scores.{k}: not a criterion key with a decimal string")
-            scores[k] = Decimal(v)
+            # a few keys and a few dozen values recur in every case: each is checked once per bundle
+            d = values.get(v) if type(v) is str and k in keys_ok else None
+            if d is None:
+                if not (_KEY_RE.fullmatch(k) and isinstance(v, str) and DECIMAL_RE.fullmatch(v)):
+                    raise FormatError(f"cases[{i}].scores.{k}: not a criterion key with a decimal string")
+                keys_ok.add(k)
+                d = values[v] = Decimal(v)
+            scores[k] = d
         reason = c["recuse_reason"]
         if not (isinstance(reason, str) and len(reason) <= 10_000):
             _str(reason, f"cases[{i}].recuse_reason")

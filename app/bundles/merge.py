@@ -14,6 +14,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -103,15 +104,33 @@ def _stamp(moment: datetime) -> str:
     return text
 
 
-#: A bundle read from disk, or the reason it could not be.
-_Read = BundleFile | BundleError
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """A bundle read from disk and parsed, with its bytes compressed as the workspace keeps them.
+
+    ``verified`` is (public key, whether the signature verifies with it) when the reader already checked
+    the signature with the key a package of that id had when the merge began. The merge uses it only if
+    the key it reads inside its transaction is byte for byte the same; otherwise it checks again.
+    """
+
+    bundle: BundleFile
+    compressed: bytes
+    verified: tuple[bytes, bool] | None = None
 
 
-def _read(path: Path) -> _Read:
+#: A bundle read, or the reason it could not be.
+_Read = _Loaded | BundleError
+
+
+def _read(path: Path, package_keys: dict[str, bytes] | None = None) -> _Read:
+    """Everything about a bundle that needs no database (so it may run in another thread)."""
     try:
-        return read_bundle(path)
+        bundle = read_bundle(path)
     except BundleError as exc:
         return exc
+    key = package_keys.get(bundle.doc.package_id) if package_keys else None
+    verified = None if key is None else (key, keys.verify(key, bundle.signature, bundle.payload))
+    return _Loaded(bundle, zlib.compress(bundle.data, 1), verified)
 
 
 class _Criterion:
@@ -183,7 +202,7 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
     """Every check of §4.3, reading only; raises _Refused with the first failing outcome."""
     if isinstance(read, BundleError):
         raise _Refused(read.code, f"文件格式不正确，拒绝合并：{read.reason}")
-    bundle = read
+    bundle = read.bundle
     doc = bundle.doc
     facts: dict[str, Any] = dict(
         judge=doc.judge_code,
@@ -213,7 +232,11 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
     serial: int = pkg[2]
     public_key: bytes = pkg[3]
     facts["judge_public_key"] = b64(public_key)
-    if not keys.verify(public_key, bundle.signature, bundle.payload):
+    if read.verified is not None and read.verified[0] == public_key:
+        signature_ok = read.verified[1]
+    else:
+        signature_ok = keys.verify(public_key, bundle.signature, bundle.payload)
+    if not signature_ok:
         raise _Refused("bad_signature", "评委签名无效：评分包被改动过或不是该评委导出的，拒绝合并。", **facts)
     rnd = db.execute("SELECT key, rubric_id FROM round WHERE id = ?", (round_id,)).fetchone()
     if rnd is None or rnd[0] != doc.round_key:
@@ -351,7 +374,13 @@ _UPDATE_ASSIGNMENT = (
 
 
 def _merge(
-    db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, actor: str, memo: _Memo
+    db: sqlite3.Connection,
+    ws: Workspace,
+    path: Path,
+    read: _Read,
+    actor: str,
+    memo: _Memo,
+    on_commit: Callable[[], None] | None = None,
 ) -> MergeOutcome:
     """Check and merge one bundle in one ``BEGIN IMMEDIATE`` transaction; anything but merged writes nothing.
 
@@ -366,8 +395,9 @@ def _merge(
         except _Refused as r:
             db.execute("ROLLBACK")
             return _outcome(path, r.code, r.message, **r.facts)
+        assert isinstance(read, _Loaded)
         doc = plan.bundle.doc
-        now = memo.stamp(datetime.now(UTC))
+        now = _stamp(datetime.now(UTC))
         imported_id = db.execute(
             "INSERT INTO imported_bundle (judge_id, round_id, package_id, revision, sha256, file_name,"
             " outcome, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, 'merged', '', ?)",
@@ -383,7 +413,7 @@ def _merge(
         ).lastrowid
         db.execute(
             "INSERT INTO bundle_content (imported_bundle_id, serial, data) VALUES (?, ?, ?)",
-            (imported_id, plan.serial, zlib.compress(plan.bundle.data, 1)),
+            (imported_id, plan.serial, read.compressed),
         )
         rows = [(a, c, v, imported_id) for a, c, v in plan.score_rows]
         judge_round = (plan.round_id, plan.judge_id)
@@ -412,6 +442,11 @@ def _merge(
             "INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, 'bundle.merge', ?, ?)",
             (now, actor, doc.judge_code[:120], json.dumps(detail, ensure_ascii=False)),
         )
+        if on_commit is not None and not plan.replaces:
+            # a first merge of the judge's round adds index entries all over the score table and rewrites
+            # every assignment row: its commit outlasts reading the next bundle, which on_commit starts.
+            # A later revision commits quickly; a thread then only adds hand-offs (measured).
+            on_commit()
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:
@@ -453,16 +488,28 @@ def merge_paths(
 ) -> list[MergeOutcome]:
     """Merge many bundles (files or folders), each in its own transaction; one outcome per file.
 
-    One connection for all, each file read and parsed just before its transaction (outside the write
-    lock). A read-ahead thread was measured slower (bench/bundles.py): parsing is Python, and the writer
-    waited for the GIL each time SQLite handed control back.
+    One connection for all. While a first merge of a judge's round commits (one long call in which
+    SQLite releases the GIL), a worker thread reads, parses and compresses the next file and checks its
+    signature with the key its package had when the merge began (used only if the key read inside that
+    bundle's own transaction is the same). It starts only then: as a plain read-ahead it was measured
+    slower (bench/bundles.py), the writer waiting for the GIL each time one of its many short SQLite
+    calls returned. A file not read ahead (the first, or after a refusal or a quick commit) is read in
+    this thread, outside the write lock.
     """
     paths = bundle_paths(items)
     outcomes = []
     memo = _Memo()
-    with _connection(ws) as db:
+    ahead: list[Future[_Read]] = []  # the next file, being read while this one commits
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-read") as pool, _connection(ws) as db:
+        package_keys: dict[str, bytes] = dict(db.execute("SELECT package_id, public_key FROM issued_package"))
         for i, path in enumerate(paths, start=1):
-            outcomes.append(_merge(db, ws, path, _read(path), actor, memo))
+
+            def read_next(i: int = i) -> None:
+                if i < len(paths):
+                    ahead.append(pool.submit(_read, paths[i], package_keys))
+
+            read = ahead.pop().result() if ahead else _read(path, package_keys)
+            outcomes.append(_merge(db, ws, path, read, actor, memo, read_next))
             if progress is not None:
                 progress(i, len(paths))
     return outcomes
