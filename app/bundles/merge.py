@@ -241,15 +241,13 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
     rnd = db.execute("SELECT key, rubric_id FROM round WHERE id = ?", (round_id,)).fetchone()
     if rnd is None or rnd[0] != doc.round_key:
         raise _Refused("wrong_round", f"评分包的轮次 {doc.round_key} 与评审包的轮次不符，拒绝合并。", **facts)
-    # case id → (assignment id, comment, recused, reason, submitted_at) as stored now
-    current: dict[int, tuple[Any, ...]] = {
-        r[0]: r[1:]
-        for r in db.execute(
-            "SELECT case_id, id, comment, recused, recuse_reason, submitted_at FROM assignment"
-            " WHERE round_id = ? AND judge_id = ?",
-            (round_id, judge_id),
-        )
-    }
+    # (case id, assignment id, comment, recused, reason, submitted_at) as stored now
+    assigned = db.execute(
+        "SELECT case_id, id, comment, recused, recuse_reason, submitted_at FROM assignment"
+        " WHERE round_id = ? AND judge_id = ?",
+        (round_id, judge_id),
+    ).fetchall()
+    current: dict[int, int] = {r[0]: r[1] for r in assigned}  # case id → assignment id
     for case in doc.cases:
         if case.id not in current:
             raise _Refused(
@@ -264,7 +262,7 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
     score_rows: list[tuple[int, int, float]] = []
     add = score_rows.append
     for case in doc.cases:
-        aid = current[case.id][0]
+        aid = current[case.id]
         for key, value in case.scores.items():  # the hot loop of a merge: no per-score f-strings
             criterion = criteria.get(key)
             if criterion is None:
@@ -283,16 +281,17 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
     score_rows.sort()  # index order: fewer pages touched
     # the assignments' comment, recusal and submission time; rows already right are not rewritten
     in_bundle = {c.id: c for c in doc.cases}
+    stamp = memo.stamp
     assignment_rows: list[tuple[str, int, str, str | None, int]] = []
-    for case_id, (aid, *stored) in current.items():
-        c = in_bundle.get(case_id)
+    for r in assigned:
+        c = in_bundle.get(r[0])
         if c is None:
-            new: tuple[str, int, str, str | None] = ("", 0, "", None)
+            new: tuple[str, int, str, str | None] = ("", 0, "", None)  # not in the bundle: cleared
         else:
-            submitted = memo.stamp(c.updated_at or doc.exported_at) if c.state == "submitted" else None
-            new = (c.comment, int(c.state == "recused"), c.recuse_reason, submitted)
-        if new != tuple(stored):
-            assignment_rows.append((*new, aid))
+            submitted = stamp(c.updated_at or doc.exported_at) if c.state == "submitted" else None
+            new = (c.comment, 1 if c.state == "recused" else 0, c.recuse_reason, submitted)
+        if new != r[2:]:
+            assignment_rows.append((*new, r[1]))
     # ordering: a newer package of the same judge and round retires the older one's bundles
     newest = db.execute(
         "SELECT max(serial) FROM issued_package WHERE judge_id = ? AND round_id = ?", (judge_id, round_id)
