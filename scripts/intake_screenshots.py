@@ -24,9 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, QRect, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+# Same event-loop helpers as the shell's screenshots (this script's folder is on sys.path when run).
+from screenshots import settle  # noqa: E402
+from screenshots import wait_for as _wait_for  # noqa: E402
 
 from app.workspace import Workspace  # noqa: E402
 from ui.main import apply_language, apply_style, make_context  # noqa: E402
@@ -35,20 +39,9 @@ from ui.main_window import PAGE_ORGANIZER, MainWindow  # noqa: E402
 SIZE = (1440, 900)
 
 
-def settle(app: QApplication, ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
-
 def wait_for(app: QApplication, condition, timeout_ms: int = 120000) -> None:  # type: ignore[no-untyped-def]
-    waited = 0
-    while not condition():
-        settle(app, 50)
-        waited += 50
-        if waited > timeout_ms:
-            raise SystemExit("timed out waiting for the window")
+    """As the shell's, with more time: an import of the corpus runs inside the wait."""
+    _wait_for(app, condition, timeout_ms)
 
 
 def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
