@@ -222,9 +222,6 @@ def test_switching_language_rebuilds_the_window_in_english(
 def test_create_demo_with_the_real_generator(
     qtbot: Any, window: MainWindow, prompter: FakePrompter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    demo = pytest.importorskip("app.demo")
-    if not hasattr(demo, "generate_demo"):
-        pytest.skip("app.demo.generate_demo is not there yet")
     monkeypatch.setattr(main_window, "DEMO_CASES", 3)
     monkeypatch.setattr(main_window, "DEMO_JUDGES", 2)
     prompter.directories.append(tmp_path / "real-demo")
