@@ -20,6 +20,7 @@ class VideoBackend:
 
     name: str
     version: str
+    forced: bool = False  # chosen with LEITAI_VIDEO_BACKEND rather than by what the machine has
 
 
 def detect_video_backend() -> VideoBackend:
@@ -27,7 +28,7 @@ def detect_video_backend() -> VideoBackend:
     from ui.viewer.video_player import video_backend
 
     info = video_backend()
-    return VideoBackend("vlc" if info.name == "vlc" else "qtmultimedia", info.version)
+    return VideoBackend("vlc" if info.name == "vlc" else "qtmultimedia", info.version, info.forced)
 
 
 def about_text(backend: VideoBackend) -> str:
@@ -35,6 +36,8 @@ def about_text(backend: VideoBackend) -> str:
     translate = QCoreApplication.translate
     if backend.name == "vlc":
         video = translate("AboutDialog", "python-vlc with libvlc {version}").format(version=backend.version)
+    elif backend.forced:
+        video = translate("AboutDialog", "QtMultimedia (chosen with LEITAI_VIDEO_BACKEND)")
     else:
         video = translate("AboutDialog", "QtMultimedia (libvlc was not found)")
     name = translate("AboutDialog", "Leitai")

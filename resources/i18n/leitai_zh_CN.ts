@@ -8,6 +8,10 @@
         <translation>python-vlc（libvlc {version}）</translation>
     </message>
     <message>
+        <source>QtMultimedia (chosen with LEITAI_VIDEO_BACKEND)</source>
+        <translation>QtMultimedia（由 LEITAI_VIDEO_BACKEND 指定）</translation>
+    </message>
+    <message>
         <source>QtMultimedia (libvlc was not found)</source>
         <translation>QtMultimedia（未找到 libvlc）</translation>
     </message>

@@ -201,6 +201,17 @@ def test_about_box_names_versions_and_video_backend(window: MainWindow) -> None:
     window.about_box.close()
 
 
+def test_about_box_says_when_the_video_backend_was_forced(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEITAI_VIDEO_BACKEND", "qt")
+    window.named_actions["about"].trigger()
+    text = window.about_box.text()
+    assert "LEITAI_VIDEO_BACKEND" in text
+    assert "未找到 libvlc" not in text
+    window.about_box.close()
+
+
 def test_switching_language_rebuilds_the_window_in_english(
     qtbot: Any, qapp: Any, ctx: AppContext, prompter: FakePrompter, sample_workspace_dir: Path
 ) -> None:
