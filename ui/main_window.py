@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
                 "open_workspace", self.tr("&Open workspace…"), self.choose_workspace, QKeySequence("Ctrl+O")
             )
         )
+        self.file_menu.addAction(
+            self._action("new_workspace", self.tr("New &workspace…"), self.create_workspace)
+        )
         self.file_menu.addAction(self._action("create_demo", self.tr("&New demo…"), self.create_demo))
         self.file_menu.addAction(
             self._action("open_package", self.tr("Open &judge package…"), self.open_judge_package)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_workspace_requested.connect(self.choose_workspace)
         self.start_page.open_package_requested.connect(self.open_judge_package)
         self.start_page.create_demo_requested.connect(self.create_demo)
+        self.start_page.new_workspace_requested.connect(self.create_workspace)
         self.start_page.recent_workspace_chosen.connect(lambda path: self.open_workspace(Path(path)))
         self.start_page.recent_workspace_removed.connect(self._forget_recent)
         self.add_page(PAGE_START, self.start_page)
@@ -249,6 +253,32 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_page(PAGE_START)
         self.workspace_closed.emit()
+
+    # -- new workspace -----------------------------------------------------------------------------
+
+    def create_workspace(self) -> None:
+        """Ask for season, name, folder and passphrase; create the workspace off the GUI thread, open it."""
+        if self._open_task is not None and not self._open_task.done:
+            return
+        request = self.ctx.prompter.new_workspace(self, self.ctx.settings.get(LAST_FOLDER))
+        if request is None:
+            return
+        target = request.folder
+        self.ctx.settings.set(LAST_FOLDER, str(target.parent))
+        existed = target.exists()
+        self.statusBar().showMessage(self.tr("Creating the workspace in {path}…").format(path=target))
+
+        def work(_task: TaskContext) -> Workspace:
+            return Workspace.create(
+                target, season=request.season, name=request.name, passphrase=request.passphrase
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().clearMessage()
+            _remove_unfinished(target, existed)
+            show_error(self, exc, self.tr("Could not create the workspace"))
+
+        self._open_task = run_task(work, self._on_workspace_ready, failed, owner=self)
 
     # -- demo --------------------------------------------------------------------------------------
 

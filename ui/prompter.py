@@ -7,8 +7,12 @@ Tests subclass :class:`Prompter` with canned answers (Picard's ``user_dialog_ser
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from ui.new_workspace_dialog import NewWorkspaceRequest
 
 
 class Prompter:
@@ -33,3 +37,9 @@ class Prompter:
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def new_workspace(self, parent: QWidget | None, start: str = "") -> NewWorkspaceRequest | None:
+        """Season, name, folder and passphrase for a new workspace (``NewWorkspaceDialog``)."""
+        from ui.new_workspace_dialog import NewWorkspaceDialog
+
+        return NewWorkspaceDialog.ask(self, start, parent)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The page the main window opens on: open a workspace, open a judge package, create a demo, recents.
+"""The page the main window opens on: open or create a workspace, open a judge package, a demo, recents.
 
 It only asks; the main window does the work (it connects to the ``*_requested`` signals).
 """
@@ -76,9 +76,10 @@ class RecentItemDelegate(QStyledItemDelegate):
 
 
 class StartPage(QWidget):
-    """Welcome page with the three ways in and the recently opened workspaces."""
+    """Welcome page with the four ways in and the recently opened workspaces."""
 
     open_workspace_requested = Signal()
+    new_workspace_requested = Signal()
     open_package_requested = Signal()
     create_demo_requested = Signal()
     #: A recent workspace's folder (str) was chosen.
@@ -120,6 +121,12 @@ class StartPage(QWidget):
             self.tr("Organizers: continue running a competition from its workspace folder."),
             primary=True,
         )
+        self.new_button = self._card(
+            cards,
+            "newWorkspace",
+            self.tr("New workspace…"),
+            self.tr("Organizers: start a new competition for a season, protected by your passphrase."),
+        )
         self.package_button = self._card(
             cards,
             "openPackage",
@@ -133,6 +140,7 @@ class StartPage(QWidget):
             self.tr("Try Leitai on a generated competition with sample cases and judges."),
         )
         self.open_button.clicked.connect(self.open_workspace_requested)
+        self.new_button.clicked.connect(self.new_workspace_requested)
         self.package_button.clicked.connect(self.open_package_requested)
         self.demo_button.clicked.connect(self.create_demo_requested)
         layout.addLayout(cards)

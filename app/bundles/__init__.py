@@ -8,3 +8,5 @@
 DEMO_PASSPHRASE = "leitai-demo"
 #: Environment variable a headless command reads the organizer passphrase from.
 PASSPHRASE_ENV = "LEITAI_PASSPHRASE"
+#: Shortest organizer passphrase a new workspace accepts: it protects every package's signature.
+MIN_PASSPHRASE = 8

@@ -7,13 +7,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.bundles import DEMO_PASSPHRASE
+from app.bundles import DEMO_PASSPHRASE, MIN_PASSPHRASE
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
 from app.cli.package_cmd import add_passphrase_arg
 from app.errors import DomainError
-
-#: A new workspace's organizer passphrase protects every package's signature: not trivially short.
-MIN_PASSPHRASE = 8
 
 
 def register(sub: Any) -> None:

@@ -879,6 +879,10 @@
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
+        <source>New &amp;workspace…</source>
+        <translation>新建工作区(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;New demo…</source>
         <translation>新建演示(&amp;N)…</translation>
     </message>
@@ -925,6 +929,14 @@
     <message>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Creating the workspace in {path}…</source>
+        <translation>正在 {path} 创建工作区…</translation>
+    </message>
+    <message>
+        <source>Could not create the workspace</source>
+        <translation>无法创建工作区</translation>
     </message>
     <message>
         <source>Choose a folder for the demo competition</source>
@@ -1027,6 +1039,93 @@
     <message>
         <source>Choose two different hospital names.</source>
         <translation>请选择两个不同的医院名称。</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Create an empty competition workspace for a season: cases, judges and scores go in it.</source>
+        <translation>为一届赛事创建一个空的比赛工作区：案例、评委和评分都保存在其中。</translation>
+    </message>
+    <message>
+        <source>{year} · {title}</source>
+        <translation>{year} · {title}</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>At least {n} characters</source>
+        <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>The organizer passphrase protects the signature on every judge package and score bundle of this competition. Keep it safe: it cannot be recovered, and without it no new packages can be made.</source>
+        <translation>主办方口令保护本次比赛每一份评审包和评分包的签名。请妥善保管：口令一旦遗忘无法找回，没有它就不能再制作新的评审包。</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>Competition name</source>
+        <translation>比赛名称</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>主办方口令</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the new workspace</source>
+        <translation>选择新工作区的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the workspace.</source>
+        <translation>请为工作区选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Enter the folder&apos;s full path.</source>
+        <translation>请输入文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>这是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder is not empty: a new workspace needs a new or empty folder.</source>
+        <translation>该文件夹不是空文件夹：新工作区只能建在新的或空的文件夹里。</translation>
+    </message>
+    <message>
+        <source>This folder cannot be read.</source>
+        <translation>无法读取该文件夹。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1696,14 @@
     <message>
         <source>Organizers: continue running a competition from its workspace folder.</source>
         <translation>主办方：从工作区文件夹继续组织一届比赛。</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>Organizers: start a new competition for a season, protected by your passphrase.</source>
+        <translation>主办方：为一届赛事开始新的比赛，由您的口令保护。</translation>
     </message>
     <message>
         <source>Open judge package…</source>
