@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.bundles import PASSPHRASE_ENV
+from app.bundles import MIN_PASSPHRASE, PASSPHRASE_ENV
 from app.bundles.canonical import FormatError, b64, unb64
 from app.errors import DomainError
 from app.models import OrganizerKey
@@ -166,8 +166,8 @@ def ensure_organizer_key(s: Session, competition_uid: str, passphrase: str) -> E
     """The organizer's signing key, unlocked; made (and sealed under ``passphrase``) if there is none."""
     row = s.scalars(select(OrganizerKey).order_by(OrganizerKey.id)).first()
     if row is None:
-        if len(passphrase) < 8:
-            raise DomainError("weak_passphrase", "口令至少需要 8 个字符。")
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise DomainError("weak_passphrase", f"口令至少需要 {MIN_PASSPHRASE} 个字符。")
         key = Ed25519PrivateKey.generate()
         s.add(
             OrganizerKey(
