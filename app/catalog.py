@@ -45,6 +45,7 @@ class CaseRow:
     submitted_at: datetime | None
     recommendation: str
     files: tuple[CaseFileInfo, ...] = field(default=())
+    revision: int = 1
 
     @property
     def has_video(self) -> bool:
@@ -109,6 +110,7 @@ def list_cases(ws: Workspace) -> list[CaseRow]:
                 votes=c.votes,
                 submitted_at=c.submitted_at,
                 recommendation=c.recommendation,
+                revision=c.revision,
                 files=tuple(
                     CaseFileInfo(f.kind, f.sha256, f.size, f.original_name) for f in c.files if f.current
                 ),

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from app import audit
+from app import audit, catalog
 from app.errors import DomainError
 from app.intake.deadlines import COMPETITION_TZ, screening_deadline
 from app.intake.findings import CODES, VIOLATION
@@ -159,40 +159,28 @@ def screening_rows(ws: Workspace, today: date | None = None) -> list[ScreeningRo
     today = today or datetime.now(COMPETITION_TZ).date()
     counts = finding_counts(ws)
     checked = _checked_cases(ws)
-    with ws.sessions() as s:
-        cases = s.scalars(
-            select(Case)
-            .options(
-                selectinload(Case.hospital).selectinload(Hospital.province),
-                selectinload(Case.theme),
-                selectinload(Case.region),
+    out = []
+    for c in catalog.list_cases(ws):
+        deadline = screening_deadline(c.submitted_at, rules)
+        out.append(
+            ScreeningRow(
+                case_id=c.id,
+                code=c.code,
+                hospital=c.hospital,
+                province=c.province,
+                region=c.region,
+                theme_number=c.theme_number,
+                title=c.title,
+                status=c.status,
+                reason=c.status_reason,
+                submitted_at=c.submitted_at,
+                deadline=deadline,
+                overdue=c.status == CaseStatus.SUBMITTED.value and deadline is not None and today > deadline,
+                revision=c.revision,
+                counts=counts.get(c.id, FindingCounts()),
+                checked=c.id in checked,
             )
-            .order_by(Case.code)
-        ).all()
-        out = []
-        for c in cases:
-            deadline = screening_deadline(c.submitted_at, rules)
-            out.append(
-                ScreeningRow(
-                    case_id=c.id,
-                    code=c.code,
-                    hospital=c.hospital.name,
-                    province=c.hospital.province.name if c.hospital.province else "",
-                    region=c.region.name if c.region else "",
-                    theme_number=c.theme.number if c.theme else None,
-                    title=c.title,
-                    status=c.status,
-                    reason=c.status_reason,
-                    submitted_at=c.submitted_at,
-                    deadline=deadline,
-                    overdue=c.status == CaseStatus.SUBMITTED.value
-                    and deadline is not None
-                    and today > deadline,
-                    revision=c.revision,
-                    counts=counts.get(c.id, FindingCounts()),
-                    checked=c.id in checked,
-                )
-            )
+        )
     return out
 
 
