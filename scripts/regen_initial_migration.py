@@ -19,8 +19,6 @@ for old in (MIGRATIONS_DIR / "versions").glob("0001_*.py"):
     old.unlink()
 with tempfile.TemporaryDirectory() as tmp:
     engine = make_engine(Path(tmp) / "empty.db")
-    command.revision(
-        alembic_config(engine), message="initial schema", autogenerate=True, rev_id="0001"
-    )
+    command.revision(alembic_config(engine), message="initial schema", autogenerate=True, rev_id="0001")
 print("regenerated", *(MIGRATIONS_DIR / "versions").glob("0001_*.py"))
 subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(MIGRATIONS_DIR / "versions")], check=False)

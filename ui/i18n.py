@@ -3,9 +3,12 @@
 
 Source strings are English, marked with ``self.tr()`` in leaf classes, ``QCoreApplication.translate()``
 with an explicit context in classes meant to be subclassed, and ``QT_TRANSLATE_NOOP`` in label tables.
-``scripts/update_translations.sh`` collects them into ``resources/i18n/leitai_zh_CN.ts`` and compiles
-the ``.qm`` loaded here. The language is chosen once at start (``--lang``, ``LEITAI_LANG``, the saved
-setting, else zh_CN); switching it in the View menu rebuilds the main window (see ``ui/main.py``).
+``scripts/update_translations.sh`` collects them into one catalogue per area of ``ui/``
+(``resources/i18n/<area>_zh_CN.ts``: ``shell`` for ``ui/*.py``, else the package's name) and compiles
+the ``.qm`` files loaded here, every one of the language. The language is chosen once at start
+(``--lang``, ``LEITAI_LANG``, the saved setting, else zh_CN); switching it in the View menu rebuilds
+the main window (see ``ui/main.py``). Names of the competition's data (statuses, findings, rounds,
+awards, errors) come from ``app.glossary`` in the same language, so the CLI and exports agree.
 
 ``LEITAI_PSEUDO_TRANSLATE=1`` lengthens every translated string by about 40 % and brackets it, to find
 labels that get cut off (Vorta's ``TRANS_SCALE`` idea).
@@ -48,8 +51,8 @@ ENV_LANG = "LEITAI_LANG"
 ENV_PSEUDO = "LEITAI_PSEUDO_TRANSLATE"
 #: How much longer pseudo-translated strings get.
 PSEUDO_SCALE = 0.4
-#: Base name of the catalogues in ``resources/i18n`` (``leitai_zh_CN.qm``).
-CATALOGUE = "leitai"
+#: Name pattern of the compiled catalogues in ``resources/i18n``, one per area (``judge_zh_CN.qm``).
+CATALOGUE_GLOB = "*_{language}.qm"
 
 #: Font families in order of preference: each platform's UI font with good CJK coverage, then Noto.
 UI_FONT_FAMILIES = (
@@ -94,9 +97,9 @@ def pseudo_enabled(environ: Mapping[str, str] | None = None) -> bool:
 
 
 class PseudoTranslator(QTranslator):
-    """Wraps the real catalogue and lengthens what it returns, to test layouts with long labels."""
+    """Wraps the real catalogues and lengthens what they return, to test layouts with long labels."""
 
-    def __init__(self, inner: QTranslator | None, parent: QCoreApplication | None = None) -> None:
+    def __init__(self, inner: list[QTranslator], parent: QCoreApplication | None = None) -> None:
         super().__init__(parent)
         self._inner = inner
 
@@ -104,8 +107,9 @@ class PseudoTranslator(QTranslator):
         return False
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        text = self._inner.translate(context, source, disambiguation, n) if self._inner else ""
-        text = text or source
+        text = next(
+            (t for t in (i.translate(context, source, disambiguation, n) for i in self._inner) if t), source
+        )
         return f"[{text}{'~' * math.ceil(len(text) * PSEUDO_SCALE)}]"
 
 
@@ -121,20 +125,22 @@ class Translators:
         self.remove(app)
         self.language = language
         QLocale.setDefault(QLocale(language))
-        ours: QTranslator | None = None
+        ours: list[QTranslator] = []
         if language != "en":
             qt = QTranslator(app)
             if qt.load(
                 QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             ):
                 self._add(app, qt)
-            ours = QTranslator(app)
-            if not ours.load(f"{CATALOGUE}_{language}", str(i18n_dir)):
-                ours = None
+            for path in sorted(i18n_dir.glob(CATALOGUE_GLOB.format(language=language))):
+                catalogue = QTranslator(app)
+                if catalogue.load(str(path)):
+                    ours.append(catalogue)
         if pseudo:
             self._add(app, PseudoTranslator(ours, app))
-        elif ours is not None:
-            self._add(app, ours)
+        else:
+            for catalogue in ours:
+                self._add(app, catalogue)
 
     def _add(self, app: QCoreApplication, translator: QTranslator) -> None:
         app.installTranslator(translator)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import __version__, catalog
+from app import __version__, catalog, glossary
 from app.catalog import CaseRow, WorkspaceSummary
 from app.paths import RESOURCES_DIR, user_data_dir
 from app.workspace import Workspace
@@ -116,8 +116,10 @@ def make_context(
 
 
 def apply_language(app: QApplication, ctx: AppContext) -> None:
-    """Install the translators for ``ctx.language`` (plus the pseudo-translator if asked for)."""
+    """Install the translators for ``ctx.language`` (plus the pseudo-translator if asked for), and make
+    the domain's glossary (status, finding, error names) speak the same language."""
     ctx.translators.install(app, ctx.language, ctx.paths.i18n_dir, pseudo=i18n.pseudo_enabled())
+    glossary.set_language(ctx.language)
 
 
 def apply_style(app: QApplication, ctx: AppContext) -> None:

@@ -18,16 +18,18 @@ from ui.settings import LANGUAGE
 from ui.start_page import StartPage
 
 I18N = ROOT / "resources" / "i18n"
-ZH_TS = I18N / "leitai_zh_CN.ts"
+#: One catalogue per area of ui/ (scripts/i18n_areas.sh): the shell's is ui/*.py.
+ZH_TS = I18N / "shell_zh_CN.ts"
 BIN = ROOT / ".venv" / "bin"
-#: The files whose strings this area owns; other areas' strings are checked by scripts/check_translations.sh.
-OWN_SOURCES = sorted(
-    str(p)
-    for p in [
-        *ROOT.joinpath("ui").glob("*.py"),
-        *ROOT.joinpath("ui", "organizer").glob("*.py"),
-    ]
-)
+#: The files whose strings the shell's catalogue owns; the other areas are checked by
+#: scripts/check_translations.sh.
+OWN_SOURCES = sorted(str(p) for p in ROOT.joinpath("ui").glob("*.py"))
+
+
+def areas() -> list[str]:
+    """The areas of ui/ that hold Python sources, each of which must have its catalogue."""
+    packages = sorted(p.name for p in ROOT.joinpath("ui").iterdir() if p.is_dir() and any(p.rglob("*.py")))
+    return ["shell", *(p for p in packages if p != "__pycache__")]
 
 
 def unfinished(ts: Path) -> list[str]:
@@ -126,6 +128,13 @@ def test_pseudo_translation_lengthens_strings(
         context.translators.remove(qapp)
 
 
+def test_every_area_has_a_complete_catalogue() -> None:
+    for area in areas():
+        ts = I18N / f"{area}_zh_CN.ts"
+        assert ts.is_file(), f"run scripts/update_translations.sh: {ts.name} is missing"
+        assert unfinished(ts) == [], ts.name
+
+
 def test_catalogue_has_no_unfinished_entries() -> None:
     assert ZH_TS.is_file()
     assert unfinished(ZH_TS) == []
@@ -154,4 +163,4 @@ def test_compiled_catalogue_is_current(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == (I18N / "leitai_zh_CN.qm").read_bytes(), "run scripts/update_translations.sh"
+    assert out.read_bytes() == ZH_TS.with_suffix(".qm").read_bytes(), "run scripts/update_translations.sh"

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: Apache-2.0
+"""One vocabulary for the CLI, the GUI and the exports: every name and message a user reads, in zh and en.
+
+Codes (a case status, a finding, a round, an award, a merge outcome, a ``DomainError``) never reach a
+user as they are: each has a :class:`Term` here, and every surface — the ``leitai`` command, the Qt
+interface, the xlsx and PDF exports — asks this package for its text in the current language. The
+interface's own chrome (buttons, menus) is translated by Qt's tools in ``ui/``; what names the
+competition's data lives here, so the CLI and an export say exactly what the GUI says.
+
+The language is zh_CN unless set: the GUI calls :func:`set_language` when the user picks one; the CLI
+follows ``LEITAI_LANG``.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from dataclasses import dataclass
+from typing import Any, Final
+
+#: Languages the product speaks; the first is the default (DESIGN.md: Chinese first).
+LANGUAGES: Final = ("zh_CN", "en")
+#: Environment variable that picks the language of the CLI and of exports made headless.
+ENV_LANG: Final = "LEITAI_LANG"
+
+_language: str | None = None
+
+
+def language() -> str:
+    """The language user-facing text is produced in now."""
+    if _language is not None:
+        return _language
+    env = os.environ.get(ENV_LANG, "")
+    return env if env in LANGUAGES else LANGUAGES[0]
+
+
+def set_language(lang: str | None) -> None:
+    """Switch every later text to ``lang`` (None: back to ``LEITAI_LANG`` or zh_CN)."""
+    global _language
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _language = lang
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name or a message template in both languages; placeholders are ``{name}`` fields."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str | None = None, /, **params: Any) -> str:
+        """The term in ``lang`` (default: the current language), placeholders filled from ``params``."""
+        template = self.en if (lang or language()) == "en" else self.zh
+        return template.format(**params) if params else template
+
+    def fields(self) -> tuple[set[str], set[str]]:
+        """The placeholder names of the zh and en templates (a test keeps them equal)."""
+        return _fields(self.zh), _fields(self.en)
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Messages of errors any area can raise (storage, cancellation)."""
+
+from __future__ import annotations
+
+from app.glossary import Term
+
+MESSAGES: dict[str, Term] = {
+    "cancelled": Term("已取消。", "Cancelled."),
+}
