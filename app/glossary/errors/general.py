@@ -7,4 +7,5 @@ from app.glossary import Term
 
 MESSAGES: dict[str, Term] = {
     "cancelled": Term("已取消。", "Cancelled."),
+    "export_failed": Term("无法写入 {path}：{reason}", "Could not write {path}: {reason}"),
 }
