@@ -45,7 +45,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
     from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for spec in sheets:
         sheet = book.create_sheet(_sheet_title(spec.title))
         for col, text in enumerate(spec.header, start=1):
