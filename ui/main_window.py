@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressDialog, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from app.catalog import WorkspaceSummary
 from app.errors import DomainError
@@ -30,6 +30,7 @@ from ui.judge.judge_view import JudgeView
 from ui.main import AppContext
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_controller import ScreeningController
+from ui.progress import run_with_progress
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
 from ui.tasks import Task, TaskContext, run_task
@@ -293,16 +294,6 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set(LAST_FOLDER, str(folder))
         target = demo_target(folder)
         existed = target.exists()
-        dialog = QProgressDialog(
-            self.tr("Creating the demo competition…"), self.tr("Cancel"), 0, DEMO_CASES, self
-        )
-        dialog.setObjectName("demoProgress")
-        dialog.setWindowTitle(self.tr("New demo"))
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(420)
-        dialog.setValue(0)
         generate = self.ctx.services.generate_demo
 
         def work(task: TaskContext) -> Workspace:
@@ -315,32 +306,27 @@ class MainWindow(QMainWindow):
                 progress=task.progress,
             )
 
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, total))
-
-        def finish() -> None:
-            dialog.canceled.disconnect()
-            dialog.close()
-            dialog.deleteLater()
-
-        def done(ws: Workspace) -> None:
-            finish()
-            self._on_workspace_ready(ws)
-
         def failed(exc: BaseException) -> None:
-            finish()
             _remove_unfinished(target, existed)
             show_error(self, exc, self.tr("Could not create the demo"))
 
         def cancelled() -> None:
-            finish()
             _remove_unfinished(target, existed)
             self.statusBar().showMessage(self.tr("Demo creation cancelled."), 5000)
 
-        self.demo_task = run_task(work, done, failed, progress, on_cancelled=cancelled, owner=self)
-        dialog.canceled.connect(self.demo_task.cancel)
-        dialog.show()
+        self.demo_task = run_with_progress(
+            self,
+            work,
+            self._on_workspace_ready,
+            failed,
+            label=self.tr("Creating the demo competition…"),
+            title=self.tr("New demo"),
+            cancel_text=self.tr("Cancel"),
+            on_cancelled=cancelled,
+            object_name="demoProgress",
+            show_after_ms=0,
+            maximum=DEMO_CASES,
+        )
 
     # -- judge, about, language ---------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -53,6 +52,7 @@ from ui.judge.help_overlay import HelpOverlay
 from ui.judge.recuse_dialog import RecuseDialog
 from ui.judge.rubric_panel import RubricPanel
 from ui.main import AppContext
+from ui.progress import run_with_progress
 from ui.tasks import TaskContext, run_task
 from ui.viewer.reader_widget import ReaderWidget
 from ui.viewer.render_worker import PdfRenderer
@@ -359,12 +359,6 @@ class JudgeView(QWidget):
         if not code:
             return
         home_dir = self.home_dir_for(package)
-        dialog = QProgressDialog(self.tr("Checking the package…"), self.tr("Cancel"), 0, 100, self)
-        dialog.setObjectName("packageProgress")
-        dialog.setWindowTitle(self.tr("Open judge package"))
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
 
         def work(task: TaskContext) -> JudgeHome:
             return JudgeHome.open_package(
@@ -376,26 +370,20 @@ class JudgeView(QWidget):
                 cancel=lambda: task.cancelled,
             )
 
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, total))
-
-        def finish() -> None:
-            dialog.close()
-            dialog.deleteLater()
-
-        def done(home: JudgeHome) -> None:
-            finish()
-            self.set_home(home)
-
         def failed(exc: BaseException) -> None:
-            finish()
             show_error(self, exc, self.tr("Could not open the judge package"))
 
-        self._open_task = run_task(
-            work, done, failed, progress, on_cancelled=finish, owner=self, pool=self.ctx.write_pool
+        self._open_task = run_with_progress(
+            self,
+            work,
+            self.set_home,
+            failed,
+            label=self.tr("Checking the package…"),
+            title=self.tr("Open judge package"),
+            cancel_text=self.tr("Cancel"),
+            pool=self.ctx.write_pool,
+            object_name="packageProgress",
         )
-        dialog.canceled.connect(self._open_task.cancel)
 
     def open_home(self, home_dir: Path) -> None:
         """Reopen a judge's home (after a restart or a crash): everything saved is there."""
@@ -435,36 +423,25 @@ class JudgeView(QWidget):
         folder = self.ctx.prompter.choose_directory(self, self.tr("Folder or drive holding the case videos"))
         if folder is None:
             return
-        dialog = QProgressDialog(self.tr("Checking the media files…"), self.tr("Cancel"), 0, 100, self)
-        dialog.setWindowTitle(self.tr("Attach media folder"))
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, total))
 
         def done(missing: int) -> None:
-            dialog.close()
             if self.case_id is not None:
                 self.show_case(self.case_id)
             self.media_attached.emit(missing)
 
         def failed(exc: BaseException) -> None:
-            dialog.close()
             show_error(self, exc, self.tr("Could not use that folder"))
 
-        task = run_task(
+        run_with_progress(
+            self,
             lambda t: home.attach_media(folder, progress=t.progress, cancel=lambda: t.cancelled),
             done,
             failed,
-            progress,
-            on_cancelled=dialog.close,
-            owner=self,
+            label=self.tr("Checking the media files…"),
+            title=self.tr("Attach media folder"),
+            cancel_text=self.tr("Cancel"),
             pool=self.ctx.write_pool,
         )
-        dialog.canceled.connect(task.cancel)
 
     def set_home(self, home: JudgeHome) -> None:
         """Show an open home: header, case list, rubric; selects the first case still to score."""
