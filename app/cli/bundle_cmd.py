@@ -82,10 +82,10 @@ def _existing(paths: list[Path]) -> list[Path]:
 
     for p in paths:
         if not p.exists():
-            raise DomainError("file_missing", f"找不到 {p}。", path=str(p))
+            raise DomainError("file_missing", path=str(p))
     found = bundle_paths(paths)
     if not found:
-        raise DomainError("no_bundles", "没有找到评分包（*.leitai-scores）。")
+        raise DomainError("no_bundles")
     return found
 
 
@@ -109,7 +109,7 @@ def _watch(args: argparse.Namespace) -> int:
     from app.bundles.merge import merge_paths, watch
 
     if not args.dir.is_dir():
-        raise DomainError("file_missing", f"找不到文件夹 {args.dir}。", path=str(args.dir))
+        raise DomainError("file_missing", path=str(args.dir))
     with open_workspace(args) as ws:
         if args.once:
             return _report(merge_paths(ws, [args.dir]), False)

@@ -168,9 +168,7 @@ def _mapping(args: argparse.Namespace) -> dict[str, str] | None:
     for item in args.map:
         key, sep, header = item.partition("=")
         if not sep or key not in keys:
-            raise DomainError(
-                "bad_argument", f"--map 的格式应为 列代码=表头，列代码为：{'、'.join(sorted(keys))}。"
-            )
+            raise DomainError("bad_map", keys=sorted(keys))
         mapping[key] = header
     return mapping
 
@@ -179,7 +177,7 @@ def _options(args: argparse.Namespace) -> Any:
     from app.intake import CheckOptions
 
     if args.timeout is not None and args.timeout <= 0:
-        raise DomainError("bad_argument", "--timeout 必须大于 0。")
+        raise DomainError("bad_timeout")
     # The command line runs no other thread, so its workers may simply fork (no forkserver to start).
     start = "fork" if sys.platform.startswith("linux") else None
     if args.timeout is None:
@@ -357,9 +355,7 @@ def _screen_reject(args: argparse.Namespace) -> int:
             for code in args.cases:
                 templates = reason_templates(ws, code)
                 if not templates:
-                    raise DomainError(
-                        "reason_required", f"案例 {code} 没有违规问题：请用 --reason 写明驳回原因。"
-                    )
+                    raise DomainError("reason_required_clean", case=code)
                 codes += reject(ws, [code], templates[0]).codes
             print(f"已驳回 {len(codes)} 个案例（原因取自检查结果）。")
             return 0

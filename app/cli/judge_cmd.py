@@ -90,7 +90,7 @@ def _access_code(args: argparse.Namespace) -> str:
             lines = args.code_file.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise DomainError(
-                "file_missing", f"无法读取 {args.code_file}。", path=str(args.code_file)
+                "file_unreadable", path=str(args.code_file), reason=exc.strerror or str(exc)
             ) from exc
         return lines[0] if lines else ""
     env = os.environ.get(ACCESS_CODE_ENV)
@@ -100,9 +100,7 @@ def _access_code(args: argparse.Namespace) -> str:
         import getpass
 
         return getpass.getpass("访问码: ")
-    raise DomainError(
-        "access_code_required", f"需要访问码：用 --code、--code-file 或环境变量 {ACCESS_CODE_ENV}。"
-    )
+    raise DomainError("access_code_required", env=ACCESS_CODE_ENV)
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -148,7 +146,7 @@ def _score(args: argparse.Namespace) -> int:
         for item in args.criterion:
             key, sep, value = item.partition("=")
             if not sep:
-                raise DomainError("bad_argument", f"“{item}”应写成 KEY=VALUE。", value=item)
+                raise DomainError("bad_key_value", value=item)
             home.set_score(case, key.strip(), value.strip())
         if args.comment is not None:
             home.set_comment(case, args.comment)

@@ -89,7 +89,7 @@ def _judge_ids(ws: Workspace, wanted: list[str]) -> list[int]:
                 cond.append(Judge.id == int(text))
             judge_id = s.scalars(select(Judge.id).where(or_(*cond))).first()
             if judge_id is None:
-                raise DomainError("unknown_judge", f"没有评委 {text}。", judge=text)
+                raise DomainError("unknown_judge", judge=text)
             ids.append(judge_id)
     return ids
 

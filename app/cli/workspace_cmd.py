@@ -50,12 +50,10 @@ def _init(args: argparse.Namespace) -> int:
 
     load_season(args.season)
     if args.dir.exists() and (not args.dir.is_dir() or any(args.dir.iterdir())):
-        raise DomainError(
-            "folder_not_empty", f"{args.dir} 不是空文件夹：新工作区只能建在新的或空的文件夹里。"
-        )
+        raise DomainError("folder_not_empty", path=str(args.dir))
     passphrase = read_passphrase(args.passphrase_file)
     if len(passphrase) < MIN_PASSPHRASE:
-        raise DomainError("passphrase_too_short", f"主办方密钥口令至少需要 {MIN_PASSPHRASE} 个字符。")
+        raise DomainError("weak_passphrase", min_length=MIN_PASSPHRASE)
     with Workspace.create(args.dir, season=args.season, name=args.name, passphrase=passphrase) as ws:
         s = catalog.summary(ws)
     print(f"已在 {args.dir} 创建工作区：{s.competition}（{s.season} 届），主办方签名密钥已用口令加密保存。")
@@ -71,7 +69,7 @@ def _demo(args: argparse.Namespace) -> int:
     from app.demo import generate_demo  # heavy (PyMuPDF, PyAV)
 
     if args.cases < 1 or args.judges < 0:
-        raise DomainError("bad_argument", "案例数必须至少为 1，评委数不能为负。")
+        raise DomainError("bad_demo_size")
     ws = generate_demo(
         args.dir,
         season=args.season,

@@ -40,7 +40,7 @@
     <name>CaseStatus</name>
     <message>
         <source>Pending</source>
-        <extracomment>Languages the interface ships, each named in its own language (these names are never translated). Chinese is the first language of the interface (DESIGN.md). Environment variable that picks the language (after ``--lang``, before the saved setting). Environment variable that turns on pseudo-translation for layout testing. How much longer pseudo-translated strings get. Base name of the catalogues in ``resources/i18n`` (``leitai_zh_CN.qm``). Font families in order of preference: each platform&apos;s UI font with good CJK coverage, then Noto. Monospace families for hashes and codes. Case status codes (``app.models.CaseStatus``) as the interface names them.</extracomment>
+        <extracomment>Languages the interface ships, each named in its own language (these names are never translated). Chinese is the first language of the interface (DESIGN.md). Environment variable that picks the language (after ``--lang``, before the saved setting). Environment variable that turns on pseudo-translation for layout testing. How much longer pseudo-translated strings get. Name pattern of the compiled catalogues in ``resources/i18n``, one per area (``judge_zh_CN.qm``). Font families in order of preference: each platform&apos;s UI font with good CJK coverage, then Noto. Monospace families for hashes and codes. Case status codes (``app.models.CaseStatus``) as the interface names them.</extracomment>
         <translation>待初筛</translation>
     </message>
     <message>
@@ -50,82 +50,6 @@
     <message>
         <source>Rejected</source>
         <translation>未通过</translation>
-    </message>
-</context>
-<context>
-    <name>DomainError</name>
-    <message>
-        <source>{path} is not a Leitai workspace (there is no leitai.db in it).</source>
-        <extracomment>DomainError code -&gt; English template; placeholders are the error&apos;s ``params``.</extracomment>
-        <translation>{path} 不是擂台工作区（其中没有 leitai.db）。</translation>
-    </message>
-    <message>
-        <source>{path} is already a workspace; it will not be overwritten.</source>
-        <translation>{path} 已经是一个工作区，不会覆盖。</translation>
-    </message>
-    <message>
-        <source>The workspace database {path} cannot be read.</source>
-        <translation>无法读取工作区数据库 {path}。</translation>
-    </message>
-    <message>
-        <source>{path} holds no competition.</source>
-        <translation>{path} 中没有比赛数据。</translation>
-    </message>
-    <message>
-        <source>The file {path} was not found.</source>
-        <translation>找不到文件 {path}。</translation>
-    </message>
-    <message>
-        <source>A case with the code {case_code} already exists.</source>
-        <translation>案例编号 {case_code} 已存在。</translation>
-    </message>
-    <message>
-        <source>A judge with the code {judge_code} already exists.</source>
-        <translation>评委编号 {judge_code} 已存在。</translation>
-    </message>
-    <message>
-        <source>The access code is wrong, or this package was not made for you by the organizer.</source>
-        <translation>访问码不正确，或评审包不是主办方为您生成的。</translation>
-    </message>
-    <message>
-        <source>The organizer&apos;s signature does not match: the file has been changed.</source>
-        <translation>主办方签名不符：文件被改动过。</translation>
-    </message>
-    <message>
-        <source>This case&apos;s scores are submitted; take the submission back to change them.</source>
-        <translation>此案例的评分已提交；如需修改，请先撤回提交。</translation>
-    </message>
-    <message>
-        <source>You recused yourself from this case; undo the recusal to score it.</source>
-        <translation>您已回避此案例；如需评分，请先撤销回避。</translation>
-    </message>
-    <message>
-        <source>A recusal needs a reason.</source>
-        <translation>回避需要填写原因。</translation>
-    </message>
-    <message>
-        <source>The comment is too long.</source>
-        <translation>评语过长。</translation>
-    </message>
-    <message>
-        <source>{path} holds no opened judge package.</source>
-        <translation>{path} 中没有已打开的评审包。</translation>
-    </message>
-    <message>
-        <source>{path} is already used for another judge package.</source>
-        <translation>{path} 已用于另一份评审包。</translation>
-    </message>
-    <message>
-        <source>The score bundle could not be written to {path}.</source>
-        <translation>无法把评分包写入 {path}。</translation>
-    </message>
-    <message>
-        <source>{path} already holds too many demo folders.</source>
-        <translation>{path} 中已有太多演示文件夹。</translation>
-    </message>
-    <message>
-        <source>{path} is not empty: a demo competition needs a new or empty folder.</source>
-        <translation>{path} 不是空文件夹：演示比赛只能建在新的或空的文件夹里。</translation>
     </message>
 </context>
 <context>
