@@ -106,6 +106,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _info(args: argparse.Namespace) -> int:
     from app import catalog
+    from app.glossary.terms import region_label, round_name, status_name, theme_label
 
     with open_workspace(args) as ws:
         s = catalog.summary(ws)
@@ -119,12 +120,13 @@ def _info(args: argparse.Namespace) -> int:
                 "by_theme": s.by_theme,
                 "by_region": s.by_region,
                 "by_status": s.by_status,
+                "status_names": {code: status_name(code) for code in s.by_status},
                 "judges": s.judges,
                 "rounds": [
                     {
                         "id": r.id,
                         "key": r.key,
-                        "name": r.name,
+                        "name": round_name(r.key, s.season),
                         "starts_on": r.starts_on,
                         "ends_on": r.ends_on,
                         "live": r.live,
@@ -136,8 +138,8 @@ def _info(args: argparse.Namespace) -> int:
         return 0
     print(f"{s.competition}（{s.season} 届）")
     print(f"案例 {s.cases} 个，评委 {s.judges} 位")
-    print("按主题：" + "，".join(f"主题{k} {v}" for k, v in s.by_theme.items()))
-    print("按赛区：" + "，".join(f"{k} {v}" for k, v in s.by_region.items()))
-    print("按状态：" + "，".join(f"{k} {v}" for k, v in s.by_status.items()))
-    print("轮次：" + " → ".join(r.name for r in s.rounds))
+    print("按主题：" + "，".join(f"{theme_label(k)} {v}" for k, v in s.by_theme.items()))
+    print("按赛区：" + "，".join(f"{region_label(k)} {v}" for k, v in s.by_region.items()))
+    print("按状态：" + "，".join(f"{status_name(k)} {v}" for k, v in s.by_status.items()))
+    print("轮次：" + " → ".join(round_name(r.key, s.season) for r in s.rounds))
     return 0

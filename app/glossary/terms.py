@@ -122,6 +122,14 @@ OUTCOMES: dict[str, Term] = {
     "out_of_range": Term("分数超出范围", "Score out of range"),
 }
 
+#: What checking a judge package found (``app.bundles.package.PackageCheck.code``).
+PACKAGE_CHECKS: dict[str, Term] = {
+    "ok": Term("完好", "Intact"),
+    "malformed": Term("文件损坏", "Damaged file"),
+    "bad_signature": Term("签名无效", "Bad signature"),
+    "file_mismatch": Term("文件与清单不符", "File does not match the manifest"),
+}
+
 #: Where a judge stands with one case (the judge's own laptop, ``app.judge_home``).
 SCORE_STATES: dict[str, Term] = {
     "not_started": Term("未开始", "Not started"),
@@ -193,6 +201,11 @@ def award_name(key: str, season: int | None = None) -> str:
 def outcome_name(code: str) -> str:
     """What merging a bundle did: 已合并 / Merged, 签名无效 / Bad signature …"""
     return _name(OUTCOMES, code)
+
+
+def package_check_name(code: str) -> str:
+    """What checking a judge package found: 完好 / Intact, 签名无效 / Bad signature …"""
+    return _name(PACKAGE_CHECKS, code)
 
 
 def score_state_name(code: str) -> str:

@@ -37,22 +37,6 @@
     </message>
 </context>
 <context>
-    <name>CaseStatus</name>
-    <message>
-        <source>Pending</source>
-        <extracomment>Languages the interface ships, each named in its own language (these names are never translated). Chinese is the first language of the interface (DESIGN.md). Environment variable that picks the language (after ``--lang``, before the saved setting). Environment variable that turns on pseudo-translation for layout testing. How much longer pseudo-translated strings get. Name pattern of the compiled catalogues in ``resources/i18n``, one per area (``judge_zh_CN.qm``). Font families in order of preference: each platform&apos;s UI font with good CJK coverage, then Noto. Monospace families for hashes and codes. Case status codes (``app.models.CaseStatus``) as the interface names them.</extracomment>
-        <translation>待初筛</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>未通过</translation>
-    </message>
-</context>
-<context>
     <name>ErrorMessages</name>
     <message>
         <source>The system refused: {reason}{where}</source>
