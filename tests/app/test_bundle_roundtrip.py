@@ -139,7 +139,7 @@ def test_round_trip_through_the_commands(
     code, out = _run(capsys, "bundle", "merge", str(victim), "--workspace", str(root))
     assert code == 1
     assert "Traceback" not in out
-    assert "[bad_signature]" in out or "[malformed]" in out
+    assert "[签名无效]" in out or "[文件损坏]" in out
 
 
 def test_watch_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
