@@ -296,6 +296,63 @@ def make_slow_pdf(path: Path, operators: int = 3_000_000) -> Path:
     return path
 
 
+def make_zero_bomb(path: Path, sheet: bytes, entries: int = 200, size: int = 8 * 1024 * 1024) -> Path:
+    """A zip of ``cases.csv`` and ``entries`` files of ``size`` zero bytes each (files/0000.pdf, …):
+    each entry alone inflates ~1000× but stays at the size a real video may have; together they make
+    ``entries × size`` bytes from an archive of a few MB. Written by hand (one deflate, reused) so the
+    test does not spend seconds compressing 1.6 GB."""
+    import struct
+    import zlib
+
+    zeros = bytes(size)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(zeros) + packer.flush()
+    crc = zlib.crc32(zeros)
+    out = bytearray()
+    central = bytearray()
+
+    def add(name: bytes, data: bytes, crc32: int, usize: int) -> None:
+        offset = len(out)
+        out.extend(
+            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc32, len(data), usize, len(name), 0)
+            + name
+            + data
+        )
+        central.extend(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc32,
+                len(data),
+                usize,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0o100644 << 16,
+                offset,
+            )
+            + name
+        )
+
+    sheet_packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    add(b"cases.csv", sheet_packer.compress(sheet) + sheet_packer.flush(), zlib.crc32(sheet), len(sheet))
+    for i in range(entries):
+        add(b"files/%04d.pdf" % i, packed, crc, size)
+    start = len(out)
+    out.extend(central)
+    out.extend(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, entries + 1, entries + 1, len(central), start, 0))
+    path.write_bytes(bytes(out))
+    return path
+
+
 # --- the corpus --------------------------------------------------------------------------------------
 
 

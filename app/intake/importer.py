@@ -25,6 +25,7 @@ from app import audit
 from app.casebook import hospital_by_name
 from app.errors import DomainError
 from app.intake.checks import CaseKey, cross_case_findings, parse_time, parse_votes, resolve_named
+from app.intake.columns import read_sheet
 from app.intake.deadlines import COMPETITION_TZ
 from app.intake.findings import CROSS_CASE_CODES, Finding
 from app.intake.runner import (
@@ -36,7 +37,6 @@ from app.intake.runner import (
     ProgressFn,
     check_sheet,
 )
-from app.intake.sheet import read_sheet
 from app.intake.source import open_source
 from app.media import Cancelled
 from app.models import (

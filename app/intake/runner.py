@@ -19,9 +19,9 @@ from app.intake.checks import (
     resolve,
     video_findings,
 )
-from app.intake.findings import VIOLATION, WARNING, Finding
-from app.intake.sheet import Sheet, read_sheet
-from app.intake.source import Located, Source, SourceProblem, open_source
+from app.intake.columns import Sheet, read_sheet
+from app.intake.findings import VIOLATION, WARNING, Finding, SourceProblem
+from app.intake.source import Located, Source, open_source
 from app.media import Job, Outcome, WorkerPool, default_workers, pdf_facts, video_facts
 from app.media.pool import DEFAULT_MEMORY_BYTES
 from app.seasons import SeasonRules

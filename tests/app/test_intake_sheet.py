@@ -10,7 +10,7 @@ import pytest
 
 from app.errors import DomainError
 from app.intake.hospitals import same_hospital, spelling_groups
-from app.intake.sheet import guess_mapping, missing_columns, read_headers, read_sheet
+from app.intake.columns import guess_mapping, missing_columns, read_headers, read_sheet
 
 HEADER = "案例编号,医院名称,省份,主题,案例名称,PPT文件,备注"
 
