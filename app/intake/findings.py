@@ -39,6 +39,8 @@ CODES: dict[str, Code] = {
         Code("hospital_name_inconsistent", VIOLATION, "医院名称不一致"),
         Code("province_unknown", VIOLATION, "省份无法识别"),
         Code("theme_unknown", VIOLATION, "主题无法识别"),
+        Code("text_control_chars", VIOLATION, "文字中有控制字符"),
+        Code("check_failed", VIOLATION, "检查时出错"),
         Code("page_count_unusual", WARNING, "页数与建议结构相差较大"),
         Code("pages_not_16_9", WARNING, "页面不是 16:9"),
         Code("pages_not_slide_shaped", WARNING, "页面不是幻灯片比例"),
