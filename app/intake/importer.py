@@ -138,14 +138,10 @@ def import_source(
                 raise Cancelled
             try:
                 outcome = _store_case(ws, rules, case, str(src), actor)
-            except SourceUnreadable as exc:  # this case's problem: the others are still stored
-                not_stored.append(
-                    SourceProblem(
-                        "case_not_stored",
-                        f"案例 {case.case_id} 的文件在检查后无法读取（{exc}），未导入；修复后重新导入即可。",
-                        {"case_id": case.case_id, "error": str(exc)},
-                    )
-                )
+            except (DomainError, Cancelled):  # a full disk, a read-only workspace, a cancel: stop
+                raise
+            except Exception as exc:
+                not_stored.append(_not_stored(case.case_id, exc))
                 continue
             {"added": added, "resubmitted": resubmitted, "unchanged": unchanged}[outcome].append(case.case_id)
             if progress is not None:
@@ -183,6 +179,15 @@ class _Reading:
             return self._stream.read(size)
         except OSError as exc:
             raise SourceUnreadable(exc.strerror or str(exc)) from exc
+
+
+def _not_stored(case_id: str, exc: Exception) -> SourceProblem:
+    """The problem of a case that could not be stored (its transaction rolled back, nothing kept)."""
+    if isinstance(exc, SourceUnreadable):
+        message = f"案例 {case_id} 的文件在检查后无法读取（{exc}），未导入；修复后重新导入即可。"
+    else:
+        message = f"案例 {case_id} 保存时出错（{type(exc).__name__}: {exc}），未导入；其他案例已导入。"
+    return SourceProblem("case_not_stored", message, {"case_id": case_id, "error": str(exc)[:300]})
 
 
 def _file_entry(path: Path | None, current: CaseFile | None, ws: Workspace) -> dict[str, Any] | None:

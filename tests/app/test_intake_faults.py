@@ -136,3 +136,28 @@ def test_control_characters_never_reach_the_workspace(
     assert rows["H06"].title == ""
     assert "text_control_chars" in {f.code for f in case_findings(workspace, "H06")}
     assert not any("\x00" in (r.hospital + r.title) for r in rows.values())
+
+
+def test_a_case_that_fails_to_store_is_reported_and_the_others_are_stored(
+    hostile: tuple[Corpus, dict[str, tuple[str, str]]], workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import catalog
+    from app.intake import importer
+
+    corpus, _expected = hostile
+    victim = corpus.clean_ids[0]
+    real = importer._apply_fields
+
+    def flaky(s: Any, rules: Any, row: Any, case: Any, submitted: Any) -> None:
+        if case.case_id == victim:
+            raise ValueError("cannot store this one")
+        real(s, rules, row, case, submitted)
+
+    monkeypatch.setattr(importer, "_apply_fields", flaky)
+    result = importer.import_source(
+        workspace, corpus.root, options=CheckOptions(workers=1, pdf_timeout=5, video_timeout=5)
+    )
+    (problem,) = [p for p in result.report.problems if p.code == "case_not_stored"]
+    assert problem.detail["case_id"] == victim
+    stored = {r.code for r in catalog.list_cases(workspace)}
+    assert stored == {r["案例编号"] for r in corpus.rows} - {victim}

@@ -72,7 +72,8 @@ MESSAGES: dict[str, Term] = {
         "refused, nothing was unpacked.",
     ),
     "zip_bomb_archive": Term(
-        "{name} 疑似压缩炸弹：{entries} 个条目共声明解压后 {total}，压缩后仅 {stored}，已拒绝，未解压任何内容。",
+        "{name} 疑似压缩炸弹：{entries} 个条目共声明解压后 {total}，压缩后仅 {stored}，"
+        "已拒绝，未解压任何内容。",
         "{name} looks like a zip bomb: its {entries} entries declare {total} unpacked from {stored} "
         "packed; refused, nothing was unpacked.",
     ),
