@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -63,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
             return 2
         where = f"{exc.filename}：" if exc.filename else ""
         print(f"leitai: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # a service writing with plain sqlite3 (the merge) on a full disk
+        full = storage_error(exc, getattr(args, "workspace", None) or "")
+        if full is None:
+            raise
+        print(f"leitai: {full.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("leitai: 已取消。", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -192,3 +193,37 @@ def test_the_gui_gets_the_same_domain_error(
     with Workspace.open(ws) as opened, pytest.raises(DomainError) as raised:
         import_source(opened, corpus.root, options=CheckOptions(workers=1))
     assert raised.value.code == "storage_full"
+
+
+def test_a_merge_into_a_read_only_workspace_is_one_line_and_changes_nothing(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The merge writes through plain sqlite3 (its hot path): its storage faults get the same line."""
+    from app.bundles.package import build_packages
+    from app.casebook import NewCase, add_case
+    from app.judge_home import JudgeHome
+    from app.judging.roster import NewJudge, add_judge
+    from app.judging.round_robin import ensure_round_robin
+
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n" + os.urandom(600))
+    add_case(
+        workspace, NewCase(code="C001", hospital="医院", province="四川", theme=1, title="案例", pdf=pdf)
+    )
+    add_judge(workspace, NewJudge(name="评委"))
+    ensure_round_robin(workspace, "review", judges_per_case=1)
+    (package,) = build_packages(workspace, "review", None, tmp_path / "pkgs", "organizer-pass")
+    home = JudgeHome.open_package(package.path, tmp_path / "home", package.access_code)
+    try:
+        home.set_score(home.cases()[0].id, "methods", 10)
+        bundle = home.export_bundle(tmp_path / "b.leitai-scores").path
+    finally:
+        home.close()
+    workspace.close()
+    before = _state(workspace.root)
+    _with_pragma(monkeypatch, _read_only)
+    code, err = _run(capsys, "bundle", "merge", str(bundle), "-w", str(workspace.root))
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "只读" in err
+    assert _state(workspace.root) == before
