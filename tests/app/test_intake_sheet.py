@@ -314,3 +314,18 @@ def test_control_characters_are_removed_from_every_cell_and_named(tmp_path: Path
     assert first.cleaned == {"hospital", "title", "recommendation"}
     assert second.values["hospital"] == "某医院"
     assert second.cleaned == {"hospital"}
+
+
+def test_intake_check_on_a_cut_xlsx_prints_one_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    _xlsx_with_sheet_xml(folder / "cases.xlsx", lambda xml: xml[: len(xml) // 2])
+    assert main(["intake", "check", str(folder), "--season", "2022"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert "cases.xlsx" in captured.err
