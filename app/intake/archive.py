@@ -64,7 +64,7 @@ def check_entries(infos: list[zipfile.ZipInfo], origin: Path, max_total: int) ->
     """Refuse (DomainError ``zip_bomb``) a set of entries that would inflate absurdly; returns the
     declared total."""
     if len(infos) > MAX_ENTRIES:
-        raise DomainError("zip_too_many_entries", name=origin.name, entries=len(infos))
+        raise DomainError("zip_too_many_entries", name=origin.name, count=len(infos))
     total = 0
     stored = 0
     for info in infos:
@@ -75,8 +75,8 @@ def check_entries(infos: list[zipfile.ZipInfo], origin: Path, max_total: int) ->
                 "zip_bomb",
                 name=origin.name,
                 entry=info.filename,
-                total=human_bytes(info.file_size),
-                stored=human_bytes(info.compress_size),
+                size=human_bytes(info.file_size),
+                compressed=human_bytes(info.compress_size),
             )
     if total > ARCHIVE_MIN_BYTES and total > ARCHIVE_RATIO * max(stored, 1):
         raise DomainError(
@@ -88,7 +88,7 @@ def check_entries(infos: list[zipfile.ZipInfo], origin: Path, max_total: int) ->
         )
     if total > max_total:
         raise DomainError(
-            "zip_too_large", name=origin.name, total=human_bytes(total), max=human_bytes(max_total)
+            "zip_too_large", name=origin.name, total=human_bytes(total), limit=human_bytes(max_total)
         )
     return total
 
@@ -99,7 +99,7 @@ def check_zip_bomb(path: Path, max_total: int = MAX_XLSX_BYTES) -> None:
         with zipfile.ZipFile(path) as zf:
             check_entries(zf.infolist(), path, max_total)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DomainError("sheet_unreadable", path=str(path), reason=str(exc)) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=str(exc)) from None
 
 
 def open_zip(src: Path) -> zipfile.ZipFile:
@@ -125,7 +125,7 @@ def extract_zip(
         total = check_entries(infos, src, max_total)
         free = shutil.disk_usage(dest).free
         if total > free:
-            raise DomainError("disk_full", name=src.name, need=human_bytes(total), free=human_bytes(free))
+            raise DomainError("disk_full", name=src.name, needed=human_bytes(total), free=human_bytes(free))
         seen: set[str] = set()
         root = dest.resolve()
         for info in infos:
@@ -185,5 +185,5 @@ def copy_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, src: Pa
         while block := entry.read(CHUNK):
             written += len(block)
             if written > info.file_size:  # inflates beyond what it declares: a lying header
-                raise DomainError("zip_entry_lies", name=src.name, entry=info.filename)
+                raise DomainError("zip_entry_overflow", name=src.name, entry=info.filename)
             out.write(block)

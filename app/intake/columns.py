@@ -130,7 +130,7 @@ def read_sheet(path: Path, mapping: Mapping[str, str] | None = None) -> Sheet:
             "sheet_columns",
             name=Path(path).name,
             labels="、".join(c.label for c in missing),
-            present="、".join(h for h in headers if h) or "—",
+            found="、".join(h for h in headers if h) or "—",
             missing=[c.key for c in missing],
             headers=list(headers),
         )

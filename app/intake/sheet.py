@@ -116,7 +116,7 @@ def read_table(
         info = path.stat()
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise DomainError("sheet_unreadable", path=str(path), reason=reason) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=reason) from None
     refuse_irregular(path, info.st_mode)
     if info.st_size > MAX_SHEET_BYTES:
         raise DomainError(
@@ -156,7 +156,7 @@ def _clean_rows(raw: Iterable[tuple[int, Sequence[str]]], path: Path) -> list[Ta
             continue
         rows.append(TableRow(number, text, cleaned))
         if len(rows) > MAX_ROWS:
-            raise DomainError("sheet_too_many_rows", name=path.name, max=MAX_ROWS)
+            raise DomainError("sheet_too_many_rows", name=path.name, limit=MAX_ROWS)
     return rows
 
 
@@ -207,13 +207,15 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DomainError("sheet_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise DomainError(
+            "sheet_unreadable", name=path.name, path=str(path), reason=exc.strerror or str(exc)
+        ) from None
     text = decode_text(data, path.name)
     reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=guess_delimiter(text))
     try:
         return [(number, row) for number, row in enumerate(reader, start=1)]
     except csv.Error as exc:
-        raise DomainError("sheet_unreadable", path=str(path), reason=str(exc)) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=str(exc)) from None
 
 
 # --- xlsx --------------------------------------------------------------------------------------------
@@ -232,7 +234,7 @@ def _refuse_dtd(path: Path) -> None:
                     if any(marker.encode(enc) in head for enc in ("utf-8", "utf-16-le", "utf-16-be")):
                         raise DomainError("sheet_entities", name=path.name, path=str(path))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise DomainError("sheet_unreadable", path=str(path), reason=str(exc)) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=str(exc)) from None
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -243,7 +245,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds (KeyError, ParseError…) for a damaged file
-        raise DomainError("sheet_unreadable", path=str(path), reason=_short(exc)) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=_short(exc)) from None
     try:
         sheet = book.worksheets[0]
         # A lying <dimension> (A1:XFD1048576) would make read-only mode pad every row to 16,384 cells.
@@ -255,7 +257,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     except DomainError:
         raise
     except Exception as exc:  # the sheet's XML cut in half, an entity defusedxml forbids
-        raise DomainError("sheet_unreadable", path=str(path), reason=_short(exc)) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=_short(exc)) from None
     finally:
         book.close()
 

@@ -142,7 +142,7 @@ def open_source(src: Path) -> Iterator[Source]:
         yield Source(src, src.parent, src)
         return
     if not zipfile.is_zipfile(src):
-        raise DomainError("source_not_zip", name=src.name, path=str(src))
+        raise DomainError("source_kind", name=src.name, path=str(src))
     with tempfile.TemporaryDirectory(prefix=temp_prefix("leitai-intake-")) as tmp:
         dest = Path(tmp)
         problems, refused = extract_zip(src, dest)

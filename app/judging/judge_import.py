@@ -66,9 +66,7 @@ def _read(path: Path) -> Table:
         return read_table(path, is_header=lambda cells: "name" in _header(cells), header_within=10)
     except DomainError as exc:
         if exc.code == "sheet_no_header":
-            raise DomainError(
-                "no_header", f"{path.name} 的前 10 行中找不到“姓名”列。", path=str(path)
-            ) from None
+            raise DomainError("no_header", path=str(path), name=path.name, column="姓名") from None
         raise
 
 
@@ -77,7 +75,7 @@ def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeI
     same phone) is skipped, so importing the same sheet twice adds nobody twice."""
     path = Path(path)
     if not path.is_file():
-        raise DomainError("file_missing", f"找不到文件 {path}。", path=str(path))
+        raise DomainError("file_missing", path=str(path))
     rules = ws.rules
     table = _read(path)
     header = _header(table.headers)
