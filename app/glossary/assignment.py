@@ -68,6 +68,27 @@ SHORTFALL: Final[dict[str, Term]] = {
     ),
 }
 
+#: Warnings of a manual edit (``app.judging.assignment.edits.EditWarning``).
+EDIT_WARNINGS: Final[dict[str, Term]] = {
+    "same_province": Term(
+        "评委 {judge} 与案例 {case} 同省。", "Judge {judge} is in the same province as case {case}."
+    ),
+    "same_region": Term(
+        "评委 {judge} 与案例 {case} 同赛区。", "Judge {judge} is in the same region as case {case}."
+    ),
+    "case_short": Term(
+        "案例 {case} 现在只有 {judges} 位评委，本轮每个案例需要 {per_case} 位。",
+        "Case {case} now has {judges} judges; the round asks for {per_case}.",
+    ),
+    "loads_apart": Term(
+        "评委的案例数现在最多与最少相差 {spread} 个。", "Judges' loads now differ by {spread} cases."
+    ),
+    "package_outdated": Term(
+        "评委 {judges} 的评审包已经发出，需要重新生成。",
+        "Judges {judges} already have packages; build them again.",
+    ),
+}
+
 #: Group names used in shortfalls and advance proposals.
 GROUP: Final[dict[str, Term]] = {
     "no_theme": Term("未分主题", "No theme"),

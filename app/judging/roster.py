@@ -164,9 +164,7 @@ def _row(j: Judge, conflicts: int) -> JudgeRow:
 def list_judges(ws: Workspace, *, active_only: bool = False) -> list[JudgeRow]:
     """Every enrolled judge (or only those still active), by code."""
     with ws.sessions() as s:
-        counts = dict(
-            s.execute(select(Conflict.judge_id, func.count()).group_by(Conflict.judge_id)).all()
-        )
+        counts = dict(s.execute(select(Conflict.judge_id, func.count()).group_by(Conflict.judge_id)).all())
         query = select(Judge).options(selectinload(Judge.province)).order_by(Judge.code)
         if active_only:
             query = query.where(Judge.status == JudgeStatus.ACTIVE)
