@@ -307,3 +307,14 @@ def admit_approved(ws: Workspace, key: str, actor: str = "organizer") -> int:
         if added:
             audit.record(s, "round.admit_approved", key, actor=actor, cases=len(added))
         return len(added)
+
+
+def first_judged_round(ws: Workspace) -> str:
+    """The first round entered by passing screening that has a rubric (the expert review)."""
+    keys = {r.key for r in ws.rules.rounds if r.entry == "approved"}
+    with ws.sessions() as s:
+        rounds = s.scalars(select(Round).where(Round.rubric_id.is_not(None)).order_by(Round.position)).all()
+        for rnd in rounds:
+            if rnd.key in keys:
+                return rnd.key
+    raise DomainError("unknown_round", "本赛季没有专家评选轮次。", round="review")
