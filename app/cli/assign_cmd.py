@@ -75,9 +75,12 @@ def _infeasible(exc: AssignmentInfeasible, as_json: bool) -> int:
     if as_json:
         print_json({"error": exc.code, "message": exc.message, "shortfalls": exc.shortfalls})
     else:
+        from app.glossary import language
+
+        colon, comma = (": ", ", ") if language() == "en" else ("：", "、")
         print(f"leitai: {exc.message}", file=sys.stderr)
         for sf in exc.shortfalls:
-            print(f"  {sf.text()}：{'、'.join(sf.cases)}", file=sys.stderr)
+            print(f"  {sf.text()}{colon}{comma.join(sf.cases)}", file=sys.stderr)
     return 1
 
 

@@ -7,6 +7,13 @@ conflict-free min-cost flow. New code imports ``ensure_assigned`` from ``app.jud
 
 from __future__ import annotations
 
-from app.judging.assignment.service import ensure_assigned as ensure_round_robin
+from app.judging import DEFAULT_JUDGES_PER_CASE
+from app.judging.assignment.service import ensure_assigned
+from app.workspace import Workspace
 
-__all__ = ["ensure_round_robin"]
+
+def ensure_round_robin(
+    ws: Workspace, round_key: str, judges_per_case: int = DEFAULT_JUDGES_PER_CASE, actor: str = "organizer"
+) -> int:
+    """``ensure_assigned`` under its old name and argument names; returns the rows created."""
+    return ensure_assigned(ws, round_key, judges_per_case, actor)

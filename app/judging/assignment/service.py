@@ -37,7 +37,7 @@ class AssignmentInfeasible(DomainError):
     """No assignment exists; ``shortfalls`` name every case that cannot be served and why."""
 
     def __init__(self, per_case: int, shortfalls: list[Shortfall]) -> None:
-        codes = [code for sf in shortfalls for code in sf.cases]
+        codes = sorted(code for sf in shortfalls for code in sf.cases)
         shown = "、".join(codes[:10]) + ("…" if len(codes) > 10 else "")
         super().__init__("assignment_infeasible", per_case=per_case, count=len(codes), cases=shown)
         self.shortfalls = tuple(shortfalls)
