@@ -229,3 +229,37 @@ def test_3000_cases_120_judges_k5(tmp_path: Path) -> None:
         first = _pairs(ws)
         assign_round(ws, key, 5, seed=11, replace=True)
         assert _pairs(ws) == first
+
+
+def test_cli_round_settings_judges_edits_fill_and_close(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _small(workspace, cases=6, judges=4)
+    root = str(workspace.root)
+    assert (
+        cli_main(["round", "settings", "review", "-w", root, "--per-case", "2", "--no-avoid-province"]) == 0
+    )
+    assert (
+        cli_main(
+            ["round", "judges", "review", "-w", root, "--judge", "J001", "--judge", "J002", "--judge", "J003"]
+        )
+        == 0
+    )
+    assert cli_main(["assign", "-w", root, "--round", "review"]) == 0
+    assert "J004" not in {j for j, _ in _pairs(workspace)}  # not named for the round
+    on_a00 = sorted(j for j, c in _pairs(workspace) if c == "A00")
+    other = next(j for j in ("J001", "J002", "J003") if j not in on_a00)
+    args = ["-w", root, "--round", "review", "--case", "A00"]
+    assert cli_main(["assign", "swap", *args, "--out", on_a00[0], "--in", other, "--reason", "对口"]) == 0
+    assert cli_main(["assign", "remove", *args, "--judge", other]) == 0
+    capsys.readouterr()
+    assert cli_main(["assign", "add", *args, "--judge", "J004"]) == 2
+    assert "不是轮次「专家评选」的评委" in capsys.readouterr().err
+    assert cli_main(["assign", "fill", "-w", root, "--round", "review", "--json"]) == 0
+    assert '"created": 1' in capsys.readouterr().out
+    assert len([c for _, c in _pairs(workspace) if c == "A00"]) == 2
+    assert cli_main(["round", "close", "review", "-w", root]) == 0
+    assert cli_main(["assign", "add", *args, "--judge", "J001"]) == 2
+    assert "已结束" in capsys.readouterr().err
+    assert cli_main(["round", "show", "review", "-w", root, "--json"]) == 0
+    assert '"status": "closed"' in capsys.readouterr().out
