@@ -112,7 +112,7 @@ def _assign(args: argparse.Namespace) -> int:
     from app.judging.assignment import AssignmentInfeasible, assign_round
 
     if args.workspace is None or args.round is None:
-        raise DomainError("bad_argument", "请给出 --workspace 和 --round。")
+        raise DomainError("assign_needs_round")
     with open_workspace(args) as ws:
         try:
             report = assign_round(

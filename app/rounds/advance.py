@@ -121,7 +121,7 @@ class AdvanceResult:
 def _source_rule(rules: SeasonRules, target: RoundRule) -> tuple[str, AwardRule | None]:
     """The round whose cases compete for entry into ``target``, and the award that admits."""
     if target.entry == "none":
-        raise DomainError("round_not_after", source=target.name, target=target.name)
+        raise DomainError("round_has_no_entry", round=target.name)
     if target.entry == "approved":
         return "screening", None
     if target.entry == "award":

@@ -6,6 +6,10 @@ from __future__ import annotations
 from app.glossary import Term
 
 MESSAGES: dict[str, Term] = {
+    "assign_needs_round": Term(
+        "请给出 --workspace 和 --round（或一个操作：fill、show、add、remove、swap）。",
+        "Give --workspace and --round (or an action: fill, show, add, remove, swap).",
+    ),
     "assignment_infeasible": Term(
         "无法给每个案例分配 {per_case} 位评委：{count} 个案例的可选评委不够（{cases}）。",
         "Cannot give every case {per_case} judges: {count} cases lack eligible judges ({cases}).",

@@ -17,9 +17,9 @@ MESSAGES: dict[str, Term] = {
         "轮次「{round}」没有可用的评委（在岗、且属于本轮）。",
         "Round “{round}” has no judge available (active and named for the round).",
     ),
-    "round_not_after": Term(
-        "「{target}」不在「{source}」之后，不能这样晋级。",
-        "“{target}” does not come after “{source}”: cases cannot advance that way.",
+    "round_has_no_entry": Term(
+        "「{round}」不从其他轮次晋级：每个提交的案例都进入这一轮。",
+        "Nothing advances into “{round}”: every submitted case takes part in it.",
     ),
     "round_already_assigned": Term(
         "轮次「{round}」已经分配了评委，不能再改变它的案例名单。",

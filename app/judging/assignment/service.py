@@ -277,7 +277,7 @@ def ensure_assigned(
             _admit_for_packages(s, rnd.id, actor)
         ctx = load_context(s, rnd)
         if not ctx.judges:
-            raise DomainError("no_judges", "还没有评委，无法分配案例。")
+            raise DomainError("round_no_judges", round=rnd.name)
         per_case = max(1, min(per_case, len(ctx.judges)))
         solution = _solve(ctx, per_case, 0, clamp=True)
         added = _write(s, ctx, solution)
