@@ -263,3 +263,13 @@ def test_cli_round_settings_judges_edits_fill_and_close(
     assert "已结束" in capsys.readouterr().err
     assert cli_main(["round", "show", "review", "-w", root, "--json"]) == 0
     assert '"status": "closed"' in capsys.readouterr().out
+
+
+def test_loads_stay_within_one_among_the_judges_the_conflicts_leave_free() -> None:
+    # judge 0 may score only case 0; the other four share the remaining places within one
+    eligible = [[c == 0 for c in range(9)]] + [[True] * 9 for _ in range(4)]
+    result = solve(_problem(eligible, 2, seed=3))
+    assert isinstance(result, Solution)
+    assert result.loads[0] == 1
+    assert max(result.loads[1:]) - min(result.loads[1:]) <= 1
+    assert sum(result.loads) == 18

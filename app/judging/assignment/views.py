@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -40,6 +41,7 @@ class MatrixJudge:
     submitted: int
     recused: int
     last_bundle_revision: int | None
+    last_bundle_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +102,18 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
                 .distinct()
             )
         )
-        revisions = dict(
-            s.execute(
-                select(ImportedBundle.judge_id, func.max(ImportedBundle.revision))
+        bundles = {
+            jid: (revision, at)
+            for jid, revision, at in s.execute(
+                select(
+                    ImportedBundle.judge_id,
+                    func.max(ImportedBundle.revision),
+                    func.max(ImportedBundle.received_at),
+                )
                 .where(ImportedBundle.round_id == rnd.id, ImportedBundle.outcome == "merged")
                 .group_by(ImportedBundle.judge_id)
-            ).all()
-        )
+            )
+        }
         # columns: the round's judges, plus any judge still holding rows (a drop-out keeps scored ones)
         holders = {jid for _, jid, _, _, _ in rows} - {j.id for j in ctx.judges}
         extra = s.execute(
@@ -155,7 +162,8 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
                 per["scored"][jid],
                 per["submitted"][jid],
                 per["recused"][jid],
-                revisions.get(jid),
+                bundles.get(jid, (None, None))[0],
+                bundles.get(jid, (None, None))[1],
             )
             for jid, code, name, expertise in columns
         ),
