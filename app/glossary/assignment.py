@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.glossary import Term, language
+from app.glossary import Term
 
 #: A round's state, derived from its facts (``app.rounds.RoundStatus``).
 ROUND_STATUS: Final[dict[str, Term]] = {
@@ -89,25 +89,10 @@ EDIT_WARNINGS: Final[dict[str, Term]] = {
     ),
 }
 
-#: Group names used in shortfalls and advance proposals.
+#: Group names of advance proposals (a theme's is ``app.glossary.terms.theme_label``).
 GROUP: Final[dict[str, Term]] = {
-    "no_theme": Term("未分主题", "No theme"),
     "all": Term("全部案例", "All cases"),
-    "extra": Term("其余名额", "Further places"),
 }
-
-
-#: 主题一 … 主题十: the way the notices name themes.
-_CN_NUMBERS: Final = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
-
-
-def theme_label(number: int | None, lang: str | None = None) -> str:
-    """主题七 / Theme 7; the no-theme group's name for None."""
-    if number is None:
-        return GROUP["no_theme"].text(lang)
-    if (lang or language()) == "en":
-        return f"Theme {number}"
-    return f"主题{_CN_NUMBERS[number]}" if 0 < number < len(_CN_NUMBERS) else f"主题{number}"
 
 
 def name(table: dict[str, Term], key: str, lang: str | None = None, /, **params: object) -> str:

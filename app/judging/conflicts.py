@@ -275,12 +275,12 @@ def declare_conflict(
         if hospital:
             hid = institution_index(s).get(name_key(hospital))
             if hid is None:
-                raise DomainError("hospital_unknown", f"工作区中没有名为“{hospital}”的医院。", name=hospital)
+                raise DomainError("hospital_unknown", name=hospital)
             row.hospital_id = hid
         else:
             cid = s.scalar(select(Case.id).where(Case.code == case))
             if cid is None:
-                raise DomainError("case_unknown", f"找不到案例 {case}。", case=case)
+                raise DomainError("case_unknown", cases=case)
             row.case_id = cid
         s.add(row)
         s.flush()

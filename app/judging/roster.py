@@ -75,7 +75,7 @@ def judge_by_ref(s: Session, ref: str | int) -> Judge:
         cond.append(Judge.id == int(text))
     judge = s.scalars(select(Judge).where(or_(*cond)).order_by(Judge.id)).first()
     if judge is None:
-        raise DomainError("unknown_judge", f"没有评委 {text}。", judge=text)
+        raise DomainError("unknown_judge", judge=text)
     return judge
 
 
@@ -124,7 +124,7 @@ def add_judge(ws: Workspace, new: NewJudge, actor: str = "organizer") -> int:
         count = s.scalar(select(func.count()).select_from(Judge)) or 0
         code = new.code or f"J{count + 1:03d}"
         if s.scalar(select(Judge.id).where(Judge.code == code)) is not None:
-            raise DomainError("judge_exists", f"评委编号 {code} 已存在。", judge_code=code)
+            raise DomainError("judge_exists", judge_code=code)
         province = (
             s.scalars(select(Province).where(Province.name == resolved.name)).first() if resolved else None
         )

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.errors import DomainError
-from app.glossary.assignment import GROUP, theme_label
+from app.glossary.assignment import GROUP
+from app.glossary.terms import theme_label
 from app.models import (
     Admission,
     Assignment,
@@ -193,7 +194,7 @@ def propose_advance(
     try:
         target_rule = rules.round(target_key)
     except KeyError:
-        raise DomainError("unknown_round", f"没有轮次 {target_key}。", round=target_key) from None
+        raise DomainError("unknown_round", round=target_key) from None
     source_key, award = _source_rule(rules, target_rule)
     with ws.sessions() as s:
         round_by_key(s, target_key)

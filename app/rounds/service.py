@@ -88,7 +88,7 @@ def round_by_key(s: Session, key: str) -> Round:
     """The round with this key; DomainError if the season has none."""
     rnd = s.scalars(select(Round).where(Round.key == key).options(selectinload(Round.rubric))).first()
     if rnd is None:
-        raise DomainError("unknown_round", f"没有轮次 {key}。", round=key)
+        raise DomainError("unknown_round", round=key)
     return rnd
 
 
@@ -317,4 +317,4 @@ def first_judged_round(ws: Workspace) -> str:
         for rnd in rounds:
             if rnd.key in keys:
                 return rnd.key
-    raise DomainError("unknown_round", "本赛季没有专家评选轮次。", round="review")
+    raise DomainError("unknown_round", round="review")

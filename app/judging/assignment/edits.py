@@ -43,7 +43,7 @@ class EditResult:
 def _case(s: Session, ctx: RoundContext, code: str) -> CaseFacts:
     cid = s.scalar(select(Case.id).where(Case.code == code))
     if cid is None:
-        raise DomainError("case_unknown", f"找不到案例 {code}。", case=code)
+        raise DomainError("case_unknown", cases=code)
     for c in ctx.cases:
         if c.id == cid:
             return c

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.glossary import language
-from app.glossary.assignment import SHORTFALL, theme_label
+from app.glossary.assignment import SHORTFALL
+from app.glossary.terms import NO_THEME, THEME
 from app.judging.assignment.solver import NOISE, Problem, Unservable
 from app.judging.conflicts import (
     CaseFacts,
@@ -222,7 +223,7 @@ class Shortfall:
             )
         head = SHORTFALL["too_few_eligible"].text(
             lang,
-            group=theme_label(self.theme, lang),
+            group=NO_THEME.text(lang) if self.theme is None else THEME.text(lang, number=self.theme),
             cases=len(self.cases),
             eligible=self.eligible,
             per_case=self.per_case,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -36,11 +37,17 @@ STEPS = 3
 class AssignmentInfeasible(DomainError):
     """No assignment exists; ``shortfalls`` name every case that cannot be served and why."""
 
-    def __init__(self, per_case: int, shortfalls: list[Shortfall]) -> None:
-        codes = sorted(code for sf in shortfalls for code in sf.cases)
-        shown = "、".join(codes[:10]) + ("…" if len(codes) > 10 else "")
-        super().__init__("assignment_infeasible", per_case=per_case, count=len(codes), cases=shown)
+    def __init__(self, code: str, /, *, shortfalls: Sequence[Shortfall] = (), **params: Any) -> None:
+        super().__init__(code, **params)
         self.shortfalls = tuple(shortfalls)
+
+
+def _infeasible(per_case: int, found: list[Shortfall]) -> AssignmentInfeasible:
+    codes = sorted(code for sf in found for code in sf.cases)
+    shown = codes[:10] + (["…"] if len(codes) > 10 else [])
+    return AssignmentInfeasible(
+        "assignment_infeasible", shortfalls=found, per_case=per_case, count=len(codes), cases=shown
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +108,7 @@ def _solve(
     problem = build(ctx, per_case, seed, only_cases=only_cases, clamp=clamp)
     result = solve(problem)
     if not isinstance(result, Solution):
-        raise AssignmentInfeasible(per_case, shortfalls(ctx, problem, result, per_case))
+        raise _infeasible(per_case, shortfalls(ctx, problem, result, per_case))
     return result
 
 
@@ -277,7 +284,7 @@ def ensure_assigned(
             _admit_for_packages(s, rnd.id, actor)
         ctx = load_context(s, rnd)
         if not ctx.judges:
-            raise DomainError("round_no_judges", round=rnd.name)
+            raise DomainError("no_judges")
         per_case = max(1, min(per_case, len(ctx.judges)))
         solution = _solve(ctx, per_case, 0, clamp=True)
         added = _write(s, ctx, solution)

@@ -46,7 +46,8 @@ class MatrixJudge:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A judge on a case: state is assigned | scored | submitted | recused; soft: a soft-conflict kind."""
+    """A judge on a case: state is a key of ``app.glossary.terms.SCORE_STATES`` (not_started, draft,
+    submitted, recused); soft: a soft-conflict kind."""
 
     case_id: int
     judge_id: int
@@ -131,7 +132,7 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
         soft = soft_conflict(judge, case, ctx.rules) if judge and case else None
         cells.append(Cell(cid, jid, state, soft))
         per["recused" if recused else "assigned"][jid] += 1
-        if state in ("scored", "submitted"):
+        if state in ("draft", "submitted"):
             per["scored"][jid] += 1
         if state == "submitted":
             per["submitted"][jid] += 1

@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 12:03:34.577116
+Create Date: 2026-11-29 12:32:12.777920
 """
 
 from collections.abc import Sequence
