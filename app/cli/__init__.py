@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.workspace_cmd",
     "app.cli.intake_cmd",
     "app.cli.judges_cmd",
+    "app.cli.round_cmd",
+    "app.cli.assign_cmd",
     "app.cli.package_cmd",
     "app.cli.bundle_cmd",
     "app.cli.judge_cmd",

@@ -26,6 +26,8 @@ AREAS: tuple[str, ...] = (
     "judge_home",
     "cli",
     "demo",
+    "rounds",
+    "assignment",
 )
 
 

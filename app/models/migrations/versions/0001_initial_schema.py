@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 20:29:56.770352
+Create Date: 2026-11-29 12:32:12.777920
 """
 
 from collections.abc import Sequence
@@ -160,6 +160,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_province")),
     )
     op.create_table(
+        "round_settings",
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("judges_per_case", sa.Integer(), nullable=False),
+        sa.Column("avoid_same_province", sa.Boolean(), nullable=False),
+        sa.Column("avoid_same_region", sa.Boolean(), nullable=False),
+        sa.Column("expertise", sa.String(length=10), nullable=False),
+        sa.Column("max_per_judge", sa.Integer(), nullable=True),
+        sa.Column("seed", sa.Integer(), nullable=True),
+        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f("fk_round_settings_round_id_round"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("round_id", name=op.f("pk_round_settings")),
+    )
+    op.create_table(
         "hospital",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -182,6 +197,9 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=120), nullable=False),
         sa.Column("expertise", sa.JSON(), nullable=False),
         sa.Column("public_key", sa.LargeBinary(), nullable=True),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("dropped_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("drop_reason", sa.String(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["province_id"], ["province.id"], name=op.f("fk_judge_province_id_province")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_judge")),
@@ -280,6 +298,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_issued_package_round_id"), ["round_id"], unique=False)
 
     op.create_table(
+        "round_judge",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("judge_id", sa.Integer(), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["judge_id"], ["judge.id"], name=op.f("fk_round_judge_judge_id_judge")),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f("fk_round_judge_round_id_round"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_round_judge")),
+        sa.UniqueConstraint("round_id", "judge_id", name=op.f("uq_round_judge_round_id")),
+    )
+    with op.batch_alter_table("round_judge", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_round_judge_judge_id"), ["judge_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_round_judge_round_id"), ["round_id"], unique=False)
+
+    op.create_table(
         "assignment",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("round_id", sa.Integer(), nullable=False),
@@ -358,6 +394,7 @@ def upgrade() -> None:
         sa.Column("judge_id", sa.Integer(), nullable=False),
         sa.Column("hospital_id", sa.Integer(), nullable=True),
         sa.Column("case_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=12), nullable=False),
         sa.Column("reason", sa.String(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["case.id"], name=op.f("fk_conflict_case_id_case")),
@@ -391,6 +428,32 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_finding_code"), ["code"], unique=False)
 
     op.create_table(
+        "round_case",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("admission", sa.String(length=20), nullable=False),
+        sa.Column("reason", sa.String(), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("from_round_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["case.id"], name=op.f("fk_round_case_case_id_case"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["from_round_id"], ["round.id"], name=op.f("fk_round_case_from_round_id_round")
+        ),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f("fk_round_case_round_id_round"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_round_case")),
+        sa.UniqueConstraint("round_id", "case_id", name=op.f("uq_round_case_round_id")),
+    )
+    with op.batch_alter_table("round_case", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_round_case_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_round_case_round_id"), ["round_id"], unique=False)
+
+    op.create_table(
         "score",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("assignment_id", sa.Integer(), nullable=False),
@@ -421,6 +484,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_score_assignment_id"))
 
     op.drop_table("score")
+    with op.batch_alter_table("round_case", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_round_case_round_id"))
+        batch_op.drop_index(batch_op.f("ix_round_case_case_id"))
+
+    op.drop_table("round_case")
     with op.batch_alter_table("finding", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_finding_code"))
         batch_op.drop_index(batch_op.f("ix_finding_case_id"))
@@ -446,6 +514,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_assignment_case_id"))
 
     op.drop_table("assignment")
+    with op.batch_alter_table("round_judge", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_round_judge_round_id"))
+        batch_op.drop_index(batch_op.f("ix_round_judge_judge_id"))
+
+    op.drop_table("round_judge")
     with op.batch_alter_table("issued_package", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_issued_package_round_id"))
         batch_op.drop_index(batch_op.f("ix_issued_package_judge_id"))
@@ -469,6 +542,7 @@ def downgrade() -> None:
     op.drop_table("case")
     op.drop_table("judge")
     op.drop_table("hospital")
+    op.drop_table("round_settings")
     op.drop_table("province")
     op.drop_table("tier")
     op.drop_table("theme")
