@@ -6,6 +6,7 @@ from app.models.cases import Case, CaseFile, CaseStatus
 from app.models.intake import CaseRevision, Finding, HospitalAlias, ScreeningAction
 from app.models.judging import Assignment, Conflict, Criterion, Judge, Round, Rubric, Score
 from app.models.keys import BundleContent, IssuedPackage, OrganizerKey
+from app.models.live import LiveSession, LiveSlot
 from app.models.records import AuditEvent, ImportedBundle
 from app.models.reference import Category, Competition, Hospital, Province, Region, Season, Theme, Tier
 
@@ -28,6 +29,8 @@ __all__ = [
     "ImportedBundle",
     "IssuedPackage",
     "Judge",
+    "LiveSession",
+    "LiveSlot",
     "OrganizerKey",
     "Province",
     "Region",
