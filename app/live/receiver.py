@@ -116,8 +116,8 @@ class _Handler(BaseHTTPRequestHandler):
             "judge": "",
             "revision": 0,
         }
+        self.server.receiver.note_refusal(code)  # counted before the answer, so a reader of it sees it
         self._answer(status, body, retry_after)
-        self.server.receiver.note_refusal(code)
 
     def do_GET(self) -> None:
         receiver = self.server.receiver

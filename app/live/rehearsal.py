@@ -12,8 +12,9 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-import pymupdf as fitz
+import pymupdf as _pymupdf
 from sqlalchemy import select
 
 from app.bundles.package import build_packages
@@ -23,6 +24,8 @@ from app.judging.roster import NewJudge, add_judge
 from app.judging.round_robin import ensure_round_robin
 from app.models import Case
 from app.workspace import Workspace
+
+pymupdf: Any = _pymupdf  # untyped: as in app/demo/slides.py
 
 #: The organizer's passphrase of a rehearsal workspace (written down on purpose: it is a rehearsal).
 PASSPHRASE = "leitai-rehearsal"
@@ -94,14 +97,16 @@ class Rehearsal:
 
 def make_slides(path: Path, code: str, hospital: str, title: str, pages: int = 4) -> None:
     """A small 16:9 slide deck with the case's title on its first page (PyMuPDF's built-in CJK font)."""
-    doc = fitz.open()
+    doc = pymupdf.open()
     for i in range(pages):
         page = doc.new_page(width=960, height=540)
         page.draw_rect(page.rect, color=None, fill=(0.96, 0.97, 1.0))
-        page.draw_rect(fitz.Rect(0, 0, 960, 70), color=None, fill=(0.1, 0.27, 0.55))
+        page.draw_rect(pymupdf.Rect(0, 0, 960, 70), color=None, fill=(0.1, 0.27, 0.55))
         page.insert_text((40, 46), hospital, fontname="china-s", fontsize=24, color=(1, 1, 1))
         if i == 0:
-            page.insert_textbox(fitz.Rect(80, 180, 880, 380), title, fontname="china-s", fontsize=40, align=1)
+            page.insert_textbox(
+                pymupdf.Rect(80, 180, 880, 380), title, fontname="china-s", fontsize=40, align=1
+            )
         else:
             heading = ("背景与目标", "实施方法与过程", "实施效果", "价值体现")[(i - 1) % 4]
             page.insert_text((80, 140), heading, fontname="china-s", fontsize=34)
@@ -156,6 +161,6 @@ def open_rehearsal(root: Path, seed: int = 2022) -> Rehearsal:
     root = Path(root)
     ws = Workspace.open(root / "ws")
     with ws.sessions() as s:
-        ids = {code: cid for code, cid in s.execute(select(Case.code, Case.id).order_by(Case.code)).tuples()}
+        ids = {code: cid for code, cid in s.execute(select(Case.code, Case.id).order_by(Case.code)).all()}
     homes = {d.name: JudgeHome.open(d) for d in sorted((root / "judges").iterdir()) if d.is_dir()}
     return Rehearsal(root, ws, ids, homes, random.Random(seed))

@@ -85,7 +85,7 @@ def load_marks(
                 Assignment.submitted_at.is_not(None),
                 Assignment.recused.is_(False),
             )
-        ).tuples()
+        ).all()
         totals: dict[tuple[int, str], float] = defaultdict(float)
         counts: dict[tuple[int, str], int] = defaultdict(int)
         effect: dict[tuple[int, str], float] = {}

@@ -263,7 +263,7 @@ def load_session(ws: Workspace, session_id: int) -> SessionInfo:
                     CaseFile.kind == "pdf",
                     CaseFile.current.is_(True),
                 )
-            ).tuples()
+            ).all()
         }
         competition = s.scalars(select(Competition.name)).first() or ""
         cards = tuple(
@@ -316,7 +316,7 @@ def list_sessions(ws: Workspace) -> list[tuple[int, str, str, str]]:
             select(LiveSession.id, Round.key, LiveSession.group_key, LiveSession.title)
             .join(Round, LiveSession.round_id == Round.id)
             .order_by(LiveSession.id.desc())
-        ).tuples()
+        ).all()
         return [(i, r, g, t) for i, r, g, t in rows]
 
 
