@@ -160,26 +160,25 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         try:
-            self._answer_merge(file, sender, lang)
+            status, body = self._merge(file, sender, lang)
         finally:
-            file.unlink(missing_ok=True)
+            file.unlink(missing_ok=True)  # the merge keeps the bytes it accepted in the database
+        self._answer(status, body)
 
-    def _answer_merge(self, file: Path, sender: str, lang: str) -> None:
+    def _merge(self, file: Path, sender: str, lang: str) -> tuple[int, dict[str, Any]]:
+        """The merge's answer to an upload: junk is turned away before it queues for the merge lock."""
         receiver = self.server.receiver
         try:
-            read_bundle(file)  # junk is turned away here, before it queues for the merge
+            read_bundle(file)
         except BundleError as exc:
             receiver.arrivals.publish(Arrival(datetime.now(UTC), "lan", sender, exc.code))
             name, message = merge_outcome_text(exc.code, lang)
-            self._answer(
-                422, {"code": exc.code, "name": name, "message": message, "judge": "", "revision": 0}
-            )
-            return
+            return 422, {"code": exc.code, "name": name, "message": message, "judge": "", "revision": 0}
         outcome = receiver.arrivals.merge(file, "lan", sender)
         facts = {"judge": outcome.judge, "revision": outcome.revision, "submitted": outcome.submitted}
         name, message = merge_outcome_text(outcome.code, lang, **facts)
         status = 422 if outcome.refused else 200
-        self._answer(status, {"code": outcome.code, "name": name, "message": message, **facts})
+        return status, {"code": outcome.code, "name": name, "message": message, **facts}
 
 
 class _Server(ThreadingHTTPServer):
