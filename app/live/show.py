@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from app.errors import DomainError
 from app.live.arrivals import Arrival
@@ -109,6 +110,10 @@ class LiveShow:
     def _load_results(self) -> GroupResults:
         order = [c.case_id for c in self.info.order]
         return group_results(self._ws, self.info.round_key, order, self.info.judges, self.tiers)
+
+    @property
+    def workspace_root(self) -> Path:
+        return self._ws.root
 
     @property
     def stage(self) -> Stage:
