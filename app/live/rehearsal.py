@@ -111,15 +111,10 @@ def make_slides(path: Path, code: str, hospital: str, title: str, pages: int = 4
             heading = ("背景与目标", "实施方法与过程", "实施效果", "价值体现")[(i - 1) % 4]
             page.insert_text((80, 140), heading, fontname="china-s", fontsize=34)
             for line in range(4):
-                page.insert_text(
-                    (100, 210 + line * 56),
-                    f"• 要点 {line + 1}：{title[:12]}……",
-                    fontname="china-s",
-                    fontsize=24,
-                )
-        page.insert_text(
-            (860, 520), f"{code}  {i + 1}/{pages}", fontname="helv", fontsize=12, color=(0.4, 0.4, 0.4)
-        )
+                point = f"{'一二三四'[line]}、{title[:14]}"
+                page.insert_text((100, 210 + line * 56), point, fontname="china-s", fontsize=24)
+        footer = f"{code}  {i + 1}/{pages}"
+        page.insert_text((40, 520), footer, fontname="helv", fontsize=12, color=(0.4, 0.4, 0.4))
     doc.save(path)
     doc.close()
 

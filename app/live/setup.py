@@ -339,3 +339,62 @@ def save_progress(ws: Workspace, session_id: int, progress: Progress) -> None:
         row.stealth = progress.stealth
         if changed_reveal:
             audit.record(s, "live.reveal", str(session_id), step=progress.reveal_step)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupChoice:
+    """A group of a live round that a session can run, for the setup dialog."""
+
+    key: str
+    name: str
+    cases: int
+
+
+def live_rounds(ws: Workspace) -> list[tuple[str, str]]:
+    """The live rounds (key, name) in the season's order."""
+    with ws.sessions() as s:
+        return [
+            (r.key, r.name)
+            for r in s.scalars(select(Round).where(Round.live.is_(True)).order_by(Round.position))
+        ]
+
+
+def group_choices(ws: Workspace, round_key: str) -> list[GroupChoice]:
+    """The groups of a live round that have cases assigned (all of them as one group when it has none)."""
+    group_by = _group_by(ws, round_key)
+    with ws.sessions() as s:
+        rnd = _round(s, round_key)
+        cases = s.scalars(
+            select(Case)
+            .where(Case.id.in_(select(Assignment.case_id).where(Assignment.round_id == rnd.id)))
+            .options(selectinload(Case.theme), selectinload(Case.region))
+        ).all()
+        counts: dict[str, int] = {}
+        for c in cases:
+            key = _group_of(c, group_by)
+            counts[key] = counts.get(key, 0) + 1
+
+    def order(key: str) -> tuple[int, str]:
+        return (int(key), "") if key.isdigit() else (0, key)
+
+    return [
+        GroupChoice(k, _group_name(ws, round_key, k) or k, n)
+        for k, n in sorted(counts.items(), key=lambda kv: order(kv[0]))
+    ]
+
+
+def group_judges(ws: Workspace, round_key: str, group: str) -> list[tuple[str, str]]:
+    """The judges (code, name) assigned to the group's cases, by code: who may sit on the panel."""
+    case_ids = [c.id for c in group_cases(ws, round_key, group)]
+    with ws.sessions() as s:
+        rnd = _round(s, round_key)
+        return [
+            (code, name)
+            for code, name in s.execute(
+                select(Judge.code, Judge.name)
+                .join(Assignment, Assignment.judge_id == Judge.id)
+                .where(Assignment.round_id == rnd.id, Assignment.case_id.in_(case_ids))
+                .distinct()
+                .order_by(Judge.code)
+            ).all()
+        ]

@@ -22,6 +22,9 @@ MESSAGES: dict[str, Term] = {
         "出场顺序须恰好包含本组每个案例各一次（缺少：{missing}；多出：{extra}）。",
         "The order must hold every case of the group once (missing: {missing}; not in the group: {extra}).",
     ),
+    "live_bad_seed": Term(
+        "抽签种子应为整数，而不是“{seed}”。", "The draw's seed should be a whole number, not “{seed}”."
+    ),
     "live_no_session": Term("没有编号为 {session} 的现场赛。", "There is no live session {session}."),
     "live_reveal_not_awards": Term("请先切换到颁奖画面。", "Switch to the awards scene first."),
     "live_scores_incomplete": Term(
