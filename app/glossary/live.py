@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Names the live session shows (scenes, timer phases and warnings, awards on stage, receiver answers).
+"""Names the live session shows (scenes, timer phases and warnings, the draw, the receiver's answers).
 
-Kept by the live area until the shared glossary carries them; merge outcome names are here for the
-same reason (``MERGE_OUTCOMES``): the LAN receiver answers every judge with one, in the judge's language.
+Merge outcomes and awards are named by ``app.glossary.terms`` (OUTCOMES, AWARDS); what is here is the
+live area's own: the LAN receiver answers every judge in the judge's language with one of these.
 """
 
 from __future__ import annotations
 
 from app.glossary import Term
+from app.glossary.terms import OUTCOMES
 
 #: The projector's scenes, in the order an event goes through them.
 SCENES: dict[str, Term] = {
@@ -40,28 +41,6 @@ TIMER_LEVELS: dict[str, Term] = {
 ORDER_SOURCES: dict[str, Term] = {
     "draw": Term("随机抽签（种子 {seed}）", "Random draw (seed {seed})"),
     "manual": Term("手工录入", "Entered by hand"),
-}
-
-#: Awards revealed on stage, lowest first (the keys of the season file's ``[[awards]]``).
-STAGE_AWARDS: dict[str, Term] = {
-    "bronze": Term("铜奖", "Bronze award"),
-    "silver": Term("银奖", "Silver award"),
-    "gold": Term("金奖", "Gold award"),
-}
-
-#: Every outcome of merging a bundle (app.bundles.merge), as a person reads it.
-MERGE_OUTCOMES: dict[str, Term] = {
-    "merged": Term("已合并", "Merged"),
-    "duplicate": Term("重复，无变化", "Already merged, nothing changed"),
-    "superseded": Term("旧版本，无变化", "Older version, nothing changed"),
-    "ok": Term("可以合并", "Can be merged"),
-    "malformed": Term("文件格式不正确", "Not a valid score bundle"),
-    "wrong_competition": Term("不是本比赛的评分包", "From another competition"),
-    "unknown_judge": Term("评委或评审包不明", "Unknown judge or package"),
-    "bad_signature": Term("签名无效", "Invalid signature"),
-    "wrong_round": Term("轮次不符", "Wrong round"),
-    "unassigned_case": Term("含未分配的案例", "Holds a case not assigned to this judge"),
-    "out_of_range": Term("分数超出范围", "A score is out of range"),
 }
 
 #: Short names of the receiver's own refusals (made before any merge), for the console's log.
@@ -103,13 +82,13 @@ MERGE_DETAILS: dict[str, Term] = {
 
 def arrival_name(code: str, lang: str | None = None) -> str:
     """The name of what became of an arriving bundle: a merge outcome or a receiver refusal."""
-    term = MERGE_OUTCOMES.get(code) or RECEIVER_NAMES.get(code)
+    term = OUTCOMES.get(code) or RECEIVER_NAMES.get(code)
     return term.text(lang) if term is not None else code
 
 
 def merge_outcome_text(code: str, lang: str | None = None, **facts: object) -> tuple[str, str]:
     """The name and a sentence for a merge outcome (a refusal's sentence says nothing changed)."""
-    name = MERGE_OUTCOMES.get(code, Term(code, code)).text(lang)
+    name = arrival_name(code, lang)
     detail = MERGE_DETAILS.get(code)
     if detail is not None:
         return name, detail.text(lang, **facts)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from app import audit
 from app.errors import DomainError
 from app.glossary.live import THEME_GROUP
+from app.glossary.terms import round_name
 from app.models import Assignment, Case, CaseFile, Competition, Judge, LiveSession, LiveSlot, Round
 from app.workspace import Workspace
 
@@ -291,7 +292,7 @@ def load_session(ws: Workspace, session_id: int) -> SessionInfo:
         return SessionInfo(
             id=row.id,
             round_key=row.round.key,
-            round_name=row.round.name,
+            round_name=round_name(row.round.key, ws.season_year),
             group=row.group_key,
             group_name=_group_name(ws, row.round.key, row.group_key),
             title=row.title,

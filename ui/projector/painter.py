@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
-from app.glossary.live import ORDER_SOURCES, SCENES, STAGE_AWARDS, TIMER_PHASES
+from app.glossary.live import ORDER_SOURCES, SCENES, TIMER_PHASES
+from app.glossary.terms import award_name
 from app.live.setup import CaseCard
 from app.live.show import Snapshot
 
@@ -327,7 +328,7 @@ def paint_awards(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
     _text(
         p,
         QRectF(MARGIN, HEADER_H + 30, W - 2 * MARGIN, 120),
-        STAGE_AWARDS[latest.key].text(),
+        award_name(latest.key),
         96,
         colors.get(latest.key, pal.accent),
         bold=True,
@@ -361,8 +362,7 @@ def paint_awards(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
     earlier = s.revealed[:-1]
     if earlier:
         line = "　".join(
-            f"{STAGE_AWARDS[a.key].text()}：{'、'.join(c.hospital for c in a.cases)}"
-            for a in reversed(earlier)
+            f"{award_name(a.key)}：{'、'.join(c.hospital for c in a.cases)}" for a in reversed(earlier)
         )
         _text(p, QRectF(MARGIN, H - 110, W - 2 * MARGIN, 70), line, 30, pal.muted, align=centre)
 
