@@ -106,7 +106,7 @@ def test_a_judge_sends_and_hears_the_merge_outcome_in_their_language(hall: Hall)
 def test_junk_and_a_tampered_bundle_are_refused_and_change_nothing(hall: Hall) -> None:
     status, answer = hall.raw(os.urandom(3000))
     assert (status, answer["code"]) == (422, "malformed")
-    assert answer["name"] == "文件格式不正确"
+    assert answer["name"] == "文件损坏"  # the glossary's name of the outcome
     hall.rh.score("J002", hall.case)
     good = hall.rh.homes["J002"].export_bundle(hall.rh.root / "out").path
     data = bytearray(good.read_bytes())

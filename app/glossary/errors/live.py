@@ -30,9 +30,6 @@ MESSAGES: dict[str, Term] = {
     "live_scores_incomplete": Term(
         "还有案例的评分未到齐，不能揭晓奖项。", "Some cases still miss marks: awards cannot be revealed yet."
     ),
-    "live_bad_group": Term(
-        "分组应为主题编号（如 5）或留空。", "The group should be a theme number (e.g. 5) or empty."
-    ),
     "live_cannot_listen": Term("无法在 {address} 上监听：{reason}", "Cannot listen on {address}: {reason}"),
     "send_failed": Term(
         "无法发送到主办方 {url}：{reason}", "Could not send to the organizer at {url}: {reason}"
