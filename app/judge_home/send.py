@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.client
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -26,6 +27,8 @@ from app.judge_home.home import ExportResult, JudgeHome
 OUTBOX = "outbox"
 #: Seconds to wait for the organizer's answer (a merge takes milliseconds; the venue Wi-Fi may not).
 TIMEOUT = 30.0
+#: Times a send is tried again when the organizer's receiver says it is busy (HTTP 503).
+BUSY_RETRIES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +90,20 @@ def post_bundle(
         },
     )
     opener = urllib.request.build_opener(*([_SourceHandler(source)] if source else []))
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            status, body = response.status, response.read()
-    except urllib.error.HTTPError as exc:  # a refusal still carries the receiver's answer
-        status, body = exc.code, exc.read()
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise DomainError("send_failed", url=url, reason=str(reason)) from exc
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as exc:  # a refusal still carries the receiver's answer
+            status, body = exc.code, exc.read()
+            wait = exc.headers.get("Retry-After", "") if exc.headers else ""
+            if status == 503 and attempt < BUSY_RETRIES:  # the organizer's laptop is busy: try again soon
+                time.sleep(min(float(wait) if wait.isdigit() else 1.0, 3.0))
+                continue
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", None) or exc
+            raise DomainError("send_failed", url=url, reason=str(reason)) from exc
+        break
     try:
         answer = json.loads(body.decode("utf-8"))
         if not isinstance(answer, dict) or "code" not in answer:

@@ -6,7 +6,8 @@ session chose. The network is not trusted — a bundle proves itself by its sign
 the receiver protects the live show from junk: a body larger than a bundle can be is refused from its
 Content-Length without being read, each sender's requests are rate-limited (token bucket per address),
 bodies stream to disk in small chunks (memory stays flat whatever arrives), a body that is not even a
-bundle is refused before it reaches the database, and only a bounded number of uploads are read at once.
+bundle is refused before it reaches the database, and only a bounded number of uploads are read at once
+(a few per sender, so one flooding address cannot take every slot).
 A valid bundle from another laptop never waits behind junk: junk is turned away before the merge lock.
 
 Protocol: ``POST /bundle`` with the bundle's bytes; the answer is JSON ``{"code", "name", "message",
@@ -45,7 +46,9 @@ class Limits:
     max_body: int = MAX_BUNDLE_FILE  # the largest bundle file the merge would read at all
     burst: int = 20
     per_second: float = 2.0
-    concurrent_uploads: int = 8  # bodies read at once, over all senders
+    concurrent_uploads: int = 32  # bodies read at once, over all senders (each streams to disk)
+    per_sender_uploads: int = 2  # bodies one sender may have in flight: a flooder cannot take every slot
+    upload_wait: float = 5.0  # seconds an upload waits for a free slot before "busy"
     timeout: float = 15.0  # seconds a sender may take to send its request
 
 
@@ -149,13 +152,13 @@ class _Handler(BaseHTTPRequestHandler):
         if length > receiver.limits.max_body:
             self._refuse(413, "too_large", lang, limit=receiver.limits.max_body)
             return
-        if not receiver.uploads.acquire(blocking=False):
+        if not receiver.begin_upload(sender):
             self._refuse(503, "busy", lang, retry_after=2.0)
             return
         try:
             file = receiver.receive(self.rfile, length)
         finally:
-            receiver.uploads.release()
+            receiver.end_upload(sender)
         if file is None:  # the sender stopped half-way: nobody to answer
             self.close_connection = True
             return
@@ -215,6 +218,7 @@ class BundleReceiver:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._refusals: dict[str, int] = {}
+        self._in_flight: dict[str, int] = {}  # uploads being read, per sender
         self._refusal_lock = threading.Lock()
 
     @property
@@ -253,6 +257,29 @@ class BundleReceiver:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+    def begin_upload(self, sender: str) -> bool:
+        """Take an upload slot for ``sender``: at most a few per sender, waiting briefly for a free one."""
+        with self._refusal_lock:
+            if self._in_flight.get(sender, 0) >= self.limits.per_sender_uploads:
+                return False
+            self._in_flight[sender] = self._in_flight.get(sender, 0) + 1
+        if self.uploads.acquire(timeout=self.limits.upload_wait):
+            return True
+        self._release_sender(sender)
+        return False
+
+    def end_upload(self, sender: str) -> None:
+        self.uploads.release()
+        self._release_sender(sender)
+
+    def _release_sender(self, sender: str) -> None:
+        with self._refusal_lock:
+            left = self._in_flight.get(sender, 1) - 1
+            if left:
+                self._in_flight[sender] = left
+            else:
+                self._in_flight.pop(sender, None)
 
     def refusals(self) -> dict[str, int]:
         """How many requests were refused before a merge, by reason (the console shows a count)."""

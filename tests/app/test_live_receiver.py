@@ -11,6 +11,7 @@ import os
 import socket
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -228,3 +229,20 @@ def test_a_flood_of_junk_and_oversized_posts_neither_stops_valid_bundles_nor_gro
     assert statuses.count(429) > 0
     assert statuses.count(422) > 0
     assert grown < 50, f"memory grew by {grown:.1f} MB"
+
+
+def test_a_sender_holding_uploads_open_cannot_take_every_slot(rh: Rehearsal) -> None:
+    hall = Hall(rh, Limits(per_sender_uploads=1, concurrent_uploads=2, upload_wait=0.2))
+    slow = socket.create_connection(("127.0.0.1", hall.port), source_address=("127.0.0.7", 0))
+    try:  # a sender that starts an upload and never finishes it
+        slow.sendall(
+            f"POST {BUNDLE_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n".encode() + b"x" * 10
+        )
+        time.sleep(0.2)
+        status, answer = hall.raw(b"junk", source="127.0.0.7")
+        assert (status, answer["code"]) == (503, "busy")
+        rh.score("J001", hall.case)
+        assert send_bundle(rh.homes["J001"], hall.receiver.url, source="127.0.0.8").code == "merged"
+    finally:
+        slow.close()
+        hall.close()
