@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from app.glossary.live import ORDER_SOURCES, SCENES, TIMER_PHASES
-from app.glossary.terms import award_name
+from app.glossary.terms import award_name, theme_label
 from app.live.setup import CaseCard
 from app.live.show import Snapshot
 
@@ -25,10 +25,6 @@ MARGIN = 96.0
 HEADER_H = 150.0
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectorPainter", text)
 
 
 @dataclass
@@ -127,7 +123,14 @@ def paint_welcome(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
     )
     if s.title:
         _text(p, QRectF(MARGIN, 710, W - 2 * MARGIN, 70), s.title, 44, pal.muted, align=centre)
-    _text(p, QRectF(MARGIN, 860, W - 2 * MARGIN, 60), tr("Welcome"), 40, pal.muted, align=centre)
+    _text(
+        p,
+        QRectF(MARGIN, 860, W - 2 * MARGIN, 60),
+        QCoreApplication.translate("ProjectorPainter", "Welcome"),
+        40,
+        pal.muted,
+        align=centre,
+    )
 
 
 def paint_draw(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
@@ -157,7 +160,7 @@ def paint_next_up(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
     _text(p, QRectF(MARGIN, 250, W - 2 * MARGIN, 80), label, 52, pal.accent, bold=True, align=centre)
     _text(p, QRectF(MARGIN, 400, W - 2 * MARGIN, 130), s.case.hospital, 96, pal.text, bold=True, align=centre)
     _wrapped(p, QRectF(MARGIN * 2, 560, W - 4 * MARGIN, 200), s.case.title, 60, pal.text)
-    theme = f"{tr('Theme')} {s.case.theme_number}　{s.case.theme}" if s.case.theme_number else ""
+    theme = f"{theme_label(s.case.theme_number)}　{s.case.theme}" if s.case.theme_number else ""
     _text(p, QRectF(MARGIN, 820, W - 2 * MARGIN, 60), theme, 36, pal.muted, align=centre)
 
 
@@ -219,7 +222,7 @@ def paint_scoring(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
         y = top + (i // cols) * (ch + gap)
         card = QRectF(x, y, cw, ch)
         _panel(p, card, pal.panel, 18)
-        label = tr("Judge {n}").format(n=m.seat)
+        label = QCoreApplication.translate("ProjectorPainter", "Judge {n}").format(n=m.seat)
         _text(p, QRectF(x + 20, y + 8, cw - 40, ch * 0.3), label, ch * 0.2, pal.muted, align=CENTRE)
         value = "…" if m.value is None else f"{m.value:.1f}"
         color = pal.muted if m.struck or m.value is None else pal.text
@@ -234,7 +237,14 @@ def paint_scoring(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
     result = QRectF(MARGIN, 880, W - 2 * MARGIN, 150)
     _panel(p, result, pal.panel, 24)
     if s.board.complete and s.board.score is not None:
-        _text(p, QRectF(result.x() + 40, result.y(), 700, 150), tr("Final score"), 56, pal.muted, bold=True)
+        _text(
+            p,
+            QRectF(result.x() + 40, result.y(), 700, 150),
+            QCoreApplication.translate("ProjectorPainter", "Final score"),
+            56,
+            pal.muted,
+            bold=True,
+        )
         _text(
             p,
             QRectF(result.x(), result.y(), result.width() - 40, 150),
@@ -245,7 +255,7 @@ def paint_scoring(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
             align=RIGHT,
         )
     else:
-        waiting = tr("Marks received: {got} / {expected}").format(
+        waiting = QCoreApplication.translate("ProjectorPainter", "Marks received: {got} / {expected}").format(
             got=s.board.received, expected=s.board.expected
         )
         _text(
@@ -271,7 +281,7 @@ def paint_ranking(p: QPainter, s: Snapshot, pal: ProjectorPalette) -> None:
         _text(
             p,
             QRectF(MARGIN, 500, W - 2 * MARGIN, 100),
-            tr("Hidden until revealed (stealth)"),
+            QCoreApplication.translate("ProjectorPainter", "Hidden until revealed (stealth)"),
             48,
             pal.muted,
             align=CENTRE,
