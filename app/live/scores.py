@@ -26,7 +26,7 @@ class Mark:
     seat: int
     judge: str
     value: float | None  # None until the judge's submitted score arrives
-    struck: bool  # dropped by the trim (highest or lowest)
+    struck: bool  # dropped by the trim (highest or lowest), once every seat has its mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +125,16 @@ def group_results(
         )
         score = results.case_score(cm)
         scores.append(score)
+        expected = max(len(seats), len(cm.marks))
+        complete = len(cm.marks) >= expected > 0  # strike only when the highest and lowest are final
         boards[cid] = CaseBoard(
             case_id=cid,
             marks=tuple(
-                Mark(i + 1, j, got[j][0] if j in got else None, j in score.dropped)
+                Mark(i + 1, j, got[j][0] if j in got else None, complete and j in score.dropped)
                 for i, j in enumerate(seated)
             ),
             received=len(cm.marks),
-            expected=max(len(seats), len(cm.marks)),
+            expected=expected,
             score=score.score,
         )
     ranking = results.rank(scores, draw_position)
