@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import secrets
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -399,3 +400,33 @@ def group_judges(ws: Workspace, round_key: str, group: str) -> list[tuple[str, s
                 .order_by(Judge.code)
             ).all()
         ]
+
+
+#: Image formats a banner may be in (the projector draws it scaled into the header band).
+BANNER_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+
+def banner_path(ws: Workspace) -> Path | None:
+    """The event's banner image for the projector's header, if the organizer set one."""
+    for suffix in BANNER_SUFFIXES:
+        path = ws.root / "live" / f"banner{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def set_banner(ws: Workspace, image: Path | None, actor: str = "organizer") -> Path | None:
+    """Keep a copy of ``image`` as the event's banner (None: back to the competition's name)."""
+    for suffix in BANNER_SUFFIXES:
+        (ws.root / "live" / f"banner{suffix}").unlink(missing_ok=True)
+    if image is None:
+        return None
+    suffix = Path(image).suffix.lower()
+    if suffix not in BANNER_SUFFIXES:
+        raise DomainError("live_bad_banner", path=str(image))
+    target = ws.root / "live" / f"banner{suffix}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(image, target)
+    with ws.sessions.begin() as s:
+        audit.record(s, "live.banner", target.name, actor=actor, source=str(image))
+    return target

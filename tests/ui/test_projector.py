@@ -11,16 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from live_support import rehearsal
 
 from app.judge_home.send import send_bundle
 from app.live.rehearsal import ROUND, Rehearsal
-from app.live.setup import LiveSetup, create_session, list_sessions, load_session
+from app.live.setup import LiveSetup, banner_path, create_session, list_sessions, load_session
 from ui.projector.console_window import LiveConsoleWindow
 from ui.projector.setup_dialog import LiveSetupDialog
+from ui.prompter import Prompter
 
 
 @pytest.fixture
@@ -145,3 +147,47 @@ def test_the_setup_dialog_sets_up_and_resumes(qtbot: Any, rh: Rehearsal) -> None
     again.accept()
     assert again.session_id == dialog.session_id
     assert len(list_sessions(rh.ws)) == 1
+
+
+class _Answers(Prompter):
+    """Canned answers to the console's folder and file questions."""
+
+    def __init__(self, folder: Path, image: Path) -> None:
+        self.folder = folder
+        self.image = image
+
+    def choose_directory(self, parent: Any, title: str, start: str = "") -> Path | None:
+        return self.folder
+
+    def choose_file(self, parent: Any, title: str, name_filter: str, start: str = "") -> Path | None:
+        return self.image
+
+
+def test_the_console_merges_from_a_watched_folder_and_shows_the_banner(
+    qtbot: Any, rh: Rehearsal, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    banner = tmp_path / "banner.png"
+    image = QImage(1200, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor(Qt.GlobalColor.darkGreen))
+    assert image.save(str(banner))
+    info = create_session(rh.ws, LiveSetup(ROUND, "5", seed=1))
+    console = LiveConsoleWindow(rh.ws, info.id, prompter=_Answers(folder, banner))
+    qtbot.addWidget(console)
+    console.model.act("go", "scoring", 0)
+    console.watch_button.click()
+    console.banner_button.click()
+    assert banner_path(rh.ws) is not None
+    rh.score("J003", info.order[0].case_id)
+    rh.homes["J003"].export_bundle(folder)
+    qtbot.waitUntil(lambda: console.log.rowCount() == 1, timeout=15000)
+    assert console.log.item(0, 1).text() == "J003"
+    board = console.preview.snapshot.board
+    assert board is not None
+    assert [m.judge for m in board.marks if m.value is not None] == ["J003"]
+    # the banner is painted in the header band: its colour is where the competition's name was
+    frame = console.preview.render_pixmap(QSize(1920, 1080)).toImage()
+    assert frame.pixelColor(200, 60) == QColor(Qt.GlobalColor.darkGreen)
+    console.watch_button.click()  # stop watching before the test ends
+    console.close()

@@ -13,7 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.glossary.live import SCENES, arrival_name
+from app.live import setup as live_setup
 from app.live.arrivals import Arrival, Arrivals
 from app.live.scenes import SCENES as SCENE_KEYS
 from app.live.show import LiveShow
@@ -43,6 +53,7 @@ from ui.projector.canvas import ProjectorCanvas
 from ui.projector.live_model import LiveModel
 from ui.projector.projector_window import ProjectorWindow
 from ui.projector.qr import qr_image
+from ui.prompter import Prompter
 
 THUMB = QSize(224, 126)
 QR_PX = 220
@@ -66,9 +77,14 @@ class AspectBox(QWidget):
 class LiveConsoleWindow(QMainWindow):
     """The console of one live session; opens the projector window on the chosen screen."""
 
-    def __init__(self, ws: Workspace, session_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, session_id: int, parent: QWidget | None = None, prompter: Prompter | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("liveConsole")
+        self._ws = ws
+        self._prompter = prompter or Prompter()
+        self._watched: Path | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.model = LiveModel(LiveShow(ws, session_id), Arrivals(ws), self)
         info = self.model.show.info
@@ -77,6 +93,8 @@ class LiveConsoleWindow(QMainWindow):
         )
         self.projector: ProjectorWindow | None = None
         self.preview = ProjectorCanvas(self.model, console=True)
+        self._banner = self._load_banner()
+        self.preview.set_banner(self._banner)
         self.preview.setMinimumSize(480, 270)
         central = QWidget()
         grid = QHBoxLayout(central)
@@ -190,7 +208,13 @@ class LiveConsoleWindow(QMainWindow):
         self.qr = QLabel(objectName="liveQr", alignment=Qt.AlignmentFlag.AlignCenter)
         rbox.addWidget(self.address)
         rbox.addWidget(self.qr)
+        self.watch_button = self._button(
+            self.tr("Also merge from a folder…"), self._choose_folder, "liveWatch"
+        )
+        rbox.addWidget(self.watch_button)
         column.addWidget(receive)
+        self.banner_button = self._button(self.tr("Banner image…"), self._choose_banner, "liveBanner")
+        column.addWidget(self.banner_button)
 
         column.addWidget(QLabel(self.tr("Arrived bundles"), objectName="sectionHeading"))
         self.log = QTableWidget(0, 3, objectName="liveLog")
@@ -289,6 +313,7 @@ class LiveConsoleWindow(QMainWindow):
         screens = QGuiApplication.screens()
         index = len(screens) - 1 if screen_index is None else screen_index
         self.projector = ProjectorWindow(self.model)
+        self.projector.canvas.set_banner(self._banner)
         self.projector.show_on(screens[index] if 0 <= index < len(screens) else None)
         self.projector_button.setText(self.tr("Close projector"))
         return self.projector
@@ -303,7 +328,43 @@ class LiveConsoleWindow(QMainWindow):
             )
 
     def watch_folder(self, folder: Path | None) -> None:
+        """Merge every bundle that lands in ``folder`` too (a USB stick, a share); None stops."""
         self.model.watch_folder(folder)
+        self._watched = folder
+        self.watch_button.setText(
+            self.tr("Watching {folder} (click to stop)").format(folder=folder.name)
+            if folder is not None
+            else self.tr("Also merge from a folder…")
+        )
+
+    def _choose_folder(self) -> None:
+        if self._watched is not None:
+            self.watch_folder(None)
+            return
+        folder = self._prompter.choose_directory(self, self.tr("Folder where judges' bundles arrive"))
+        if folder is not None:
+            self.watch_folder(folder)
+
+    def _load_banner(self) -> QImage | None:
+        path = live_setup.banner_path(self._ws)
+        image = QImage(str(path)) if path is not None else None
+        return image if image is not None and not image.isNull() else None
+
+    def _choose_banner(self) -> None:
+        image = self._prompter.choose_file(
+            self, self.tr("Banner image for the projector"), self.tr("Images (*.png *.jpg *.jpeg *.svg)")
+        )
+        if image is None:
+            return
+        try:
+            live_setup.set_banner(self._ws, image)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._banner = self._load_banner()
+        self.preview.set_banner(self._banner)
+        if self.projector is not None:
+            self.projector.canvas.set_banner(self._banner)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.projector is not None:

@@ -25,6 +25,9 @@ MESSAGES: dict[str, Term] = {
     "live_bad_seed": Term(
         "抽签种子应为整数，而不是“{seed}”。", "The draw's seed should be a whole number, not “{seed}”."
     ),
+    "live_bad_banner": Term(
+        "横幅图片应为 PNG、JPG 或 SVG 文件：{path}", "The banner should be a PNG, JPG or SVG image: {path}"
+    ),
     "live_no_session": Term("没有编号为 {session} 的现场赛。", "There is no live session {session}."),
     "live_reveal_not_awards": Term("请先切换到颁奖画面。", "Switch to the awards scene first."),
     "live_scores_incomplete": Term(
