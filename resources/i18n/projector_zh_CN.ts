@@ -64,6 +64,14 @@
         <translation>评委评分发送地址</translation>
     </message>
     <message>
+        <source>Also merge from a folder…</source>
+        <translation>同时从文件夹接收…</translation>
+    </message>
+    <message>
+        <source>Banner image…</source>
+        <translation>横幅图片…</translation>
+    </message>
+    <message>
         <source>Arrived bundles</source>
         <translation>已收到的评分包</translation>
     </message>
@@ -94,6 +102,22 @@
     <message>
         <source>Close projector</source>
         <translation>关闭投影</translation>
+    </message>
+    <message>
+        <source>Watching {folder} (click to stop)</source>
+        <translation>正在监视 {folder}（点击停止）</translation>
+    </message>
+    <message>
+        <source>Folder where judges&apos; bundles arrive</source>
+        <translation>评委评分包存放的文件夹</translation>
+    </message>
+    <message>
+        <source>Banner image for the projector</source>
+        <translation>投影横幅图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
 </context>
 <context>
