@@ -16,6 +16,7 @@ from app.models.judging import (
     Score,
 )
 from app.models.keys import BundleContent, IssuedPackage, OrganizerKey
+from app.models.live import LiveSession, LiveSlot
 from app.models.records import AuditEvent, ImportedBundle
 from app.models.reference import Category, Competition, Hospital, Province, Region, Season, Theme, Tier
 from app.models.rounds import Admission, ExpertiseMode, RoundCase, RoundJudge, RoundSettings
@@ -43,6 +44,8 @@ __all__ = [
     "IssuedPackage",
     "Judge",
     "JudgeStatus",
+    "LiveSession",
+    "LiveSlot",
     "OrganizerKey",
     "Province",
     "Region",

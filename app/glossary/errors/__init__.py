@@ -28,6 +28,7 @@ AREAS: tuple[str, ...] = (
     "demo",
     "rounds",
     "assignment",
+    "live",
 )
 
 

@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 12:32:12.777920
+Create Date: 2026-11-29 13:03:06.788799
 """
 
 from collections.abc import Sequence
@@ -149,6 +149,36 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tier")),
         sa.UniqueConstraint("season_id", "code", name=op.f("uq_tier_season_id")),
     )
+    op.create_table(
+        "live_session",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("group_key", sa.String(length=40), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("judges", sa.JSON(), nullable=False),
+        sa.Column("talk_seconds", sa.Integer(), nullable=False),
+        sa.Column("questions_seconds", sa.Integer(), nullable=False),
+        sa.Column("warnings", sa.JSON(), nullable=False),
+        sa.Column("order_source", sa.String(length=10), nullable=False),
+        sa.Column("draw_seed", sa.Integer(), nullable=True),
+        sa.Column("bind", sa.String(length=64), nullable=False),
+        sa.Column("port", sa.Integer(), nullable=False),
+        sa.Column("stealth", sa.Boolean(), nullable=False),
+        sa.Column("scene", sa.String(length=20), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("slides_page", sa.Integer(), nullable=False),
+        sa.Column("show_slides", sa.Boolean(), nullable=False),
+        sa.Column("reveal_step", sa.Integer(), nullable=False),
+        sa.Column("timer_phase", sa.Integer(), nullable=False),
+        sa.Column("timer_elapsed", sa.Double(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["round_id"], ["round.id"], name=op.f("fk_live_session_round_id_round")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_live_session")),
+    )
+    with op.batch_alter_table("live_session", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_live_session_round_id"), ["round_id"], unique=False)
+
     op.create_table(
         "province",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -428,6 +458,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_finding_code"), ["code"], unique=False)
 
     op.create_table(
+        "live_slot",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["case.id"], name=op.f("fk_live_slot_case_id_case")),
+        sa.ForeignKeyConstraint(
+            ["session_id"], ["live_session.id"], name=op.f("fk_live_slot_session_id_live_session")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_live_slot")),
+        sa.UniqueConstraint("session_id", "case_id", name=op.f("uq_live_slot_session_id")),
+        sa.UniqueConstraint("session_id", "position", name=op.f("uq_live_slot_session_id")),
+    )
+    with op.batch_alter_table("live_slot", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_live_slot_session_id"), ["session_id"], unique=False)
+
+    op.create_table(
         "round_case",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("round_id", sa.Integer(), nullable=False),
@@ -489,6 +536,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_round_case_case_id"))
 
     op.drop_table("round_case")
+    with op.batch_alter_table("live_slot", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_live_slot_session_id"))
+
+    op.drop_table("live_slot")
     with op.batch_alter_table("finding", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_finding_code"))
         batch_op.drop_index(batch_op.f("ix_finding_case_id"))
@@ -544,6 +595,10 @@ def downgrade() -> None:
     op.drop_table("hospital")
     op.drop_table("round_settings")
     op.drop_table("province")
+    with op.batch_alter_table("live_session", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_live_session_round_id"))
+
+    op.drop_table("live_session")
     op.drop_table("tier")
     op.drop_table("theme")
     op.drop_table("round")
