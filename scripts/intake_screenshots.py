@@ -33,7 +33,8 @@ from screenshots import settle  # noqa: E402
 from screenshots import wait_for as _wait_for  # noqa: E402
 
 from app.workspace import Workspace  # noqa: E402
-from ui.main import apply_language, apply_style, make_context  # noqa: E402
+from ui.context import make_context  # noqa: E402
+from ui.main import apply_language, apply_style  # noqa: E402
 from ui.main_window import PAGE_ORGANIZER, MainWindow  # noqa: E402
 
 SIZE = (1440, 900)

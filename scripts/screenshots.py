@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui.main import apply_language, apply_style, make_context  # noqa: E402
+from ui.context import make_context  # noqa: E402
+from ui.main import apply_language, apply_style  # noqa: E402
 from ui.main_window import PAGE_ORGANIZER, MainWindow  # noqa: E402
 
 SIZE = (1440, 900)

@@ -31,8 +31,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from app.models import CaseStatus
-
 if TYPE_CHECKING:  # PySide's stub says it returns object; it returns the text unchanged
 
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
@@ -66,11 +64,12 @@ UI_FONT_FAMILIES = (
 #: Monospace families for hashes and codes.
 MONO_FONT_FAMILIES = ("Consolas", "Menlo", "Noto Sans Mono CJK SC", "DejaVu Sans Mono")
 
-#: Case status codes (``app.models.CaseStatus``) as the interface names them.
+#: Case status codes (``app.models.CaseStatus``) as the interface names them. The codes are written
+#: out rather than imported: ``app.models`` loads SQLAlchemy, which the start page must not wait for.
 STATUS_LABELS: dict[str, str] = {
-    CaseStatus.SUBMITTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Pending"),
-    CaseStatus.APPROVED.value: QT_TRANSLATE_NOOP("CaseStatus", "Approved"),
-    CaseStatus.REJECTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Rejected"),
+    "submitted": QT_TRANSLATE_NOOP("CaseStatus", "Pending"),
+    "approved": QT_TRANSLATE_NOOP("CaseStatus", "Approved"),
+    "rejected": QT_TRANSLATE_NOOP("CaseStatus", "Rejected"),
 }
 
 

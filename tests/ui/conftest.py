@@ -19,7 +19,8 @@ from app.casebook import NewCase, add_case
 from app.models import Case, CaseStatus
 from app.workspace import Workspace
 from ui import tasks
-from ui.main import AppContext, apply_language, make_context
+from ui.context import AppContext, make_context
+from ui.main import apply_language
 from ui.prompter import Prompter
 
 #: Milliseconds a finished test waits for pool threads to wind down before they count as left behind.

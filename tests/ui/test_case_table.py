@@ -13,7 +13,7 @@ from app import catalog
 from app.catalog import CaseRow
 from app.errors import DomainError
 from app.workspace import Workspace
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.organizer.case_table_model import (
     COL_CODE,
     COL_STATUS,

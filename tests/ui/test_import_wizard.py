@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWizard
 from app import catalog
 from app.media import Cancelled as MediaCancelled
 from app.workspace import Workspace
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.organizer.import_wizard import ImportServices, ImportWizard
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from app.workspace import Workspace
 from tests.ui.conftest import SAMPLE_CASES, FakePrompter, build_sample_workspace
 from ui import main_window
-from ui.main import AppContext, Shell
+from ui.context import AppContext
+from ui.main import Shell
 from ui.main_window import PAGE_JUDGE, PAGE_ORGANIZER, PAGE_START, MainWindow, demo_target
 from ui.settings import LANGUAGE
 

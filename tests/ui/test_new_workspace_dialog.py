@@ -16,7 +16,7 @@ from app.errors import DomainError
 from app.seasons import available_seasons, load_season
 from app.workspace import Workspace
 from tests.ui.conftest import FakePrompter
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.main_window import PAGE_ORGANIZER, PAGE_START, MainWindow
 from ui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
 

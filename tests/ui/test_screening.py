@@ -18,7 +18,7 @@ from app.intake.importer import import_source
 from app.intake.screening import list_hospitals
 from app.workspace import Workspace
 from ui import tasks
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.organizer.case_table_model import COL_CODE, SortRole
 from ui.organizer.findings_widget import PdfPageDialog
 from ui.organizer.organizer_view import OrganizerView

@@ -35,8 +35,8 @@ from app.intake.importer import ImportResult, import_source
 from app.intake.source import SheetPreview, preview_source
 from app.media import Cancelled as MediaCancelled
 from app.workspace import Workspace
+from ui.context import AppContext
 from ui.errors import error_message
-from ui.main import AppContext
 from ui.organizer.findings_widget import finding_name, severity_icon
 from ui.settings import LAST_FOLDER
 from ui.tasks import Cancelled, Task, TaskContext, run_task

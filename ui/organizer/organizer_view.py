@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 
 from app.catalog import CaseRow, WorkspaceSummary
 from app.workspace import Workspace
+from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import STATUS_LABELS, status_text
-from ui.main import AppContext
 from ui.organizer.case_details_widget import CaseDetailsWidget
 from ui.organizer.case_filter_proxy import CaseFilterProxy
 from ui.organizer.case_table_model import COL_CODE, CaseIdRole, CaseTableModel, Column

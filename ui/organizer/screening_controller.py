@@ -25,9 +25,9 @@ from app.intake import screening
 from app.intake.importer import ImportResult
 from app.intake.screening import HospitalRow, ScreeningRow, ScreeningStep, StoredFinding
 from app.models import CaseStatus
+from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.main import AppContext
 from ui.organizer.case_table_model import COLUMNS, Column
 from ui.organizer.findings_widget import (
     VIOLATION_COLOR,
