@@ -34,6 +34,7 @@ from ui.about_dialog import show_about
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGES
+from ui.new_workspace_dialog import NewWorkspaceDialog
 from ui.progress import run_with_progress
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
@@ -322,7 +323,10 @@ class MainWindow(QMainWindow):
         """Ask for season, name, folder and passphrase; create the workspace off the GUI thread, open it."""
         if self._open_task is not None and not self._open_task.done:
             return
-        request = self.ctx.prompter.new_workspace(self, self.ctx.settings.get(LAST_FOLDER))
+        dialog = NewWorkspaceDialog(
+            self.ctx.prompter.choose_directory, self.ctx.settings.get(LAST_FOLDER), self
+        )
+        request = self.ctx.prompter.ask(dialog, dialog.request)
         if request is None:
             return
         target = request.folder

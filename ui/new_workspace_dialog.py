@@ -3,14 +3,15 @@
 
 Season, competition name, a new or empty folder and the organizer passphrase (twice). OK is enabled
 only when all of it is valid; what is wrong is said inline, under the field. The main window creates
-the workspace (``Workspace.create``) off the GUI thread from the :class:`NewWorkspaceRequest`.
+the workspace (``Workspace.create``) off the GUI thread from the :class:`NewWorkspaceRequest`; it asks
+through the prompter: ``ctx.prompter.ask(dialog, dialog.request)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 from app.bundles import MIN_PASSPHRASE
 from app.seasons import available_seasons, load_season
 
-if TYPE_CHECKING:
-    from ui.prompter import Prompter
+#: ``(parent, title, start) -> folder or None``: how the "Choose…" button asks for a folder
+#: (``Prompter.choose_directory``).
+ChooseFolder = Callable[[QWidget, str, str], Path | None]
 
 # Style of the inline sentence saying what is still wrong with a field, and of a quiet explanation.
 ERROR_STYLE = "color: #b3261e;"
@@ -48,14 +50,16 @@ class NewWorkspaceRequest:
 
 
 class NewWorkspaceDialog(QDialog):
-    """The form; :meth:`request` is what it holds once :meth:`is_valid`, ``ask()`` runs it modally."""
+    """The form; :meth:`request` is what it holds once :meth:`is_valid`."""
 
-    def __init__(self, prompter: Prompter | None = None, start: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, choose_folder: ChooseFolder | None = None, start: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newWorkspaceDialog")
         self.setWindowTitle(self.tr("New workspace"))
         self.setMinimumWidth(560)
-        self._prompter = prompter
+        self._choose_folder_with = choose_folder
         self._start = start
         self._default_name = ""
 
@@ -151,9 +155,9 @@ class NewWorkspaceDialog(QDialog):
         self._validate()
 
     def _choose_folder(self) -> None:
-        if self._prompter is None:
+        if self._choose_folder_with is None:
             return
-        path = self._prompter.choose_directory(
+        path = self._choose_folder_with(
             self, self.tr("Choose a folder for the new workspace"), self.folder.text() or self._start
         )
         if path is not None:
@@ -228,15 +232,3 @@ class NewWorkspaceDialog(QDialog):
     def accept(self) -> None:
         if self.is_valid():  # Enter in a field must not get past a disabled OK
             super().accept()
-
-    @classmethod
-    def ask(
-        cls, prompter: Prompter | None = None, start: str = "", parent: QWidget | None = None
-    ) -> NewWorkspaceRequest | None:
-        dialog = cls(prompter, start, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.request()
-        finally:
-            dialog.deleteLater()
