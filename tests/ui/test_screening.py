@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.intake.importer import import_source
-from app.intake.screening import list_hospitals
+from app.intake.screening import HospitalRow, list_hospitals
 from app.workspace import Workspace
 from ui import tasks
 from ui.context import AppContext
@@ -150,7 +150,7 @@ def test_details_list_findings_with_pages_and_open_the_pdf_there(
 
 
 def test_approve_reject_with_a_template_and_undo(
-    qtbot: Any, screening: ScreeningController, corpus: Corpus
+    qtbot: Any, screening: ScreeningController, corpus: Corpus, prompter: Any
 ) -> None:
     code = corpus.rows[0]["案例编号"]
     select(qtbot, screening, code)
@@ -161,16 +161,35 @@ def test_approve_reject_with_a_template_and_undo(
     assert status_of(screening, code) == ("submitted", "")
 
     select(qtbot, screening, code)
-    screening.reject_action.trigger()
-    qtbot.waitUntil(lambda: isinstance(screening.dialog, RejectDialog), timeout=10000)
-    dialog = screening.dialog
-    assert isinstance(dialog, RejectDialog)
-    assert "找不到 PPT 文件" in dialog.reason()  # the template from the finding, ready to edit
-    dialog.reason_edit.setPlainText("")
-    assert not dialog.reject_button.isEnabled()  # a reason is required
-    dialog.reason_edit.setPlainText("请补交 PPT 文件")
-    reload_after(qtbot, screening, lambda: qtbot.mouseClick(dialog.reject_button, Qt.MouseButton.LeftButton))
+    seen: list[str | None] = []
+
+    def write_reason(dialog: RejectDialog) -> bool:
+        seen.append(dialog.reason())  # the template from the finding, ready to edit
+        dialog.reason_edit.setPlainText("")
+        seen.append(dialog.reason())
+        assert not dialog.reject_button.isEnabled()  # a reason is required
+        dialog.reason_edit.setPlainText("请补交 PPT 文件")
+        assert dialog.reject_button.isEnabled()
+        return True
+
+    prompter.fillers.append(write_reason)
+    reload_after(qtbot, screening, screening.reject_action.trigger)
+    assert prompter.asked == ["rejectDialog"]
+    assert "找不到 PPT 文件" in (seen[0] or "")
+    assert seen[1] is None
     assert status_of(screening, code) == ("rejected", "请补交 PPT 文件")
+
+
+def test_cancelling_the_reason_rejects_nothing(
+    qtbot: Any, screening: ScreeningController, corpus: Corpus, prompter: Any
+) -> None:
+    code = corpus.rows[0]["案例编号"]
+    select(qtbot, screening, code)
+    prompter.fillers.append(lambda dialog: False)
+    screening.reject_action.trigger()
+    qtbot.waitUntil(lambda: prompter.asked == ["rejectDialog"], timeout=10000)
+    qtbot.waitUntil(lambda: not tasks.pending_tasks(), timeout=10000)
+    assert status_of(screening, code) == ("submitted", "")
 
 
 def test_approve_all_clean_asks_then_approves_only_clean_cases(
@@ -204,17 +223,37 @@ def test_export_rejections(
     assert rows[1][6] == "字号过小"
 
 
-def test_merge_hospital_names(qtbot: Any, screening: ScreeningController, corpus: Corpus) -> None:
-    screening.merge_action.trigger()
-    qtbot.waitUntil(lambda: isinstance(screening.dialog, MergeHospitalsDialog), timeout=10000)
-    dialog = screening.dialog
-    assert isinstance(dialog, MergeHospitalsDialog)
-    assert dialog.suggestion_list.count() == 1
-    assert dialog.names() == (corpus.rows[2]["医院名称"], corpus.rows[3]["医院名称"])
-    assert dialog.merge_button.isEnabled()
-    reload_after(qtbot, screening, lambda: qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton))
+def test_merge_hospital_names(
+    qtbot: Any, screening: ScreeningController, corpus: Corpus, prompter: Any
+) -> None:
+    def merge_suggested(dialog: MergeHospitalsDialog) -> bool:
+        assert dialog.suggestion_list.count() == 1
+        assert dialog.names() == (corpus.rows[2]["医院名称"], corpus.rows[3]["医院名称"])
+        assert dialog.merge_button.isEnabled()
+        return True
+
+    prompter.fillers.append(merge_suggested)
+    reload_after(qtbot, screening, screening.merge_action.trigger)
+    assert prompter.asked == ["mergeHospitalsDialog"]
     names = {h.name for h in list_hospitals(screening.view.workspace)}
     assert corpus.rows[2]["医院名称"] not in names
     row = next(r for r in screening.rows.values() if r.code == corpus.rows[2]["案例编号"])
     assert row.counts.violations == 0
     assert row.hospital == corpus.rows[3]["医院名称"]
+
+
+def test_merge_dialog_needs_two_different_known_names(qtbot: Any) -> None:
+    hospitals = [HospitalRow(1, "甲医院", "北京", 2, ()), HospitalRow(2, "乙医院", "北京", 1, ())]
+    dialog = MergeHospitalsDialog(hospitals, [])
+    qtbot.addWidget(dialog)
+    assert dialog.names() is None
+    assert not dialog.merge_button.isEnabled()
+    dialog.from_combo.setCurrentText("甲医院")
+    dialog.into_combo.setCurrentText("甲医院")
+    assert dialog.names() is None
+    dialog.into_combo.setCurrentText("丙医院")  # not a hospital of this workspace
+    assert not dialog.merge_button.isEnabled()
+    dialog.into_combo.setCurrentText("乙医院")
+    assert dialog.names() == ("甲医院", "乙医院")
+    assert dialog.merge_button.isEnabled()
+    assert "2" in dialog.info_label.text()

@@ -459,19 +459,14 @@ class ScreeningController(QObject):
 
     def _ask_reason(self, case: CaseRow, templates: list[str]) -> None:
         dialog = RejectDialog(case.code, case.title, templates, self.view.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        reason = self.ctx.prompter.ask(dialog, dialog.reason)
+        if not reason:
+            return
         reject = self.services.reject
-
-        def accepted() -> None:
-            reason = dialog.reason()
-            self._write(
-                lambda ws: reject(ws, [case.code], reason),
-                lambda _s: self.message.emit(self.tr("Case {code} rejected.").format(code=case.code)),
-            )
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
+        self._write(
+            lambda ws: reject(ws, [case.code], reason),
+            lambda _s: self.message.emit(self.tr("Case {code} rejected.").format(code=case.code)),
+        )
 
     def approve_clean(self) -> None:
         waiting = self._waiting_clean()
@@ -540,23 +535,19 @@ class ScreeningController(QObject):
 
     def _ask_merge(self, hospitals: list[HospitalRow], suggestions: list[tuple[str, str]]) -> None:
         dialog = MergeHospitalsDialog(hospitals, suggestions, self.view.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        names = self.ctx.prompter.ask(dialog, dialog.names)
+        if names is None:
+            return
+        merged, kept = names
         merge = self.services.merge_hospitals
-
-        def accepted() -> None:
-            merged, kept = dialog.names()
-            self._write(
-                lambda ws: merge(ws, merged, kept),
-                lambda result: self.message.emit(
-                    self.tr("“{merged}” merged into “{kept}”: {count} case(s).").format(
-                        merged=merged, kept=kept, count=len(result.cases)
-                    )
-                ),
-            )
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
+        self._write(
+            lambda ws: merge(ws, merged, kept),
+            lambda result: self.message.emit(
+                self.tr("“{merged}” merged into “{kept}”: {count} case(s).").format(
+                    merged=merged, kept=kept, count=len(result.cases)
+                )
+            ),
+        )
 
     def open_import_wizard(self) -> None:
         ws = self.view.workspace
