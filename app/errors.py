@@ -33,3 +33,16 @@ class DomainError(Exception):
 
     def __str__(self) -> str:
         return self.text()
+
+
+class Cancelled(DomainError):
+    """The user asked to stop (glossary code ``cancelled``, "已取消" / "Cancelled"): the one
+    cancellation type of the whole product.
+
+    Long work raises it at its next check once its cancel flag is up (an import, a package build, the
+    media probes, a demo); ``ui.tasks.run_task`` turns it into ``on_cancelled`` rather than an error.
+    It is a :class:`DomainError` so a caller that only knows those still shows one clear line.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")

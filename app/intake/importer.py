@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.casebook import hospital_by_name
-from app.errors import DomainError
+from app.errors import Cancelled, DomainError
 from app.intake.checks import CaseKey, cross_case_findings, parse_time, parse_votes, resolve_named
 from app.intake.deadlines import COMPETITION_TZ
 from app.intake.findings import CROSS_CASE_CODES, Finding
@@ -38,7 +38,6 @@ from app.intake.runner import (
 )
 from app.intake.sheet import read_sheet
 from app.intake.source import open_source
-from app.media import Cancelled
 from app.models import (
     Case,
     CaseFile,
@@ -130,7 +129,7 @@ def import_source(
         total = len(report.cases)
         for done, case in enumerate(report.cases, start=1):
             if cancelled is not None and cancelled():
-                raise Cancelled
+                raise Cancelled()
             outcome = _store_case(ws, rules, case, str(src), actor)
             {"added": added, "resubmitted": resubmitted, "unchanged": unchanged}[outcome].append(case.case_id)
             if progress is not None:

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 from app.intake import COLUMNS, Progress
 from app.intake.importer import ImportResult, import_source
 from app.intake.source import SheetPreview, preview_source
-from app.media import Cancelled as MediaCancelled
 from app.workspace import Workspace
 from ui.context import AppContext
 from ui.errors import error_message
 from ui.organizer.findings_widget import finding_name, severity_icon
 from ui.settings import LAST_FOLDER
-from ui.tasks import Cancelled, Task, TaskContext, run_task
+from ui.tasks import Task, TaskContext, run_task
 
 #: Keep the per-file list to this many lines (a 3,000-case import probes 6,000 files).
 MAX_FILE_LINES = 2000
@@ -404,10 +403,7 @@ class ImportWizard(QWizard):
         emit = self._bridge.progressed.emit
 
         def work(task: TaskContext) -> ImportResult:
-            try:
-                return importer(ws, source, mapping=mapping, progress=emit, cancelled=lambda: task.cancelled)
-            except MediaCancelled:
-                raise Cancelled from None
+            return importer(ws, source, mapping=mapping, progress=emit, cancelled=lambda: task.cancelled)
 
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.task = run_task(
