@@ -25,6 +25,7 @@ class VideoBackend:
 
 def detect_video_backend() -> VideoBackend:
     """The backend the case video player really uses (``ui.viewer.video_player.video_backend``)."""
+    # Imported when the About box opens: the player module probes libvlc, which start-up must not wait for.
     from ui.viewer.video_player import video_backend
 
     info = video_backend()

@@ -240,6 +240,8 @@ class PdfPageDialog(QDialog):
     """The case's slides in the judge's reader, opened at a page (a window of its own, non-modal)."""
 
     def __init__(self, path: Path, page: int, title: str, parent: QWidget | None = None) -> None:
+        # Imported when a PDF is first opened here: the reader loads PyMuPDF, which the organizer's
+        # table does not need (start-up speed, issue 8 item 12).
         from ui.viewer.reader_widget import ReaderWidget
 
         super().__init__(parent)
