@@ -34,10 +34,6 @@ from app.seasons import available_seasons, load_season
 #: (``Prompter.choose_directory``).
 ChooseFolder = Callable[[QWidget, str, str], Path | None]
 
-# Style of the inline sentence saying what is still wrong with a field, and of a quiet explanation.
-ERROR_STYLE = "color: #b3261e;"
-HINT_STYLE = "color: #5f6368;"
-
 
 @dataclass(frozen=True)
 class NewWorkspaceRequest:
@@ -107,9 +103,8 @@ class NewWorkspaceDialog(QDialog):
                 "can be made."
             )
         )
-        explain.setObjectName("passphraseExplain")
+        explain.setObjectName("passphraseExplain")  # quiet grey (leitai.qss)
         explain.setWordWrap(True)
-        explain.setStyleSheet(HINT_STYLE)
 
         form = QFormLayout()
         form.setVerticalSpacing(10)
@@ -202,8 +197,7 @@ class NewWorkspaceDialog(QDialog):
     def _show(label: QLabel, error: str | None) -> None:
         """Say ``error`` under its field; the line stays (empty) when all is well, so the form keeps still."""
         label.setMinimumHeight(label.fontMetrics().height())
-        label.setText(error or "")
-        label.setStyleSheet(ERROR_STYLE)
+        label.setText(error or "")  # in the error colour: leitai.qss #folderHint, #passphraseHint
 
     def is_valid(self) -> bool:
         return (

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QIcon
 from app.catalog import CaseRow
 from app.models import CaseStatus
 from ui.i18n import QT_TRANSLATE_NOOP, STATUS_LABELS, status_text
+from ui.style import theme_colors
 
 #: The case's ``CaseRow.id`` (int) for any cell.
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -80,11 +81,16 @@ def _votes_text(row: CaseRow) -> str:
 
 #: Missing values sort after every real one, whichever the type.
 _LAST = (1, 0)
-#: Status text colours: approved green, rejected red, waiting in the default colour.
-STATUS_COLORS: dict[str, QColor] = {
-    CaseStatus.APPROVED.value: QColor("#188038"),
-    CaseStatus.REJECTED.value: QColor("#c5221f"),
-}
+
+
+def status_color(status: str) -> QColor | None:
+    """Status text colour from leitai.qss: approved green, rejected red, waiting in the default colour."""
+    colors = theme_colors()
+    return {CaseStatus.APPROVED.value: colors.approved, CaseStatus.REJECTED.value: colors.rejected}.get(
+        status
+    )
+
+
 #: Statuses sort in the order a case goes through screening.
 _STATUS_ORDER = {status: i for i, status in enumerate(STATUS_LABELS)}
 
@@ -133,7 +139,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER)),
         width=90,
         tooltip=lambda r: r.status_reason,
-        color=lambda r: STATUS_COLORS.get(r.status),
+        color=lambda r: status_color(r.status),
     ),
     Column(
         "votes",

@@ -8,6 +8,7 @@ processes of ``app.media`` (a hostile file cannot take the GUI down). Progress a
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ from ui.context import AppContext
 from ui.errors import error_message
 from ui.organizer.findings_widget import finding_name, severity_icon
 from ui.settings import LAST_FOLDER
+from ui.style import set_state
 from ui.tasks import Task, TaskContext, run_task
 
 #: Keep the per-file list to this many lines (a 3,000-case import probes 6,000 files).
@@ -134,6 +136,7 @@ class SourcePage(QWizardPage):
         self.path_edit.setText(str(path))
         self._wizard.source = path
         self._wizard.preview = None
+        set_state(self.status_label, "state", "")
         self.status_label.setText(self.tr("Reading the sheet…"))
         self.completeChanged.emit()
         preview = self._wizard.services.preview
@@ -162,13 +165,15 @@ class SourcePage(QWizardPage):
             text += "<br>" + self.tr("Not found: {columns}. The next step lets you pick them.").format(
                 columns=labels
             )
+        set_state(self.status_label, "state", "")
         self.status_label.setText(text)
         self.completeChanged.emit()
 
     def _on_failed(self, path: Path, exc: BaseException) -> None:
         if self._wizard.source != path:
             return
-        self.status_label.setText(f"<span style='color:#c5221f'>{error_message(exc)}</span>")
+        set_state(self.status_label, "state", "error")  # leitai.qss: QLabel[state="error"]
+        self.status_label.setText(html.escape(error_message(exc)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -30,8 +30,6 @@ from ui.errors import show_error
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.organizer.case_table_model import COLUMNS, Column
 from ui.organizer.findings_widget import (
-    VIOLATION_COLOR,
-    WARNING_COLOR,
     FindingsWidget,
     PdfPageDialog,
     finding_name,
@@ -40,6 +38,7 @@ from ui.organizer.findings_widget import (
 from ui.organizer.import_wizard import ImportServices, ImportWizard
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_dialogs import MergeHospitalsDialog, RejectDialog
+from ui.style import theme_colors
 from ui.tasks import Task, TaskContext, run_task
 
 #: Missing values sort after every real one.
@@ -257,7 +256,7 @@ class ScreeningController(QObject):
 
     def _problems_color(self, case: CaseRow) -> QColor | None:
         row = self._row(case)
-        return VIOLATION_COLOR if row is not None and row.counts.violations else None
+        return theme_colors().violation if row is not None and row.counts.violations else None
 
     def _problems_tooltip(self, case: CaseRow) -> str:
         row = self._row(case)
@@ -289,8 +288,8 @@ class ScreeningController(QObject):
         if row is None or row.status != CaseStatus.SUBMITTED.value or row.deadline is None:
             return None
         if row.overdue:
-            return VIOLATION_COLOR
-        return WARNING_COLOR if (row.deadline - date.today()).days <= 1 else None
+            return theme_colors().violation
+        return theme_colors().warning if (row.deadline - date.today()).days <= 1 else None
 
     def _deadline_tooltip(self, case: CaseRow) -> str:
         row = self._row(case)
