@@ -1,17 +1,38 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Read-only views of a workspace for tables and reports: plain frozen rows, never ORM objects."""
+"""Read-only views of a workspace for tables and reports: plain frozen rows, never ORM objects.
+
+:class:`CaseRow` is the one row type of a case in a table: the organizer's case table, its screening
+columns (findings, deadline) and the ``leitai screen list`` command all read it from :func:`list_cases`,
+one query round per refresh.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from app.models import Case, Competition, Hospital, Judge, Region, Round, Theme, Tier
+from app.models import (
+    Case,
+    CaseRevision,
+    CaseStatus,
+    Competition,
+    Finding,
+    Hospital,
+    Judge,
+    Region,
+    Round,
+    Theme,
+    Tier,
+)
+from app.seasons.deadlines import COMPETITION_TZ, screening_deadline
 from app.workspace import Workspace
+
+#: Severity of a finding that breaks a rule of the notice (``app.intake.findings.VIOLATION``).
+VIOLATION = "violation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +46,17 @@ class CaseFileInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class FindingCounts:
+    """How many violations and warnings a case has now, and of which codes."""
+
+    violations: int = 0
+    warnings: int = 0
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CaseRow:
-    """One case as the case table shows it."""
+    """One case as every case table shows it, screening columns included."""
 
     id: int
     code: str
@@ -46,6 +76,13 @@ class CaseRow:
     recommendation: str
     files: tuple[CaseFileInfo, ...] = field(default=())
     revision: int = 1
+    #: Last day to screen it (``app.seasons.deadlines``), and whether that day has passed while it waits.
+    deadline: date | None = None
+    overdue: bool = False
+    #: Its current findings (of its current revision).
+    counts: FindingCounts = field(default=FindingCounts())
+    #: It went through the intake checks (imported, not added another way).
+    checked: bool = False
 
     @property
     def has_video(self) -> bool:
@@ -77,9 +114,14 @@ class WorkspaceSummary:
     rounds: tuple[RoundInfo, ...]
 
 
-def list_cases(ws: Workspace) -> list[CaseRow]:
-    """Every case with what the table needs, in case-code order, in one query round."""
+def list_cases(ws: Workspace, today: date | None = None) -> list[CaseRow]:
+    """Every case with what the tables need, in case-code order, in one read (``today``, a Beijing
+    date, decides what is overdue)."""
+    rules = ws.rules
+    today = today or datetime.now(COMPETITION_TZ).date()
     with ws.sessions() as s:
+        counts = _finding_counts(s)
+        checked = _checked_cases(s)
         cases = s.scalars(
             select(Case)
             .options(
@@ -92,31 +134,76 @@ def list_cases(ws: Workspace) -> list[CaseRow]:
             )
             .order_by(Case.code)
         ).all()
-        return [
-            CaseRow(
-                id=c.id,
-                code=c.code,
-                title=c.title,
-                hospital=c.hospital.name,
-                province=c.hospital.province.name if c.hospital.province else "",
-                region=c.region.name if c.region else "",
-                region_code=c.region.code if c.region else "",
-                theme_number=c.theme.number if c.theme else None,
-                theme_title=c.theme.title if c.theme else "",
-                tier=c.tier.name if c.tier else "",
-                category=c.category.name if c.category else "",
-                status=c.status,
-                status_reason=c.status_reason,
-                votes=c.votes,
-                submitted_at=c.submitted_at,
-                recommendation=c.recommendation,
-                revision=c.revision,
-                files=tuple(
-                    CaseFileInfo(f.kind, f.sha256, f.size, f.original_name) for f in c.files if f.current
-                ),
+        rows = []
+        for c in cases:
+            deadline = screening_deadline(c.submitted_at, rules)
+            rows.append(
+                CaseRow(
+                    id=c.id,
+                    code=c.code,
+                    title=c.title,
+                    hospital=c.hospital.name,
+                    province=c.hospital.province.name if c.hospital.province else "",
+                    region=c.region.name if c.region else "",
+                    region_code=c.region.code if c.region else "",
+                    theme_number=c.theme.number if c.theme else None,
+                    theme_title=c.theme.title if c.theme else "",
+                    tier=c.tier.name if c.tier else "",
+                    category=c.category.name if c.category else "",
+                    status=c.status,
+                    status_reason=c.status_reason,
+                    votes=c.votes,
+                    submitted_at=c.submitted_at,
+                    recommendation=c.recommendation,
+                    revision=c.revision,
+                    files=tuple(
+                        CaseFileInfo(f.kind, f.sha256, f.size, f.original_name) for f in c.files if f.current
+                    ),
+                    deadline=deadline,
+                    overdue=(
+                        c.status == CaseStatus.SUBMITTED.value and deadline is not None and today > deadline
+                    ),
+                    counts=counts.get(c.id, FindingCounts()),
+                    checked=c.id in checked,
+                )
             )
-            for c in cases
-        ]
+        return rows
+
+
+def finding_counts(ws: Workspace) -> dict[int, FindingCounts]:
+    """Case id → its current violations and warnings (cases without findings are absent)."""
+    with ws.sessions() as s:
+        return _finding_counts(s)
+
+
+def checked_cases(ws: Workspace) -> set[int]:
+    """Ids of the cases that went through the intake checks (they have a submission history)."""
+    with ws.sessions() as s:
+        return _checked_cases(s)
+
+
+def _finding_counts(s: Session) -> dict[int, FindingCounts]:
+    rows = s.execute(
+        select(Finding.case_id, Finding.code, Finding.severity)
+        .join(Case, Case.id == Finding.case_id)
+        .where(Finding.revision == Case.revision)
+        .order_by(Finding.id)
+    ).all()
+    acc: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for case_id, code, severity in rows:
+        acc[case_id].append((code, severity))
+    return {
+        case_id: FindingCounts(
+            violations=sum(1 for _c, sev in items if sev == VIOLATION),
+            warnings=sum(1 for _c, sev in items if sev != VIOLATION),
+            codes=tuple(dict.fromkeys(c for c, _s in items)),
+        )
+        for case_id, items in acc.items()
+    }
+
+
+def _checked_cases(s: Session) -> set[int]:
+    return set(s.scalars(select(CaseRevision.case_id).where(CaseRevision.fingerprint != "")))
 
 
 def themes(ws: Workspace) -> list[tuple[int, str]]:

@@ -317,7 +317,7 @@ def _screen_list(args: argparse.Namespace) -> int:
                     "region": r.region,
                     "theme": r.theme_number,
                     "status": r.status,
-                    "reason": r.reason,
+                    "reason": r.status_reason,
                     "submitted_at": r.submitted_at,
                     "deadline": r.deadline,
                     "overdue": r.overdue,

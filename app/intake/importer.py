@@ -25,7 +25,7 @@ from app import audit
 from app.casebook import hospital_by_name
 from app.errors import Cancelled, DomainError
 from app.intake.checks import CaseKey, cross_case_findings, parse_time, parse_votes, resolve_named
-from app.intake.deadlines import COMPETITION_TZ
+from app.seasons.deadlines import COMPETITION_TZ
 from app.intake.findings import CROSS_CASE_CODES, Finding
 from app.intake.runner import (
     CancelFn,

@@ -76,7 +76,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Missing values sort after every real one, whichever the type. Status text colours: approved green, rejected red, waiting in the default colour. Statuses sort in the order a case goes through screening.</extracomment>
+        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Missing values sort after every real one, whichever the type. Statuses sort in the order a case goes through screening.</extracomment>
         <translation>案例编号</translation>
     </message>
     <message>
@@ -436,7 +436,7 @@
     <name>OrganizerView</name>
     <message>
         <source>&amp;Reload</source>
-        <extracomment>Milliseconds the search box waits after the last keystroke before filtering. (shown, total) cases after each load or filter change. The workspace summary after each load (``WorkspaceSummary``). A load finished and the table shows its rows. The selected case (``CaseRow``) or None.</extracomment>
+        <extracomment>Milliseconds the search box waits after the last keystroke before filtering. (shown, total) cases after each load or filter change. The workspace summary after each load (``WorkspaceSummary``). A load finished and the table shows its rows. The selected case (``CaseRow``) or None. The user cleared every filter: extensions reset their own filter widgets.</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
@@ -547,10 +547,30 @@
     </message>
 </context>
 <context>
+    <name>ScreeningColumns</name>
+    <message>
+        <source>Not checked: this case was not imported through the intake</source>
+        <extracomment>Missing values sort after every real one.</extracomment>
+        <translation>未检查：本案例不是通过案例导入添加的</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Overdue: screening was due by {date}</source>
+        <translation>已超期：应在 {date} 前完成初筛</translation>
+    </message>
+    <message>
+        <source>Screening due by the end of {date}</source>
+        <translation>初筛截止：{date} 当天</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningController</name>
     <message>
         <source>approve</source>
-        <extracomment>Missing values sort after every real one. Screening actions as the Undo button names them.</extracomment>
+        <extracomment>Screening actions as the Undo button names them.</extracomment>
         <translation>通过</translation>
     </message>
     <message>
@@ -567,7 +587,7 @@
     </message>
     <message>
         <source>Only with problems</source>
-        <extracomment>A sentence for the status bar after an action. Screening data (findings counts, deadlines, undo step) reloaded after the view&apos;s rows. The findings of the selected case are shown.</extracomment>
+        <extracomment>A sentence for the status bar after an action. The undo step was read again after the view loaded its rows: the actions are up to date. The findings of the selected case are shown.</extracomment>
         <translation>只看有问题的</translation>
     </message>
     <message>
@@ -577,22 +597,6 @@
     <message>
         <source>Findings</source>
         <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>No problems found</source>
-        <translation>未发现问题</translation>
-    </message>
-    <message>
-        <source>Not checked: this case was not imported through the intake</source>
-        <translation>未检查：本案例不是通过案例导入添加的</translation>
-    </message>
-    <message>
-        <source>Overdue: screening was due by {date}</source>
-        <translation>已超期：应在 {date} 前完成初筛</translation>
-    </message>
-    <message>
-        <source>Screening due by the end of {date}</source>
-        <translation>初筛截止：{date} 当天</translation>
     </message>
     <message>
         <source>Screening</source>

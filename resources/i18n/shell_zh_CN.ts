@@ -40,7 +40,7 @@
     <name>CaseStatus</name>
     <message>
         <source>Pending</source>
-        <extracomment>Languages the interface ships, each named in its own language (these names are never translated). Chinese is the first language of the interface (DESIGN.md). Environment variable that picks the language (after ``--lang``, before the saved setting). Environment variable that turns on pseudo-translation for layout testing. How much longer pseudo-translated strings get. Base name of the catalogues in ``resources/i18n`` (``leitai_zh_CN.qm``). Font families in order of preference: each platform&apos;s UI font with good CJK coverage, then Noto. Monospace families for hashes and codes. Case status codes (``app.models.CaseStatus``) as the interface names them.</extracomment>
+        <extracomment>Languages the interface ships, each named in its own language (these names are never translated). Chinese is the first language of the interface (DESIGN.md). Environment variable that picks the language (after ``--lang``, before the saved setting). Environment variable that turns on pseudo-translation for layout testing. How much longer pseudo-translated strings get. Name pattern of the compiled catalogues in ``resources/i18n``, one per area (``judge_zh_CN.qm``). Font families in order of preference: each platform&apos;s UI font with good CJK coverage, then Noto. Monospace families for hashes and codes. Case status codes (``app.models.CaseStatus``) as the interface names them. The codes are written out rather than imported: ``app.models`` loads SQLAlchemy, which the start page must not wait for.</extracomment>
         <translation>待初筛</translation>
     </message>
     <message>
@@ -147,7 +147,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>What &quot;Create demo&quot; generates (the CLI&apos;s defaults). Folder made inside a non-empty folder chosen for the demo. Milliseconds to wait for background work to stop when the window closes. The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.</extracomment>
+        <extracomment>Builds a page the first time it is needed: returns the widget and the menus shown with it. What &quot;Create demo&quot; generates (the CLI&apos;s defaults). Folder made inside a non-empty folder chosen for the demo. Milliseconds to wait for background work to stop when the window closes. The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -263,6 +263,7 @@
     <name>NewWorkspaceDialog</name>
     <message>
         <source>New workspace</source>
+        <extracomment>``(parent, title, start) -&gt; folder or None``: how the &quot;Choose…&quot; button asks for a folder (``Prompter.choose_directory``).</extracomment>
         <translation>新建工作区</translation>
     </message>
     <message>
@@ -350,7 +351,7 @@
     <name>StartPage</name>
     <message>
         <source>Leitai</source>
-        <extracomment>How many recent workspaces the list shows before it scrolls. Item role holding a recent workspace&apos;s full path. A recent workspace&apos;s folder (str) was chosen. The user removed a folder (str) from the recent list.</extracomment>
+        <extracomment>How many recent workspaces the list shows before it scrolls. Item role holding a recent workspace&apos;s full path. A recent workspace&apos;s folder (str) was chosen. The user removed a folder (str) from the recent list. A file named ``*&lt;package_suffix&gt;`` (str path) was dropped on the page.</extracomment>
         <translation>擂台</translation>
     </message>
     <message>

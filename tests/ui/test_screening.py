@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from app import catalog
 from app.intake.importer import import_source
 from app.intake.screening import HospitalRow, list_hospitals
 from app.workspace import Workspace
@@ -75,7 +76,7 @@ def codes_shown(view: OrganizerView) -> list[str]:
 
 
 def select(qtbot: Any, c: ScreeningController, code: str) -> None:
-    case_id = next(r.case_id for r in c.rows.values() if r.code == code)
+    case_id = next(r.id for r in c.view.rows() if r.code == code)
     with qtbot.waitSignal(c.findings_shown, timeout=10000):
         assert c.view.select_case(case_id)
 
@@ -86,8 +87,8 @@ def reload_after(qtbot: Any, c: ScreeningController, action: Any) -> None:
 
 
 def status_of(c: ScreeningController, code: str) -> tuple[str, str]:
-    row = next(r for r in c.rows.values() if r.code == code)
-    return row.status, row.reason
+    row = next(r for r in c.view.rows() if r.code == code)
+    return row.status, row.status_reason
 
 
 def test_findings_column_icon_count_and_only_problems_filter(
@@ -197,10 +198,10 @@ def test_approve_all_clean_asks_then_approves_only_clean_cases(
 ) -> None:
     prompter.confirmations.append(False)
     screening.approve_clean_action.trigger()
-    assert all(r.status == "submitted" for r in screening.rows.values())
+    assert all(r.status == "submitted" for r in screening.view.rows())
     prompter.confirmations.append(True)
     reload_after(qtbot, screening, screening.approve_clean_action.trigger)
-    statuses = {r.code: r.status for r in screening.rows.values()}
+    statuses = {r.code: r.status for r in screening.view.rows()}
     for i, row in enumerate(corpus.rows):
         assert statuses[row["案例编号"]] == ("submitted" if i in (0, 1, 2) else "approved")
     assert not screening.approve_clean_action.isEnabled()
@@ -237,7 +238,7 @@ def test_merge_hospital_names(
     assert prompter.asked == ["mergeHospitalsDialog"]
     names = {h.name for h in list_hospitals(screening.view.workspace)}
     assert corpus.rows[2]["医院名称"] not in names
-    row = next(r for r in screening.rows.values() if r.code == corpus.rows[2]["案例编号"])
+    row = next(r for r in screening.view.rows() if r.code == corpus.rows[2]["案例编号"])
     assert row.counts.violations == 0
     assert row.hospital == corpus.rows[3]["医院名称"]
 
@@ -257,3 +258,36 @@ def test_merge_dialog_needs_two_different_known_names(qtbot: Any) -> None:
     assert dialog.names() == ("甲医院", "乙医院")
     assert dialog.merge_button.isEnabled()
     assert "2" in dialog.info_label.text()
+
+
+def test_a_refresh_reads_the_cases_once_and_the_screening_columns_come_with_them(
+    qtbot: Any, ctx: AppContext, ws: Workspace, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One row type: the screening columns read the view's own rows, so a refresh (with the screening
+    controller attached) reads every case once, not a second time for the findings and deadlines."""
+    reads: list[str] = []
+    real_list_cases = catalog.list_cases
+
+    def counting_list_cases(workspace: Workspace, *args: Any) -> Any:
+        reads.append("cases")
+        return real_list_cases(workspace, *args)
+
+    monkeypatch.setattr(catalog, "list_cases", counting_list_cases)
+    ctx.services.catalog = catalog  # the module itself, so the patched function is what the view calls
+    view = OrganizerView(ctx)
+    controller = ScreeningController(ctx, view)
+    try:
+        with qtbot.waitSignal(controller.screening_loaded, timeout=10000):
+            view.set_workspace(ws)
+        assert reads == ["cases"]
+        with qtbot.waitSignal(controller.screening_loaded, timeout=10000):
+            view.refresh()
+        assert reads == ["cases", "cases"]
+        missing = next(r for r in view.rows() if r.code == corpus.rows[0]["案例编号"])
+        assert "pdf_missing" in missing.counts.codes
+        index = view.model.index(view.model.row_of_case(missing.id), controller.problems_column)
+        assert index.data() == str(missing.counts.violations)
+    finally:
+        qtbot.waitUntil(lambda: not tasks.pending_tasks(), timeout=10000)
+        view.set_workspace(None)
+        view.deleteLater()

@@ -3,18 +3,21 @@
 
 Data comes only through ``ctx.services.catalog``, loaded off the GUI thread by :meth:`refresh`.
 
-Extension points (issue 3 and later):
-- ``toolbar`` (a ``QToolBar`` above the filters) and ``case_menu`` (the "Cases" menu the main window
-  shows while this view is open): add actions to them; :meth:`menus` lists the menus to show.
-- ``add_filter_widget(widget)`` for another filter control in the filter bar.
-- ``refresh()`` reloads everything after an action changed the workspace; ``loaded`` fires after.
-- ``case_selected(row | None)`` and :meth:`selected_case` for actions on the selected case.
-- ``details.add_section(title, widget)`` for per-case panels; ``CaseTableModel(columns=...)`` and
-  :meth:`set_columns` for extra columns; ``CaseFilterProxy.accepts`` for extra filters.
+Extensions (the screening controller, later rounds and results) use this interface only, never the
+view's widgets:
+- :meth:`add_actions` (toolbar and "Cases" menu; :meth:`menus` lists the menus to show) and
+  :meth:`add_context_actions` (the right-click menu on a case).
+- :meth:`add_filter_widget` and :meth:`set_extra_filter` for another filter; ``filters_cleared`` when
+  the user clears them all.
+- :meth:`set_columns` / :meth:`column_index` for extra columns (they read the ``CaseRow`` alone).
+- :meth:`add_details_section` for a per-case panel.
+- :meth:`refresh` reloads after an action changed the workspace, ``loaded`` fires after;
+  ``workspace``, :meth:`rows`, ``case_selected(row | None)``, :meth:`selected_case`, :meth:`select_case`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +76,8 @@ class OrganizerView(QWidget):
     loaded = Signal()
     #: The selected case (``CaseRow``) or None.
     case_selected = Signal(object)
+    #: The user cleared every filter: extensions reset their own filter widgets.
+    filters_cleared = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +113,7 @@ class OrganizerView(QWidget):
         layout.addWidget(self._build_header())
         layout.addWidget(self._build_filter_bar())
 
+        self._context_actions: list[QAction | None] = []
         self.table = self._build_table()
         self.details = CaseDetailsWidget()
         self.details.setMinimumWidth(320)
@@ -219,6 +225,8 @@ class OrganizerView(QWidget):
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_menu)
         self._apply_columns(table)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.hint_label = QLabel(table.viewport())
@@ -248,15 +256,64 @@ class OrganizerView(QWidget):
             action.toggled.connect(lambda on, col=i: self.table.setColumnHidden(col, not on))
         menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
+    def _on_table_menu(self, pos: QPoint) -> None:
+        """The actions extensions added for a case, on a right click over the selected case."""
+        if self.selected_case() is None or not self._context_actions:
+            return
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
     # -- public API --------------------------------------------------------------------------------
 
     def menus(self) -> list[QMenu]:
         """Menus the main window shows in its menu bar while this view is open."""
         return [self.case_menu]
 
+    def add_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Put actions (None: a separator) in the toolbar, before Reload, and in the "Cases" menu."""
+        toolbar = self.toolbar
+        self.case_menu.addSeparator()
+        for action in actions:
+            if action is None:
+                toolbar.insertSeparator(self.refresh_action)
+            else:
+                toolbar.insertAction(self.refresh_action, action)
+                self.case_menu.addAction(action)
+        toolbar.insertSeparator(self.refresh_action)
+
+    def add_context_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Actions (None: a separator) of the right-click menu on a case."""
+        self._context_actions.extend(actions)
+
     def add_filter_widget(self, widget: QWidget) -> None:
         """Put another area's filter control (e.g. "only with problems") before "Clear filters"."""
         self._filter_row.insertWidget(self._filter_row.indexOf(self.clear_button), widget)
+
+    def set_extra_filter(self, name: str, keep: Callable[[CaseRow], bool] | None) -> None:
+        """Show only the cases ``keep`` accepts, besides the other filters (None removes ``name``)."""
+        if keep is None:
+            self.proxy.extra_filters.pop(name, None)
+        else:
+            self.proxy.extra_filters[name] = keep
+        self.proxy.filters_changed()
+        self._emit_counts()
+
+    def add_details_section(self, title: str, widget: QWidget) -> None:
+        """A per-case panel under the selected case's details."""
+        self.details.add_section(title, widget)
+
+    def column_index(self, key: str) -> int:
+        """The model column of the column named ``key``."""
+        return self.model.column_of(key)
+
+    def rows(self) -> list[CaseRow]:
+        """Every case of the last load (filtered or not)."""
+        return self.model.rows()
 
     def set_columns(self, columns: tuple[Column, ...]) -> None:
         """Replace the table's columns (e.g. ``(*COLUMNS, findings_column)``); keeps the rows."""
@@ -342,6 +399,7 @@ class OrganizerView(QWidget):
         self._search_timer.stop()
         self.proxy.clear_filters()
         self._emit_counts()
+        self.filters_cleared.emit()
 
     def save_state(self) -> None:
         """Remember the splitter and the table header (widths, order, sort)."""
