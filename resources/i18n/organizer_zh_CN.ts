@@ -73,10 +73,46 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Search code, title or hospital</source>
+        <extracomment>Milliseconds the search box waits after the last keystroke before filtering. Characters a filter box shows at least before it elides (&quot;All themes&quot;, &quot;1 · 构建…&quot;). A filter changed (the proxy has re-filtered). The user pressed &quot;Clear filters&quot;.</extracomment>
+        <translation>搜索案例编号、名称或医院</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部赛区</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部组别</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Cases shown / all cases</source>
+        <translation>显示的案例 / 全部案例</translation>
+    </message>
+    <message>
+        <source>{shown} / {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Missing values sort after every real one, whichever the type. Statuses sort in the order a case goes through screening.</extracomment>
+        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Narrowest width the view may give it on a small window so the title stays readable (0: never narrower than ``width``). On a table too narrow for the title even then, columns with ``drop`` &gt; 0 are hidden, lowest first (0: always shown). See ``ui/organizer/column_fitter.py``. Missing values sort after every real one, whichever the type. Statuses sort in the order a case goes through screening.</extracomment>
         <translation>案例编号</translation>
     </message>
     <message>
@@ -436,7 +472,7 @@
     <name>OrganizerView</name>
     <message>
         <source>&amp;Reload</source>
-        <extracomment>Milliseconds the search box waits after the last keystroke before filtering. (shown, total) cases after each load or filter change. The workspace summary after each load (``WorkspaceSummary``). A load finished and the table shows its rows. The selected case (``CaseRow``) or None. The user cleared every filter: extensions reset their own filter widgets.</extracomment>
+        <extracomment>The competition&apos;s name keeps at least this width beside the toolbar (then it elides). (shown, total) cases after each load or filter change. The workspace summary after each load (``WorkspaceSummary``). A load finished and the table shows its rows. The selected case (``CaseRow``) or None. The user cleared every filter: extensions reset their own filter widgets.</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
@@ -450,30 +486,6 @@
     <message>
         <source>Cases</source>
         <translation>案例</translation>
-    </message>
-    <message>
-        <source>Search code, title or hospital</source>
-        <translation>搜索案例编号、名称或医院</translation>
-    </message>
-    <message>
-        <source>All themes</source>
-        <translation>全部主题</translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation>全部赛区</translation>
-    </message>
-    <message>
-        <source>All tiers</source>
-        <translation>全部组别</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -502,14 +514,6 @@
     <message>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案例。</translation>
-    </message>
-    <message>
-        <source>{shown} / {total}</source>
-        <translation>{shown} / {total}</translation>
-    </message>
-    <message>
-        <source>Cases shown / all cases</source>
-        <translation>显示的案例 / 全部案例</translation>
     </message>
 </context>
 <context>

@@ -112,8 +112,8 @@ def test_findings_column_icon_count_and_only_problems_filter(
     screening.problems_check.setChecked(True)
     problems = {corpus.rows[i]["案例编号"] for i in (0, 1, 2)}
     assert set(codes_shown(view)) == problems
-    assert view.count_label.text().startswith("3")
-    view.clear_button.click()
+    assert view.filter_bar.count_label.text().startswith("3")
+    view.filter_bar.clear_button.click()
     assert not screening.problems_check.isChecked()
     assert len(codes_shown(view)) == 6
 

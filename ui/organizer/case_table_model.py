@@ -61,6 +61,12 @@ class Column:
     color: Callable[[CaseRow], QColor | None] | None = None
     #: Icon shown before the text (e.g. the intake findings' severity), or None.
     icon: Callable[[CaseRow], QIcon | None] | None = None
+    #: Narrowest width the view may give it on a small window so the title stays readable (0: never
+    #: narrower than ``width``).
+    min_width: int = 0
+    #: On a table too narrow for the title even then, columns with ``drop`` > 0 are hidden, lowest
+    #: first (0: always shown). See ``ui/organizer/column_fitter.py``.
+    drop: int = 0
 
 
 def _theme_text(row: CaseRow) -> str:
@@ -97,7 +103,12 @@ _STATUS_ORDER = {status: i for i, status in enumerate(STATUS_LABELS)}
 
 COLUMNS: tuple[Column, ...] = (
     Column(
-        "code", QT_TRANSLATE_NOOP("CaseTableModel", "Code"), lambda r: r.code, lambda r: r.code, width=104
+        "code",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Code"),
+        lambda r: r.code,
+        lambda r: r.code,
+        width=104,
+        min_width=92,
     ),
     Column(
         "title",
@@ -115,6 +126,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.hospital,
         width=176,
         tooltip=lambda r: f"{r.hospital}（{r.province}）" if r.province else r.hospital,
+        min_width=112,
     ),
     Column(
         "region",
@@ -122,6 +134,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.region,
         lambda r: r.region,
         width=64,
+        drop=2,  # the details and the region filter say it too
     ),
     Column(
         "theme",
@@ -130,8 +143,16 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: (0, r.theme_number) if r.theme_number is not None else _LAST,
         width=204,
         tooltip=_theme_text,
+        min_width=112,
     ),
-    Column("tier", QT_TRANSLATE_NOOP("CaseTableModel", "Tier"), lambda r: r.tier, lambda r: r.tier, width=90),
+    Column(
+        "tier",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Tier"),
+        lambda r: r.tier,
+        lambda r: r.tier,
+        width=90,
+        drop=3,  # the details and the tier filter say it too
+    ),
     Column(
         "status",
         QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
@@ -156,6 +177,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: 0 if r.has_video else 1,
         align=_CENTER,
         width=52,
+        drop=1,  # a missing video is a finding in the problems column
     ),
     Column(
         "submitted",
