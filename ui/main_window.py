@@ -18,7 +18,6 @@ imported and built the first time they are shown; ``bench/startup.py`` measures 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,11 +33,10 @@ from ui.about_dialog import show_about
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGES
-from ui.new_workspace_dialog import NewWorkspaceDialog
-from ui.progress import run_with_progress
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
-from ui.tasks import Task, TaskContext, run_task
+from ui.tasks import Task, run_task
+from ui.workspace_maker import WorkspaceMaker
 
 if TYPE_CHECKING:
     from app.catalog import WorkspaceSummary
@@ -54,13 +52,6 @@ PAGE_START = "start"
 PAGE_ORGANIZER = "organizer"
 PAGE_JUDGE = "judge"
 
-#: What "Create demo" generates (the CLI's defaults).
-DEMO_SEASON = 2022
-DEMO_CASES = 60
-DEMO_JUDGES = 10
-DEMO_SEED = 2022
-#: Folder made inside a non-empty folder chosen for the demo.
-DEMO_FOLDER_NAME = "leitai-demo"
 #: Milliseconds to wait for background work to stop when the window closes.
 SHUTDOWN_WAIT_MS = 5000
 
@@ -93,6 +84,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_pages()
+        self.maker = WorkspaceMaker(ctx, self)
+        self.maker.made.connect(self._on_workspace_ready)
         self.restoreGeometry(ctx.settings.get(WINDOW_GEOMETRY))
         self.restoreState(ctx.settings.get(WINDOW_STATE))
         self._update_title()
@@ -274,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path) -> None:
         """Open the workspace in ``path`` off the GUI thread (it may migrate its database first)."""
-        if self._open_task is not None and not self._open_task.done:
+        if self._busy():
             return
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
         opener = self.ctx.services.open_workspace
@@ -317,80 +310,21 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_START)
         self.workspace_closed.emit()
 
-    # -- new workspace -----------------------------------------------------------------------------
+    # -- new workspace and demo -------------------------------------------------------------------
 
     def create_workspace(self) -> None:
-        """Ask for season, name, folder and passphrase; create the workspace off the GUI thread, open it."""
-        if self._open_task is not None and not self._open_task.done:
-            return
-        dialog = NewWorkspaceDialog(
-            self.ctx.prompter.choose_directory, self.ctx.settings.get(LAST_FOLDER), self
-        )
-        request = self.ctx.prompter.ask(dialog, dialog.request)
-        if request is None:
-            return
-        target = request.folder
-        self.ctx.settings.set(LAST_FOLDER, str(target.parent))
-        existed = target.exists()
-        self.statusBar().showMessage(self.tr("Creating the workspace in {path}…").format(path=target))
-        create = self.ctx.services.create_workspace
-
-        def work(_task: TaskContext) -> Workspace:
-            return create(target, season=request.season, name=request.name, passphrase=request.passphrase)
-
-        def failed(exc: BaseException) -> None:
-            self.statusBar().clearMessage()
-            _remove_unfinished(target, existed)
-            show_error(self, exc, self.tr("Could not create the workspace"))
-
-        self._open_task = run_task(work, self._on_workspace_ready, failed, owner=self)
-
-    # -- demo --------------------------------------------------------------------------------------
+        """Ask for season, name, folder and passphrase; create the workspace and open it."""
+        if not self._busy():
+            self.maker.create_workspace()
 
     def create_demo(self) -> None:
-        """Ask for a folder and generate a demo competition in it, with progress and cancel."""
-        start = self.ctx.settings.get(LAST_FOLDER)
-        folder = self.ctx.prompter.choose_directory(
-            self, self.tr("Choose a folder for the demo competition"), start
-        )
-        if folder is None:
-            return
-        self.ctx.settings.set(LAST_FOLDER, str(folder))
-        target = demo_target(folder)
-        existed = target.exists()
-        generate = self.ctx.services.generate_demo
+        """Ask for a folder and generate a demo competition in it, with progress and cancel; open it."""
+        if not self._busy():
+            self.maker.create_demo()
 
-        def work(task: TaskContext) -> Workspace:
-            return generate(
-                target,
-                season=DEMO_SEASON,
-                cases=DEMO_CASES,
-                judges=DEMO_JUDGES,
-                seed=DEMO_SEED,
-                progress=task.progress,
-            )
-
-        def failed(exc: BaseException) -> None:
-            _remove_unfinished(target, existed)
-            show_error(self, exc, self.tr("Could not create the demo"))
-
-        def cancelled() -> None:
-            _remove_unfinished(target, existed)
-            self.statusBar().showMessage(self.tr("Demo creation cancelled."), 5000)
-
-        self.demo_task = run_with_progress(
-            self,
-            work,
-            self._on_workspace_ready,
-            failed,
-            label=self.tr("Creating the demo competition…"),
-            title=self.tr("New demo"),
-            cancel_text=self.tr("Cancel"),
-            on_cancelled=cancelled,
-            object_name="demoProgress",
-            show_after_ms=0,
-            maximum=DEMO_CASES,
-        )
+    def _busy(self) -> bool:
+        """A workspace is being opened or made: another request waits for the user to try again."""
+        return (self._open_task is not None and not self._open_task.done) or self.maker.busy
 
     # -- judge, about, language ---------------------------------------------------------------------
 
@@ -486,26 +420,3 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         self.ctx.settings.sync()
         super().closeEvent(event)
-
-
-def demo_target(folder: Path) -> Path:
-    """Where the demo goes: the chosen folder if it is empty, else a new ``leitai-demo[-N]`` inside."""
-    if not folder.exists() or not any(folder.iterdir()):
-        return folder
-    for n in range(1, 1000):
-        candidate = folder / (DEMO_FOLDER_NAME if n == 1 else f"{DEMO_FOLDER_NAME}-{n}")
-        if not candidate.exists():
-            return candidate
-    raise DomainError("demo_folder", f"{folder} 中已有太多演示文件夹。", path=str(folder))
-
-
-def _remove_unfinished(target: Path, existed: bool) -> None:
-    """Delete what an interrupted demo left, but only a folder this run created."""
-    if not existed and target.exists():
-        shutil.rmtree(target, ignore_errors=True)
-    elif existed and target.exists() and target.is_dir():
-        for child in target.iterdir():  # the chosen folder was empty: empty it again
-            if child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink(missing_ok=True)

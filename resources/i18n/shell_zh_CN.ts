@@ -147,7 +147,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>Builds a page the first time it is needed: returns the widget and the menus shown with it. What &quot;Create demo&quot; generates (the CLI&apos;s defaults). Folder made inside a non-empty folder chosen for the demo. Milliseconds to wait for background work to stop when the window closes. The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.</extracomment>
+        <extracomment>Builds a page the first time it is needed: returns the widget and the menus shown with it. Milliseconds to wait for background work to stop when the window closes. The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -205,38 +205,6 @@
     <message>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
-    </message>
-    <message>
-        <source>Creating the workspace in {path}…</source>
-        <translation>正在 {path} 创建工作区…</translation>
-    </message>
-    <message>
-        <source>Could not create the workspace</source>
-        <translation>无法创建工作区</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the demo competition</source>
-        <translation>选择存放演示比赛的文件夹</translation>
-    </message>
-    <message>
-        <source>Creating the demo competition…</source>
-        <translation>正在生成演示比赛…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>New demo</source>
-        <translation>新建演示</translation>
-    </message>
-    <message>
-        <source>Could not create the demo</source>
-        <translation>无法生成演示</translation>
-    </message>
-    <message>
-        <source>Demo creation cancelled.</source>
-        <translation>已取消生成演示。</translation>
     </message>
     <message>
         <source>Clear list</source>
@@ -405,6 +373,42 @@
     <message>
         <source>Remove from list</source>
         <translation>从列表中移除</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceMaker</name>
+    <message>
+        <source>Creating the workspace in {path}…</source>
+        <extracomment>What &quot;Create demo&quot; generates (the CLI&apos;s defaults). Folder made inside a non-empty folder chosen for the demo. A workspace (``Workspace``, open) was made. The running (or last) creation, for callers and tests that wait on it.</extracomment>
+        <translation>正在 {path} 创建工作区…</translation>
+    </message>
+    <message>
+        <source>Could not create the workspace</source>
+        <translation>无法创建工作区</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the demo competition</source>
+        <translation>选择存放演示比赛的文件夹</translation>
+    </message>
+    <message>
+        <source>Could not create the demo</source>
+        <translation>无法生成演示</translation>
+    </message>
+    <message>
+        <source>Demo creation cancelled.</source>
+        <translation>已取消生成演示。</translation>
+    </message>
+    <message>
+        <source>Creating the demo competition…</source>
+        <translation>正在生成演示比赛…</translation>
+    </message>
+    <message>
+        <source>New demo</source>
+        <translation>新建演示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
