@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.models import (
     Case,
+    CaseFile,
     CaseRevision,
     CaseStatus,
+    Category,
     Competition,
     Finding,
     Hospital,
     Judge,
+    Province,
     Region,
     Round,
     Theme,
@@ -116,58 +119,88 @@ class WorkspaceSummary:
 
 def list_cases(ws: Workspace, today: date | None = None) -> list[CaseRow]:
     """Every case with what the tables need, in case-code order, in one read (``today``, a Beijing
-    date, decides what is overdue)."""
+    date, decides what is overdue).
+
+    Plain column queries, no ORM objects: 3,000 cases read in a fraction of a second (issue 8, item 12).
+    """
     rules = ws.rules
     today = today or datetime.now(COMPETITION_TZ).date()
     with ws.sessions() as s:
         counts = _finding_counts(s)
         checked = _checked_cases(s)
-        cases = s.scalars(
-            select(Case)
-            .options(
-                selectinload(Case.hospital).selectinload(Hospital.province),
-                selectinload(Case.theme),
-                selectinload(Case.region),
-                selectinload(Case.tier),
-                selectinload(Case.category),
-                selectinload(Case.files),
+        files = _current_files(s)
+        cases = s.execute(
+            select(
+                Case.id,
+                Case.code,
+                Case.title,
+                Hospital.name,
+                Province.name,
+                Region.name,
+                Region.code,
+                Theme.number,
+                Theme.title,
+                Tier.name,
+                Category.name,
+                Case.status,
+                Case.status_reason,
+                Case.votes,
+                Case.submitted_at,
+                Case.recommendation,
+                Case.revision,
             )
+            .join(Hospital, Case.hospital_id == Hospital.id)
+            .outerjoin(Province, Hospital.province_id == Province.id)
+            .outerjoin(Region, Case.region_id == Region.id)
+            .outerjoin(Theme, Case.theme_id == Theme.id)
+            .outerjoin(Tier, Case.tier_id == Tier.id)
+            .outerjoin(Category, Case.category_id == Category.id)
             .order_by(Case.code)
         ).all()
-        rows = []
-        for c in cases:
-            deadline = screening_deadline(c.submitted_at, rules)
-            rows.append(
-                CaseRow(
-                    id=c.id,
-                    code=c.code,
-                    title=c.title,
-                    hospital=c.hospital.name,
-                    province=c.hospital.province.name if c.hospital.province else "",
-                    region=c.region.name if c.region else "",
-                    region_code=c.region.code if c.region else "",
-                    theme_number=c.theme.number if c.theme else None,
-                    theme_title=c.theme.title if c.theme else "",
-                    tier=c.tier.name if c.tier else "",
-                    category=c.category.name if c.category else "",
-                    status=c.status,
-                    status_reason=c.status_reason,
-                    votes=c.votes,
-                    submitted_at=c.submitted_at,
-                    recommendation=c.recommendation,
-                    revision=c.revision,
-                    files=tuple(
-                        CaseFileInfo(f.kind, f.sha256, f.size, f.original_name) for f in c.files if f.current
-                    ),
-                    deadline=deadline,
-                    overdue=(
-                        c.status == CaseStatus.SUBMITTED.value and deadline is not None and today > deadline
-                    ),
-                    counts=counts.get(c.id, FindingCounts()),
-                    checked=c.id in checked,
-                )
+    rows = []
+    for c in cases:
+        (case_id, code, title, hospital, province, region, region_code, theme_number, theme_title) = c[:9]
+        (tier, category, status, reason, votes, submitted_at, recommendation, revision) = c[9:]
+        deadline = screening_deadline(submitted_at, rules)
+        rows.append(
+            CaseRow(
+                id=case_id,
+                code=code,
+                title=title,
+                hospital=hospital,
+                province=province or "",
+                region=region or "",
+                region_code=region_code or "",
+                theme_number=theme_number,
+                theme_title=theme_title or "",
+                tier=tier or "",
+                category=category or "",
+                status=status,
+                status_reason=reason,
+                votes=votes,
+                submitted_at=submitted_at,
+                recommendation=recommendation,
+                revision=revision,
+                files=files.get(case_id, ()),
+                deadline=deadline,
+                overdue=status == CaseStatus.SUBMITTED.value and deadline is not None and today > deadline,
+                counts=counts.get(case_id, FindingCounts()),
+                checked=case_id in checked,
             )
-        return rows
+        )
+    return rows
+
+
+def _current_files(s: Session) -> dict[int, tuple[CaseFileInfo, ...]]:
+    """Case id → its current files, in the order they were stored."""
+    found: dict[int, list[CaseFileInfo]] = defaultdict(list)
+    for case_id, kind, sha256, size, name in s.execute(
+        select(CaseFile.case_id, CaseFile.kind, CaseFile.sha256, CaseFile.size, CaseFile.original_name)
+        .where(CaseFile.current)
+        .order_by(CaseFile.id)
+    ):
+        found[case_id].append(CaseFileInfo(kind, sha256, size, name))
+    return {case_id: tuple(infos) for case_id, infos in found.items()}
 
 
 def finding_counts(ws: Workspace) -> dict[int, FindingCounts]:

@@ -25,7 +25,6 @@ from app import audit
 from app.casebook import hospital_by_name
 from app.errors import Cancelled, DomainError
 from app.intake.checks import CaseKey, cross_case_findings, parse_time, parse_votes, resolve_named
-from app.seasons.deadlines import COMPETITION_TZ
 from app.intake.findings import CROSS_CASE_CODES, Finding
 from app.intake.runner import (
     CancelFn,
@@ -53,6 +52,7 @@ from app.models import (
 )
 from app.models import Finding as FindingRow
 from app.seasons import SeasonRules
+from app.seasons.deadlines import COMPETITION_TZ
 from app.store import sha256_file
 from app.workspace import Workspace
 

@@ -18,8 +18,8 @@ from ui import workspace_maker
 from ui.context import AppContext
 from ui.main import Shell
 from ui.main_window import PAGE_JUDGE, PAGE_ORGANIZER, PAGE_START, MainWindow
-from ui.workspace_maker import demo_target
 from ui.settings import LANGUAGE
+from ui.workspace_maker import demo_target
 
 
 @pytest.fixture

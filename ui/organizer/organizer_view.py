@@ -295,11 +295,7 @@ class OrganizerView(QWidget):
 
     def set_columns(self, columns: tuple[Column, ...]) -> None:
         """Replace the table's columns (e.g. ``(*COLUMNS, findings_column)``); keeps the rows."""
-        rows = self.model.rows()
-        self.model.beginResetModel()
-        self.model.columns = tuple(columns)
-        self.model.endResetModel()
-        self.model.set_rows(rows)
+        self.model.set_columns(columns)
         self.fitter.apply()
 
     def set_workspace(self, workspace: Workspace | None) -> None:
