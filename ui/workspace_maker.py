@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMainWindow
 from app.errors import DomainError
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.new_workspace_dialog import NewWorkspaceDialog
 from ui.progress import run_with_progress
 from ui.settings import LAST_FOLDER
 from ui.tasks import Task, TaskContext, run_task
@@ -59,6 +58,9 @@ class WorkspaceMaker(QObject):
         """Ask for season, name, folder and passphrase; create the workspace off the GUI thread."""
         if self.busy:
             return
+        # Imported when first asked: the dialog reads every season's rules (start-up speed, issue 8).
+        from ui.new_workspace_dialog import NewWorkspaceDialog
+
         start = self.ctx.settings.get(LAST_FOLDER)
         dialog = NewWorkspaceDialog(self.ctx.prompter.choose_directory, start, self.window)
         request = self.ctx.prompter.ask(dialog, dialog.request)
