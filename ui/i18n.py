@@ -31,6 +31,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from app.glossary import terms
+from app.glossary.terms import status_name
+
 if TYPE_CHECKING:  # PySide's stub says it returns object; it returns the text unchanged
 
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
@@ -64,19 +67,14 @@ UI_FONT_FAMILIES = (
 #: Monospace families for hashes and codes.
 MONO_FONT_FAMILIES = ("Consolas", "Menlo", "Noto Sans Mono CJK SC", "DejaVu Sans Mono")
 
-#: Case status codes (``app.models.CaseStatus``) as the interface names them. The codes are written
-#: out rather than imported: ``app.models`` loads SQLAlchemy, which the start page must not wait for.
-STATUS_LABELS: dict[str, str] = {
-    "submitted": QT_TRANSLATE_NOOP("CaseStatus", "Pending"),
-    "approved": QT_TRANSLATE_NOOP("CaseStatus", "Approved"),
-    "rejected": QT_TRANSLATE_NOOP("CaseStatus", "Rejected"),
-}
+#: Case status codes (``app.models.CaseStatus``) in the order the interface lists them, from the
+#: glossary's table: ``app.models`` loads SQLAlchemy, which the start page must not wait for.
+STATUSES: tuple[str, ...] = tuple(terms.STATUSES)
 
 
 def status_text(status: str) -> str:
-    """The translated name of a case status (待初筛 / 已通过 / 未通过); unknown codes as they are."""
-    label = STATUS_LABELS.get(status)
-    return QCoreApplication.translate("CaseStatus", label) if label else status
+    """The name of a case status in the interface language (待初筛 / 已通过 / 未通过), from the glossary."""
+    return status_name(status)
 
 
 def resolve_language(

@@ -112,7 +112,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Narrowest width the view may give it on a small window so the title stays readable (0: never narrower than ``width``). On a table too narrow for the title even then, columns with ``drop`` &gt; 0 are hidden, lowest first (0: always shown). See ``ui/organizer/column_fitter.py``. Missing values sort after every real one, whichever the type. Statuses sort in the order a case goes through screening.</extracomment>
+        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. The row&apos;s rank in the column&apos;s sort order (an int: Qt&apos;s proxy compares it without calling Python). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Narrowest width the view may give it on a small window so the title stays readable (0: never narrower than ``width``). On a table too narrow for the title even then, columns with ``drop`` &gt; 0 are hidden, lowest first (0: always shown). See ``ui/organizer/column_fitter.py``. Missing values sort after every real one, whichever the type. Statuses sort in the order a case goes through screening.</extracomment>
         <translation>案例编号</translation>
     </message>
     <message>
@@ -162,123 +162,6 @@
 </context>
 <context>
     <name>Findings</name>
-    <message>
-        <source>Slides missing</source>
-        <extracomment>Finding codes as the interface names them (the app&apos;s messages stay in Chinese, with all details).</extracomment>
-        <translation>缺少 PPT 文件</translation>
-    </message>
-    <message>
-        <source>Slides cannot be opened</source>
-        <translation>PPT 无法打开</translation>
-    </message>
-    <message>
-        <source>Slides too large</source>
-        <translation>PPT 文件过大</translation>
-    </message>
-    <message>
-        <source>Text too small</source>
-        <translation>字号过小</translation>
-    </message>
-    <message>
-        <source>Video is not MP4</source>
-        <translation>视频不是 MP4</translation>
-    </message>
-    <message>
-        <source>Video too long</source>
-        <translation>视频过长</translation>
-    </message>
-    <message>
-        <source>Video not 16:9</source>
-        <translation>视频不是 16:9</translation>
-    </message>
-    <message>
-        <source>Video below SD</source>
-        <translation>视频低于标清</translation>
-    </message>
-    <message>
-        <source>Video too large</source>
-        <translation>视频文件过大</translation>
-    </message>
-    <message>
-        <source>Video missing</source>
-        <translation>缺少视频文件</translation>
-    </message>
-    <message>
-        <source>Recommendation too long</source>
-        <translation>推荐理由超字数</translation>
-    </message>
-    <message>
-        <source>Recommendation missing</source>
-        <translation>缺少推荐理由</translation>
-    </message>
-    <message>
-        <source>Two cases in one theme</source>
-        <translation>同一主题多个案例</translation>
-    </message>
-    <message>
-        <source>Hospital name spelled differently</source>
-        <translation>医院名称写法不一致</translation>
-    </message>
-    <message>
-        <source>Unknown province</source>
-        <translation>省份无法识别</translation>
-    </message>
-    <message>
-        <source>Unknown theme</source>
-        <translation>主题无法识别</translation>
-    </message>
-    <message>
-        <source>Unusual page count</source>
-        <translation>页数与建议不符</translation>
-    </message>
-    <message>
-        <source>Pages not 16:9</source>
-        <translation>页面不是 16:9</translation>
-    </message>
-    <message>
-        <source>Pages not slide-shaped</source>
-        <translation>页面不是幻灯片比例</translation>
-    </message>
-    <message>
-        <source>No text in the slides</source>
-        <translation>PPT 中没有文字</translation>
-    </message>
-    <message>
-        <source>Blank pages</source>
-        <translation>有空白页</translation>
-    </message>
-    <message>
-        <source>Slides repaired</source>
-        <translation>PPT 结构已修复</translation>
-    </message>
-    <message>
-        <source>No video</source>
-        <translation>未提交视频</translation>
-    </message>
-    <message>
-        <source>Video file name</source>
-        <translation>视频文件名</translation>
-    </message>
-    <message>
-        <source>Unknown tier</source>
-        <translation>组别无法识别</translation>
-    </message>
-    <message>
-        <source>Unknown category</source>
-        <translation>类别无法识别</translation>
-    </message>
-    <message>
-        <source>Votes not a number</source>
-        <translation>投票数不是整数</translation>
-    </message>
-    <message>
-        <source>Title missing</source>
-        <translation>缺少案例名称</translation>
-    </message>
-    <message>
-        <source>Submission time unreadable</source>
-        <translation>提交时间无法识别</translation>
-    </message>
     <message>
         <source>, </source>
         <translation>、</translation>
@@ -572,23 +455,6 @@
 </context>
 <context>
     <name>ScreeningController</name>
-    <message>
-        <source>approve</source>
-        <extracomment>Screening actions as the Undo button names them.</extracomment>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>reject</source>
-        <translation>驳回</translation>
-    </message>
-    <message>
-        <source>approve all clean</source>
-        <translation>批量通过</translation>
-    </message>
-    <message>
-        <source>status change</source>
-        <translation>状态修改</translation>
-    </message>
     <message>
         <source>Only with problems</source>
         <extracomment>A sentence for the status bar after an action. The undo step was read again after the view loaded its rows: the actions are up to date. The findings of the selected case are shown.</extracomment>

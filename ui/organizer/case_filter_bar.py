@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from ui.i18n import STATUS_LABELS, status_text
+from ui.i18n import STATUSES, status_text
 from ui.organizer.case_filter_proxy import CaseFilterProxy
 
 #: Milliseconds the search box waits after the last keystroke before filtering.
@@ -55,7 +55,7 @@ class CaseFilterBar(QWidget):
         self.region_combo = self._combo("regionFilter", self.tr("All regions"))
         self.tier_combo = self._combo("tierFilter", self.tr("All tiers"))
         self.status_combo = self._combo("statusFilter", self.tr("All statuses"))
-        for status in STATUS_LABELS:
+        for status in STATUSES:
             self.status_combo.addItem(status_text(status), status)
         for combo, stretch in (
             (self.theme_combo, 3),

@@ -32,7 +32,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from app.catalog import CaseRow
 from app.models import CaseStatus
-from ui.i18n import QT_TRANSLATE_NOOP, STATUS_LABELS, status_text
+from ui.i18n import QT_TRANSLATE_NOOP, STATUSES, status_text
 from ui.style import theme_colors
 
 #: The case's ``CaseRow.id`` (int) for any cell.
@@ -105,7 +105,7 @@ def status_color(status: str) -> QColor | None:
 
 
 #: Statuses sort in the order a case goes through screening.
-_STATUS_ORDER = {status: i for i, status in enumerate(STATUS_LABELS)}
+_STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
 
 COLUMNS: tuple[Column, ...] = (

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.glossary.terms import finding_name
 from app.intake import COLUMNS, Progress
 from app.intake.importer import ImportResult, import_source
 from app.intake.source import SheetPreview, preview_source
 from app.workspace import Workspace
 from ui.context import AppContext
 from ui.errors import error_message
-from ui.organizer.findings_widget import finding_name, severity_icon
+from ui.organizer.findings_widget import severity_icon
 from ui.settings import LAST_FOLDER
 from ui.style import set_state
 from ui.tasks import Task, TaskContext, run_task

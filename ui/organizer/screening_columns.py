@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor, QIcon
 
 from app.catalog import CaseRow
+from app.glossary.terms import finding_name
 from app.models import CaseStatus
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.organizer.case_table_model import COLUMNS, Column
-from ui.organizer.findings_widget import finding_name, severity_icon
+from ui.organizer.findings_widget import severity_icon
 from ui.style import theme_colors
 
 #: Missing values sort after every real one.

@@ -22,27 +22,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.catalog import CaseRow
+from app.glossary.terms import screening_action_name
 from app.intake import screening
 from app.intake.importer import ImportResult
 from app.intake.screening import HospitalRow, ScreeningStep, StoredFinding
 from app.models import CaseStatus
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.organizer.findings_widget import FindingsWidget, PdfPageDialog
 from ui.organizer.import_wizard import ImportServices, ImportWizard
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_columns import has_problems, screening_columns
 from ui.organizer.screening_dialogs import MergeHospitalsDialog, RejectDialog
 from ui.tasks import Task, run_task
-
-#: Screening actions as the Undo button names them.
-STEP_NAMES: dict[str, str] = {
-    "approve": QT_TRANSLATE_NOOP("ScreeningController", "approve"),
-    "reject": QT_TRANSLATE_NOOP("ScreeningController", "reject"),
-    "approve_clean": QT_TRANSLATE_NOOP("ScreeningController", "approve all clean"),
-    "set_status": QT_TRANSLATE_NOOP("ScreeningController", "status change"),
-}
 
 
 @dataclass
@@ -222,8 +214,7 @@ class ScreeningController(QObject):
         self.merge_action.setEnabled(has_ws)
         self.undo_action.setEnabled(has_ws and self.last is not None)
         if self.last is not None:
-            name = STEP_NAMES.get(self.last.action)
-            what = self.tr(name) if name else self.last.action
+            what = screening_action_name(self.last.action)
             self.undo_action.setText(self.tr("Undo {what}").format(what=what))
         else:
             self.undo_action.setText(self.tr("Undo"))
