@@ -69,7 +69,8 @@ def test_table_filter_details_and_findings_show_names(
         model = view.model
         shown_status = {model.index(r, COL_STATUS).data() for r in range(model.rowCount())}
         assert shown_status == {t.text(lang) for t in terms.STATUSES.values()}
-        filter_items = {view.filter_bar.status_combo.itemText(i) for i in range(1, view.filter_bar.status_combo.count())}
+        combo = view.filter_bar.status_combo
+        filter_items = {combo.itemText(i) for i in range(1, combo.count())}
         assert filter_items == shown_status
         col = controller.problems_column
         tips = " ".join(
