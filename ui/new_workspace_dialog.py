@@ -64,6 +64,31 @@ class NewWorkspaceDialog(QDialog):
         )
         intro.setWordWrap(True)
 
+        form = self._build_form()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 20, 22, 18)
+        layout.setSpacing(14)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.passphrase_explain)
+        layout.addWidget(self.buttons)
+
+        self.season.currentIndexChanged.connect(self._on_season_changed)
+        for field in (self.name, self.folder, self.passphrase, self.repeat):
+            field.textChanged.connect(self._validate)
+        self._on_season_changed()
+
+    def _build_form(self) -> QFormLayout:
+        """Season, name, folder and passphrase fields, each with the line saying what is wrong."""
         self.season = QComboBox()
         self.season.setObjectName("season")
         for year in reversed(available_seasons()):  # newest first, and the default
@@ -96,7 +121,7 @@ class NewWorkspaceDialog(QDialog):
         self.passphrase_hint = QLabel()
         self.passphrase_hint.setObjectName("passphraseHint")
         self.passphrase_hint.setWordWrap(True)
-        explain = QLabel(
+        explain = self.passphrase_explain = QLabel(
             self.tr(
                 "The organizer passphrase protects the signature on every judge package and score bundle "
                 "of this competition. Keep it safe: it cannot be recovered, and without it no new packages "
@@ -116,27 +141,7 @@ class NewWorkspaceDialog(QDialog):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat passphrase"), self.repeat)
         form.addRow("", self.passphrase_hint)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 20, 22, 18)
-        layout.setSpacing(14)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(explain)
-        layout.addWidget(self.buttons)
-
-        self.season.currentIndexChanged.connect(self._on_season_changed)
-        for field in (self.name, self.folder, self.passphrase, self.repeat):
-            field.textChanged.connect(self._validate)
-        self._on_season_changed()
+        return form
 
     # -- state ------------------------------------------------------------------------------------
 

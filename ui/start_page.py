@@ -151,6 +151,18 @@ class StartPage(QWidget):
         layout.addLayout(cards)
         layout.addSpacing(22)
 
+        self._build_recent(layout)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.set_recent([])
+
+    def _build_recent(self, layout: QVBoxLayout) -> None:
+        """The recently opened workspaces, or a hint while there are none."""
         recent_title = QLabel(self.tr("Recent workspaces"))
         recent_title.setObjectName("sectionHeading")
         layout.addWidget(recent_title)
@@ -169,14 +181,6 @@ class StartPage(QWidget):
         self.recent_empty.setObjectName("emptyHint")
         self.recent_empty.setWordWrap(True)
         layout.addWidget(self.recent_empty)
-
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 100)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.set_recent([])
 
     def _card(
         self, row: QHBoxLayout, name: str, title: str, description: str, primary: bool = False
