@@ -23,7 +23,8 @@ from app import audit, catalog
 from app.catalog import CaseRow, FindingCounts, finding_counts
 from app.catalog import checked_cases as _checked_cases
 from app.errors import DomainError
-from app.intake.findings import CODES, VIOLATION
+from app.glossary.terms import finding_name
+from app.intake.findings import VIOLATION
 from app.intake.hospitals import same_hospital
 from app.models import Case, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
 from app.models import Finding as FindingRow
@@ -39,7 +40,7 @@ class StoredFinding:
     case_id: int
     code: str
     severity: str
-    name: str  #: short Chinese name of the code
+    name: str  #: the code's name in the current language (app.glossary)
     message: str
     detail: dict[str, Any]
 
@@ -89,7 +90,7 @@ def case_findings(ws: Workspace, code: str) -> list[StoredFinding]:
 
 
 def _stored(r: FindingRow) -> StoredFinding:
-    name = CODES[r.code].name if r.code in CODES else r.code
+    name = finding_name(r.code)
     return StoredFinding(r.id, r.case_id, r.code, r.severity, name, r.message, dict(r.detail))
 
 
