@@ -18,7 +18,8 @@ from app.intake.screening import approve, reject
 from app.workspace import Workspace
 from tests.intake_corpus import Corpus, build_corpus
 from ui import tasks
-from ui.main import AppContext, apply_language, make_context
+from ui.context import AppContext, make_context
+from ui.main import apply_language
 from ui.organizer.case_table_model import COL_STATUS
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_controller import ScreeningController
