@@ -149,7 +149,7 @@ def _score(args: argparse.Namespace) -> int:
             key, sep, value = item.partition("=")
             if not sep:
                 raise DomainError("bad_argument", f"“{item}”应写成 KEY=VALUE。", value=item)
-            home.set_score(case, key.strip(), value.strip())
+            home.set_score(case, key.strip(), value)
         if args.comment is not None:
             home.set_comment(case, args.comment)
         scores = home.submit(case) if args.submit else home.scores(case)

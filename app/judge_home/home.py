@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.bundles import keys
 from app.bundles.bundle import write_bundle
-from app.bundles.canonical import FormatError, decimal_text, on_step, utc_text
+from app.bundles.canonical import FormatError, decimal_text, utc_text
 from app.bundles.container import ContainerError, ContainerReader
 from app.bundles.manifest import (
     BUNDLE_FORMAT,
@@ -38,6 +38,7 @@ from app.bundles.manifest import (
 from app.bundles.package import verify_package
 from app.bundles.stream import Cancel, Progress
 from app.errors import DomainError
+from app.judge_home.score_input import parse_score
 
 DB_NAME = "judge.db"
 FILES_DIR = "files"
@@ -515,29 +516,17 @@ class JudgeHome:
         )
 
     def set_score(self, case_id: int, key: str, value: float | int | str | Decimal | None) -> CaseScores:
-        """Enter (or, with None, clear) one criterion's score; range and step are checked. Committed
-        before returning. Raises DomainError: ``unknown_case``, ``unknown_criterion``, ``bad_score``,
-        ``out_of_range``, ``case_submitted``, ``case_recused``."""
+        """Enter one criterion's score, or clear it (None or an empty entry: the criterion is unscored
+        again). The value is read by :func:`parse_score`, as the GUI reads it: refused, never rounded or
+        clamped. Committed before returning. Raises DomainError: ``unknown_case``, ``unknown_criterion``,
+        ``score_not_a_number``, ``score_out_of_range``, ``score_off_step``, ``case_submitted``,
+        ``case_recused``."""
         self._case(case_id)
         criterion = self._criteria.get(key)
         if criterion is None:
             raise DomainError("unknown_criterion", f"评分细则中没有“{key}”这一项。", criterion=key)
-        text: str | None = None
-        if value is not None:
-            try:
-                text = decimal_text(value)
-            except FormatError as exc:
-                raise DomainError("bad_score", f"“{value}”不是有效的分数。", value=str(value)) from exc
-            if not on_step(Decimal(text), criterion.max, criterion.step):
-                raise DomainError(
-                    "out_of_range",
-                    f"“{criterion.name}”的分数应在 0 到 {decimal_text(criterion.max)} 之间，"
-                    f"按 {decimal_text(criterion.step)} 分一档。",
-                    criterion=key,
-                    value=str(value),
-                    max=float(criterion.max),
-                    step=float(criterion.step),
-                )
+        number = parse_score(value, criterion.max, criterion.step, criterion.name)
+        text = None if number is None else decimal_text(number)
         with self._lock:
             self._editable(case_id)
             with _transaction(self._conn):

@@ -439,6 +439,14 @@
         <translation>未保存：{reason}</translation>
     </message>
     <message>
+        <source>Saved as a draft, not submitted. Still to score: {names}</source>
+        <translation>已存为草稿，未提交。还需评分：{names}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source> ({done}/{n} scored)</source>
         <translation>（已评 {done}/{n} 项）</translation>
     </message>

@@ -88,7 +88,7 @@ def test_scores_are_checked_saved_at_once_and_survive_reopening(built: BuiltPack
     for bad in (35.5, -1, 30.25, "abc"):
         with pytest.raises(DomainError) as err:
             home.set_score(case, "methods", bad)
-        assert err.value.code in {"out_of_range", "bad_score"}
+        assert err.value.code in {"score_out_of_range", "score_off_step", "score_not_a_number"}
     with pytest.raises(DomainError) as err:
         home.set_score(case, "nonsense", 1)
     assert err.value.code == "unknown_criterion"

@@ -99,12 +99,14 @@ def test_whole_flow_open_read_score_submit_recuse_export_verify(
     view.actions_by_name["next_page"].trigger()
     assert reader.view.current_page == 2
 
-    # Score by keyboard: out-of-range and off-step keystrokes are refused as they are typed.
+    # Score by keyboard: an out-of-range entry is refused (marked, nothing saved), never clamped.
     criteria = info.criteria
     spins = view.rubric.spins
     c0 = criteria[0]
     type_score(qtbot, spins[c0.key], str(int(c0.max) + 5))  # e.g. "25" where the maximum is 20
-    assert spins[c0.key].score() == int(str(int(c0.max) + 5)[0])  # only the first digit was taken
+    assert spins[c0.key].score() is None
+    assert spins[c0.key].property("invalid") is True
+    assert not view.saving
     entered: dict[str, str] = {}
     for c in criteria:
         value = Decimal(str(c.max)) - Decimal(str(c.step)) * 3
@@ -189,39 +191,65 @@ def test_reopen_a_submitted_case_and_comment_autosaves(qtbot, view, demo, prompt
     assert view.rubric.comment.toPlainText() == "方法部分数据翔实"
 
 
-def test_submit_needs_every_score_and_says_why(qtbot, view, demo, prompter, monkeypatch):
+def test_a_refused_submit_says_the_scores_are_a_saved_draft_and_what_is_missing(
+    qtbot, view, demo, prompter, monkeypatch
+):
     open_demo(qtbot, view, demo, prompter, monkeypatch)
-    with qtbot.waitSignal(view.save_failed, timeout=5000) as failed:
-        view.submit_case()
-    assert failed.args[0]
+    criteria = view.info.criteria
+    type_score(qtbot, view.rubric.spins[criteria[0].key], "10")
+    qtbot.waitUntil(lambda: not view.saving, timeout=5000)
+    with qtbot.waitSignal(view.save_failed, timeout=5000):
+        view.actions_by_name["submit"].trigger()
+    status = view.rubric.save_label.text()
+    assert "未保存" not in status
+    assert "草稿" in status
+    assert all(c.name in status for c in criteria[1:])
+    assert criteria[0].name not in status
+    assert view.home.scores(view.case_id).values == {criteria[0].key: 10.0}  # it was saved, as it says
     assert not view.rubric.locked
-    box = view.findChild(type(view.window()), "errorBox") or next(
-        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"
-    )
-    box.close()
+    assert view.focusWidget() is view.rubric.spins[criteria[1].key]  # on to the next missing score
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()]
 
 
-def test_score_entry_refuses_out_of_range_and_off_step(qtbot):
-    spin = ScoreSpinBox(30, 0.5)
+def test_score_entry_keeps_what_was_typed_and_steps_with_the_arrows(qtbot):
+    spin = ScoreSpinBox(30, 0.5, "方法")
     qtbot.addWidget(spin)
     spin.show()
+    entered: list[object] = []
+    spin.score_entered.connect(entered.append)
     assert spin.score() is None
-    assert spin.text() == "—"
+    assert spin.text() == ""
+    assert spin.lineEdit().placeholderText() == "—"
     spin.selectAll()
     qtbot.keyClicks(spin, "35")
-    assert spin.lineEdit().text() == "3"
+    assert spin.text() == "35"  # kept as typed, marked, not saved
+    assert spin.property("invalid") is True
+    assert "30" in spin.problem
+    assert "0.5" in spin.problem
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.score() is None
+    assert entered == []
     spin.selectAll()
     qtbot.keyClicks(spin, "17.3")
-    assert spin.lineEdit().text() == "17."
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.text() == "17.3"
+    assert spin.score() is None
+    assert entered == []
+    spin.selectAll()
+    qtbot.keyClicks(spin, "17")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert spin.score() == 17
+    assert spin.property("invalid") is False
     qtbot.keyClick(spin, Qt.Key.Key_Up)
     assert spin.score() == 17.5
+    assert entered == [Decimal(17), Decimal("17.5")]
     spin.set_score(0)
     qtbot.keyClick(spin, Qt.Key.Key_Down)  # below zero is "not scored", never a negative score
     assert spin.score() is None
     qtbot.keyClick(spin, Qt.Key.Key_Down)
     assert spin.score() is None
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.score() == 0
 
 
 def test_case_list_filters_and_blind_rows(qtbot, qtmodeltester, view, demo, prompter, monkeypatch):

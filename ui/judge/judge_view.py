@@ -661,10 +661,17 @@ class JudgeView(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._pending -= 1
-            self.rubric.show_save_failed(str(exc))
             self.save_failed.emit(str(exc))
             if home is self.home and case_id == self.case_id:  # show what really is on disk
                 self.rubric.show_case(self.rubric.case_label.text(), home.scores(case_id))
+            if what == "submit" and isinstance(exc, DomainError) and exc.code == "incomplete":
+                # Only the submission was refused: every score entered is saved (a draft). Say so, and
+                # put the cursor where the next score is missing.
+                if home is self.home and case_id == self.case_id:
+                    self.rubric.show_submit_refused(self.rubric.missing_criteria())
+                    self.focus_scores()
+                return
+            self.rubric.show_save_failed(str(exc))
             show_error(self, exc, self.tr("Not saved"))
 
         run_task(work, done, failed, owner=self, pool=self.ctx.write_pool)
