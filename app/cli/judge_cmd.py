@@ -23,6 +23,11 @@ def _home_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--home", type=Path, required=True, help="the judge's local folder (made by `judge open`)")
 
 
+def _code_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--code", help="the access code the organizer gave you (e.g. 7K3M-Q9XD-2HBT)")
+    p.add_argument("--code-file", type=Path, help="file whose first line is the access code")
+
+
 def register(sub: Any) -> None:
     judge = sub.add_parser("judge", help="the judge's side, headless: open, score, recuse, export")
     jsub = judge.add_subparsers(dest="judge_command", metavar="ACTION", required=True)
@@ -35,8 +40,7 @@ def register(sub: Any) -> None:
     )
     op.add_argument("package", type=Path)
     _home_arg(op)
-    op.add_argument("--code", help="the access code the organizer gave you (e.g. 7K3M-Q9XD-2HBT)")
-    op.add_argument("--code-file", type=Path, help="file whose first line is the access code")
+    _code_args(op)
     op.add_argument("--media", type=Path, help="folder (drive) holding the package's external media")
     op.set_defaults(func=_open)
 
@@ -68,8 +72,14 @@ def register(sub: Any) -> None:
     rc.add_argument("--reason", required=True)
     rc.set_defaults(func=_recuse)
 
-    ex = jsub.add_parser("export", help="write a signed score bundle of everything entered so far")
+    ex = jsub.add_parser(
+        "export",
+        help="write a signed score bundle of everything entered so far",
+        description="Signing needs the judge's key: from the computer's credential store where there is "
+        f"one, else unsealed with the access code (--code, --code-file, ${ACCESS_CODE_ENV}, or a prompt).",
+    )
     _home_arg(ex)
+    _code_args(ex)
     ex.add_argument("--out", type=Path, required=True, help="bundle file, or a folder to put it in")
     ex.add_argument("--json", action="store_true", help="print one JSON document")
     ex.set_defaults(func=_export)
@@ -83,6 +93,7 @@ def _home(args: argparse.Namespace) -> JudgeHome:
 
 
 def _access_code(args: argparse.Namespace) -> str:
+    """The access code from --code, --code-file, the environment or a no-echo prompt."""
     if args.code:
         return str(args.code)
     if args.code_file is not None:
@@ -181,6 +192,15 @@ def _recuse(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with _home(args) as home:
+        if home.key_locked:
+            home.unlock(_access_code(args))
+        elif home.key_in_clear:  # a home from before the key left judge.db: seal it when the code is at hand
+            try:
+                code = _access_code(args)
+            except DomainError:
+                code = None
+            if code is not None:
+                home.unlock(code)
         result = home.export_bundle(args.out)
     if args.json:
         print_json(result)

@@ -4,6 +4,10 @@
 Everything lives in one folder: ``judge.db`` (SQLite, WAL, ``synchronous=FULL`` so a score is on disk
 the moment the call returns) and ``files/`` (the verified case files). No Qt here: the judge GUI and the
 ``leitai judge`` commands both call this class.
+
+The judge's signing key is never written to ``judge.db`` in clear (``key_store.py`` says where it is
+kept): a home opened without the access code, on a computer whose credential store does not hold the
+key, can be read and scored but signs nothing until :meth:`JudgeHome.unlock` is given the code.
 """
 
 from __future__ import annotations
@@ -38,9 +42,12 @@ from app.bundles.manifest import (
 from app.bundles.package import verify_package
 from app.bundles.stream import Cancel, Progress
 from app.errors import DomainError
+from app.judge_home.key_store import KeyStore, SealedOnly, default_key_store
 from app.judge_home.score_input import parse_score
 
 DB_NAME = "judge.db"
+#: Where homes written before the key left judge.db kept the key in clear (removed when opened with the code).
+LEGACY_SEED = "judge_seed"
 FILES_DIR = "files"
 #: Case states, in the order a case usually goes through them.
 STATES = ("not_started", "draft", "submitted", "recused")
@@ -199,7 +206,12 @@ class JudgeHome:
     """
 
     def __init__(
-        self, home_dir: Path, conn: sqlite3.Connection, manifest: Manifest, manifest_bytes: bytes
+        self,
+        home_dir: Path,
+        conn: sqlite3.Connection,
+        manifest: Manifest,
+        manifest_bytes: bytes,
+        key_store: KeyStore | None = None,
     ) -> None:
         self.home_dir = home_dir
         self._conn = conn
@@ -207,6 +219,8 @@ class JudgeHome:
         self._manifest = manifest
         self._manifest_bytes = manifest_bytes
         self._criteria = {c.key: c for c in manifest.criteria}
+        self._key_store = key_store if key_store is not None else default_key_store()
+        self._seed: bytes | None = None  # the judge's signing key, once unlocked (memory only)
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -216,6 +230,7 @@ class JudgeHome:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")  # a score shown as saved survives pulling the power
         conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA secure_delete=ON")  # a key removed from meta leaves no bytes behind
         conn.executescript(_SCHEMA)
         return conn
 
@@ -229,6 +244,7 @@ class JudgeHome:
         media_dir: Path | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        key_store: KeyStore | None = None,
     ) -> JudgeHome:
         """Verify a package in full and make (or refresh) the judge's home from it.
 
@@ -246,7 +262,7 @@ class JudgeHome:
         home_dir.mkdir(parents=True, exist_ok=True)
         previous: Manifest | None = None
         if (home_dir / DB_NAME).is_file():
-            old = cls.open(home_dir)
+            old = cls.open(home_dir, key_store=SealedOnly())
             previous = old._manifest
             old.close()
             same_seat = (previous.competition_uid, previous.judge_code, previous.round_key) == (
@@ -278,7 +294,7 @@ class JudgeHome:
         with _transaction(conn):
             _put(conn, "manifest", manifest_bytes)
             _put(conn, "signature", signature)
-            _put(conn, "judge_seed", seed)
+            conn.execute("DELETE FROM meta WHERE key=?", (LEGACY_SEED,))
             _put(conn, "package_path", str(package_path.resolve()))
             if media_dir is not None:
                 _put(conn, "media_dir", str(Path(media_dir).resolve()))
@@ -304,11 +320,21 @@ class JudgeHome:
                     for f in manifest.files
                 ],
             )
-        return cls(home_dir, conn, manifest, manifest_bytes)
+        _scrub(conn)
+        home = cls(home_dir, conn, manifest, manifest_bytes, key_store)
+        home._keep_key(seed)
+        return home
 
     @classmethod
-    def open(cls, home_dir: Path) -> JudgeHome:
-        """Open an existing home (the organizer's signature over its manifest is checked again)."""
+    def open(
+        cls, home_dir: Path, access_code: str | None = None, key_store: KeyStore | None = None
+    ) -> JudgeHome:
+        """Open an existing home (the organizer's signature over its manifest is checked again).
+
+        The signing key comes from ``access_code`` when given (a wrong one raises ``bad_access_code``),
+        else from the credential store, else (a home written before the key left judge.db) from the old
+        clear copy; without any of these the home opens with its key locked (see :meth:`unlock`).
+        """
         home_dir = Path(home_dir)
         if not (home_dir / DB_NAME).is_file():
             raise DomainError(
@@ -333,7 +359,80 @@ class JudgeHome:
         if not keys.verify(manifest.organizer_key, sig, data):
             conn.close()
             raise DomainError("bad_signature", "评审文件夹中的清单签名无效。", path=str(home_dir))
-        return cls(home_dir, conn, manifest, data)
+        home = cls(home_dir, conn, manifest, data, key_store)
+        try:
+            if access_code is not None:
+                home.unlock(access_code)
+            else:
+                home._find_key()
+        except BaseException:
+            conn.close()
+            raise
+        return home
+
+    # --- the signing key -------------------------------------------------------------------------
+
+    @property
+    def _account(self) -> str:
+        m = self._manifest
+        return f"{m.competition_uid}:{m.package_id}:{m.judge_code}"
+
+    def _matches(self, seed: object) -> bool:
+        if not isinstance(seed, bytes) or len(seed) != 32:
+            return False
+        return keys.raw_public(Ed25519PrivateKey.from_private_bytes(seed)) == self._manifest.judge_public_key
+
+    def _find_key(self) -> None:
+        stored = self._key_store.load(self._account)
+        if self._matches(stored):
+            self._seed = stored
+            return
+        legacy = _get(self._conn, LEGACY_SEED)
+        if self._matches(legacy):
+            self._seed = legacy
+
+    def _keep_key(self, seed: bytes) -> None:
+        """Hold the unlocked key, file it in the credential store (if any), drop a clear copy (if any)."""
+        with self._lock:
+            self._seed = seed
+            if _get(self._conn, LEGACY_SEED) is not None:
+                with _transaction(self._conn):
+                    self._conn.execute("DELETE FROM meta WHERE key=?", (LEGACY_SEED,))
+                _scrub(self._conn)
+        self._key_store.save(self._account, seed)
+
+    def unlock(self, access_code: str) -> None:
+        """Unseal the judge's key with the access code (~0.1 s of scrypt); ``bad_access_code`` if wrong.
+
+        A home written before the key left judge.db loses its clear copy here, for good."""
+        self._keep_key(_unlock(self._manifest, access_code))
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The judge's key, unlocked (``judge_key_locked`` until the access code was given)."""
+        if self._seed is None:
+            raise DomainError("judge_key_locked", judge=self._manifest.judge_code)
+        return Ed25519PrivateKey.from_private_bytes(self._seed)
+
+    @property
+    def key_locked(self) -> bool:
+        """True while the home cannot sign: the access code has to be given (:meth:`unlock`)."""
+        return self._seed is None
+
+    @property
+    def key_in_clear(self) -> bool:
+        """True for a home written before the key left judge.db, until it is opened with the code."""
+        with self._lock:
+            return _get(self._conn, LEGACY_SEED) is not None
+
+    @property
+    def needs_access_code(self) -> bool:
+        """The GUI asks for the code when this is true: the key is locked, or still in clear on disk."""
+        return self.key_locked or self.key_in_clear
+
+    @property
+    def key_store_name(self) -> str:
+        """Where the key is kept between sessions: ``os`` (credential store) or ``sealed``."""
+        return self._key_store.name
 
     def close(self) -> None:
         with self._lock:
@@ -636,20 +735,18 @@ class JudgeHome:
         The revision is committed before the file is written, so it is never used twice.
         """
         out_path = Path(out_path)
+        key = self.signing_key()
         with self._lock:
             with _transaction(self._conn):
                 last = int(_get(self._conn, "revision") or 0)
                 revision = max(last + 1, int(time.time()))
                 _put(self._conn, "revision", revision)
             doc = self.bundle_document(revision)
+            m = self._manifest
             if out_path.is_dir():
-                m = self._manifest
                 out_path = out_path / f"{m.judge_code}-{m.round_key}-r{revision}.leitai-scores"
-            seed = _get(self._conn, "judge_seed")
-            if not isinstance(seed, bytes):
-                raise DomainError("not_a_judge_home", "评审文件夹中缺少评委密钥，请重新打开评审包。")
             try:
-                sha, size = write_bundle(out_path, doc, Ed25519PrivateKey.from_private_bytes(seed))
+                sha, size = write_bundle(out_path, doc, key)
             except OSError as exc:
                 raise DomainError(
                     "export_failed", f"无法写入 {out_path}：{exc.strerror or exc}", path=str(out_path)
@@ -680,6 +777,11 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _scrub(conn: sqlite3.Connection) -> None:
+    """Fold the WAL into the database and empty it, so a deleted row's old bytes are nowhere on disk."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _put(conn: sqlite3.Connection, key: str, value: bytes | str | int) -> None:

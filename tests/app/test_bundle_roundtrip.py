@@ -113,7 +113,8 @@ def test_round_trip_through_the_commands(
         code, out = _run(capsys, "judge", "recuse", "--home", str(home), "--case", rest[0]["code"],
                          "--reason", "曾在该院进修")  # fmt: skip
         assert code == 0
-        code, out = _run(capsys, "judge", "export", "--home", str(home), "--out", str(bundles))
+        code, out = _run(capsys, "judge", "export", "--home", str(home), "--out", str(bundles),
+                         "--code", pkg["access_code"])  # fmt: skip (the key is sealed under the code)
         assert code == 0
         assert "修订号" in out
 
