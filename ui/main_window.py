@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
 
         self.judge = JudgeView(self.ctx)
         self.judge.home_opened.connect(lambda _info: self.show_page(PAGE_JUDGE))
+        self.judge.back_requested.connect(lambda: self.show_page(PAGE_START))
         self.judge.install_drop_target(self.start_page)  # a package dropped on the start page opens
         self.add_page(PAGE_JUDGE, self.judge, self.judge.menus())
 

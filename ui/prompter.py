@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from app.judge_home import ExportResult, PackageSummary
     from ui.new_workspace_dialog import NewWorkspaceRequest
 
 
@@ -43,3 +44,30 @@ class Prompter:
         from ui.new_workspace_dialog import NewWorkspaceDialog
 
         return NewWorkspaceDialog.ask(self, start, parent)
+
+    # The judge's questions. Their dialogs are imported when first asked (the judge's side loads only
+    # when it is used: start-up speed); none of them imports this module.
+
+    def access_code(
+        self, parent: QWidget | None, summary: PackageSummary, reopening: bool = False
+    ) -> str | None:
+        """The judge's access code for a package, shown with the organizer key's fingerprint to compare."""
+        from ui.judge.access_code_dialog import AccessCodeDialog
+
+        dialog = AccessCodeDialog(summary, reopening, parent)
+        return dialog.entered() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def recuse_reason(self, parent: QWidget | None, case_title: str) -> str | None:
+        """Why the judge recuses themself from a case (required), or None when they cancel."""
+        from ui.judge.recuse_dialog import RecuseDialog
+
+        dialog = RecuseDialog(case_title, parent)
+        return dialog.entered() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def export_done(self, parent: QWidget | None, result: ExportResult, total_cases: int) -> QDialog:
+        """Say where the score bundle went and what it holds; not modal (the judge may go on working)."""
+        from ui.judge.export_dialog import ExportDialog
+
+        dialog = ExportDialog(result, total_cases, parent)
+        dialog.open()
+        return dialog

@@ -9,7 +9,9 @@ from app.judge_home.home import (
     HomeCase,
     HomeInfo,
     JudgeHome,
+    PackageSummary,
     RubricCriterion,
+    read_package_summary,
 )
 
 __all__ = [
@@ -20,5 +22,7 @@ __all__ = [
     "HomeCase",
     "HomeInfo",
     "JudgeHome",
+    "PackageSummary",
     "RubricCriterion",
+    "read_package_summary",
 ]

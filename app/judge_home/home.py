@@ -186,6 +186,36 @@ def _read_manifest_light(package_path: Path) -> tuple[Manifest, bytes, bytes]:
     return manifest, data, sig
 
 
+@dataclass(frozen=True, slots=True)
+class PackageSummary:
+    """What a package says it is, read and its organizer signature checked before the access code is
+    asked: the judge compares ``organizer_fingerprint`` with the one the organizer announced."""
+
+    path: Path
+    competition: str
+    round: str
+    judge_code: str
+    judge: str
+    cases: int
+    organizer_fingerprint: str
+
+
+def read_package_summary(package_path: Path) -> PackageSummary:
+    """Who a package is for and who signed it (manifest and signature only: quick on any size).
+
+    Raises DomainError ``malformed`` or ``bad_signature``."""
+    manifest, _data, _sig = _read_manifest_light(Path(package_path))
+    return PackageSummary(
+        path=Path(package_path),
+        competition=manifest.competition_name,
+        round=manifest.round_name,
+        judge_code=manifest.judge_code,
+        judge=manifest.judge_name,
+        cases=len(manifest.cases),
+        organizer_fingerprint=keys.fingerprint(manifest.organizer_key),
+    )
+
+
 def _unlock(manifest: Manifest, access_code: str) -> bytes:
     code = keys.normalise_code(access_code).encode("ascii")
     aad = keys.judge_key_aad(

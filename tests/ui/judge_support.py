@@ -5,7 +5,6 @@ questions (access code, recusal reason), typing a score as a judge does."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +14,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
+from app.judge_home import PackageSummary
 from app.judging.roster import NewJudge, add_judge
 from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
 from ui.judge.score_spin_box import ScoreSpinBox
+from ui.prompter import Prompter
 
 PASS = "organizer-pass-2022"
 
@@ -48,13 +49,39 @@ def small_package(root: Path, cases: int = 3) -> BuiltPackage:
         ws.close()
 
 
-@dataclass
-class JudgeAnswers:
-    """Canned answers to the judge's questions; each list is used up in order."""
+class JudgePrompter(Prompter):
+    """Answers every question the judge's side asks from queues; fails the test on one not expected.
 
-    access_codes: list[str | None] = field(default_factory=list)
-    recuse_reasons: list[str | None] = field(default_factory=list)
-    asked: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    Test modules use it as their ``prompter`` fixture (the ``ctx`` fixture then carries it)."""
+
+    def __init__(self) -> None:
+        self.directories: list[Path | None] = []
+        self.files: list[Path | None] = []
+        self.access_codes: list[str | None] = []
+        self.recuse_reasons: list[str | None] = []
+        self.asked: list[str] = []
+        self.summaries: list[tuple[PackageSummary, bool]] = []  # what the access-code dialog showed
+
+    def choose_directory(self, parent: Any, title: str, start: str = "") -> Path | None:
+        self.asked.append(title)
+        assert self.directories, f"unexpected folder question: {title}"
+        return self.directories.pop(0)
+
+    def choose_file(self, parent: Any, title: str, name_filter: str, start: str = "") -> Path | None:
+        self.asked.append(title)
+        assert self.files, f"unexpected file question: {title}"
+        return self.files.pop(0)
+
+    def access_code(self, parent: Any, summary: PackageSummary, reopening: bool = False) -> str | None:
+        self.asked.append("access_code")
+        self.summaries.append((summary, reopening))
+        assert self.access_codes, f"unexpected access code question for {summary.path}"
+        return self.access_codes.pop(0)
+
+    def recuse_reason(self, parent: Any, case_title: str) -> str | None:
+        self.asked.append("recuse_reason")
+        assert self.recuse_reasons, f"unexpected recusal question for {case_title}"
+        return self.recuse_reasons.pop(0)
 
 
 def type_text(qtbot: Any, spin: ScoreSpinBox, text: str) -> None:

@@ -76,8 +76,8 @@ def stored(view: JudgeView) -> Decimal | None:
 
 
 def test_gui_stores_exactly_what_the_table_says_and_shows_refusals_at_once(qtbot, view) -> None:
-    spin = view.rubric.spins[KEY]
-    problem = view.rubric.problems[KEY]
+    spin = view.scoring.rubric.spins[KEY]
+    problem = view.scoring.rubric.problems[KEY]
     for typed, expected in ENTRIES:
         type_score(qtbot, spin, str(BEFORE))
         qtbot.waitUntil(lambda: not view.saving and stored(view) == BEFORE, timeout=5000)

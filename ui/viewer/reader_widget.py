@@ -104,6 +104,7 @@ class ReaderWidget(QWidget):
         self._search_id = 0
         self._full_screen = FullScreenHelper(self)
         self._zoom_before_full_screen = ZoomMode.FIT_WIDTH
+        self._thumbs_chosen: bool | None = None  # the reader's own choice beats the window's width
 
         self.view = PdfView(self.renderer)
         self.thumbnails = QListView()
@@ -386,7 +387,15 @@ class ReaderWidget(QWidget):
         self.page_spin.selectAll()
 
     def _toggle_thumbnails(self) -> None:
-        self.thumbnails.setVisible(self.act_thumbs.isChecked())
+        self._thumbs_chosen = self.act_thumbs.isChecked()
+        self.thumbnails.setVisible(self._thumbs_chosen)
+
+    def fit_thumbnails(self, room: bool) -> None:
+        """Show the thumbnails when there is room for them beside the page (unless the reader chose)."""
+        shown = room if self._thumbs_chosen is None else self._thumbs_chosen
+        self.act_thumbs.setChecked(shown)
+        if self.thumbnails.isHidden() == shown:
+            self.thumbnails.setVisible(shown)
 
     # ---- full screen ---------------------------------------------------------------------------------
     @property
