@@ -53,8 +53,9 @@ from ui.viewer.video_player import VideoPlayerWidget
 WIDE_WINDOW = 1600
 #: The rubric's column: wide enough for a criterion name, its entry and the reason an entry is refused.
 RUBRIC_WIDTH = 372
-#: The case list's width when it is shown.
+#: The case list's width when it is shown: on a wide window, and when brought back on a laptop's.
 CASE_LIST_WIDTH = 440
+NARROW_CASE_LIST_WIDTH = 300
 
 
 class ScoringView(QWidget):
@@ -214,8 +215,9 @@ class ScoringView(QWidget):
         if show_list:
             sizes = self.splitter.sizes()
             if sizes[0] < self.case_list.minimumWidth():
-                rest = max(0, sum(sizes) - CASE_LIST_WIDTH - RUBRIC_WIDTH)
-                self.splitter.setSizes([CASE_LIST_WIDTH, rest, RUBRIC_WIDTH])
+                width = CASE_LIST_WIDTH if wide else NARROW_CASE_LIST_WIDTH
+                rest = max(0, sum(sizes) - width - RUBRIC_WIDTH)
+                self.splitter.setSizes([width, rest, RUBRIC_WIDTH])
 
     def choose_case_list(self, shown: bool) -> None:
         """The judge shows or hides the case list themselves; that choice holds at every window size."""
