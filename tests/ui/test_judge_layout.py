@@ -7,10 +7,13 @@ line and the empty page's hint are never clipped. Also: a way back from the judg
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from app.bundles.demo import demo_round
@@ -18,6 +21,7 @@ from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
 from app.judging.round_robin import ensure_round_robin
 from tests.ui.judge_support import JudgePrompter
+from ui.judge.case_list_model import COL_STATE
 from ui.main import apply_style
 from ui.main_window import PAGE_JUDGE, PAGE_START, MainWindow
 
@@ -178,3 +182,20 @@ def test_the_empty_judge_page_hint_is_never_clipped_and_there_is_a_way_back(
     assert page.back_button.isVisible()
     page.back_button.click()
     assert window.current_page() == PAGE_START
+
+
+def test_the_judge_and_viewer_colours_come_from_the_style_sheet(qtbot, scoring_window):
+    s = scoring_window.judge.scoring
+    colour = s.model.index(0, COL_STATE).data(Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(colour, QColor)
+    assert colour.name() == "#5f6368"  # not started, as leitai.qss says
+    assert s.reader.view.pageBackground.name() == "#5f6368"
+    here = Path(__file__).resolve().parents[2] / "ui"
+    inline = [
+        f"{path.relative_to(here)}:{n}"
+        for package in ("judge", "viewer")
+        for path in sorted((here / package).glob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "setStyleSheet(" in line or re.search(r"[\"']#[0-9a-fA-F]{3,8}\b", line)
+    ]
+    assert inline == []  # colours and spacing live in resources/style/leitai.qss

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from app.errors import DomainError
 from app.judge_home import CaseScores, HomeCase, HomeInfo, JudgeHome
 from ui.errors import show_error
 from ui.judge.case_list_model import COL_HOSPITAL, COL_TITLE, CaseFilterProxy, CaseIdRole, CaseListModel
+from ui.judge.case_table import CaseTable
 from ui.judge.rubric_panel import RubricPanel
 from ui.main import AppContext
 from ui.tasks import TaskContext, run_task
@@ -174,7 +174,7 @@ class ScoringView(QWidget):
         self.model = CaseListModel(self)
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = CaseTable()
         self.table.setObjectName("judgeCases")
         self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.proxy)

@@ -120,17 +120,13 @@ class ReaderWidget(QWidget):
         self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumbnails.setFixedWidth(THUMB_WIDTH + 40)
         self.thumbnails.setObjectName("readerThumbnails")
-        self.thumbnails.setStyleSheet(
-            "#readerThumbnails { background: #dadce0; border: none; }"
-            "#readerThumbnails::item:selected { background: #8ab4f8; color: black; }"
-        )
+        self.thumbnails.setAccessibleName(self.tr("Pages"))
         self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
 
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setObjectName("readerMessage")
-        self.message.setStyleSheet("#readerMessage { font-size: 16px; color: #555; }")
 
         pages = QWidget()
         row = QHBoxLayout(pages)
@@ -143,6 +139,7 @@ class ReaderWidget(QWidget):
         self.stack.addWidget(pages)
 
         self.toolbar = QToolBar()
+        self.toolbar.setObjectName("readerToolbar")
         self.toolbar.setIconSize(QSize(18, 18))
         self._build_toolbar()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -135,12 +135,8 @@ class _VlcBackend(_Backend):
         self.video_widget = QWidget(parent)
         self.video_widget.setObjectName("vlcVideo")
         self.video_widget.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, not _headless())
-        palette = self.video_widget.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("black"))
-        self.video_widget.setPalette(palette)
-        self.video_widget.setAutoFillBackground(True)  # the bars around VLC's picture stay black
+        # The bars around VLC's picture: painted by Qt from leitai.qss (#vlcVideo), as black as the film.
         self.video_widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.video_widget.setStyleSheet("#vlcVideo { background: black; }")  # over the app's style sheet
         self._vlc_event.connect(self._on_vlc_event)
         events = self._player.event_manager()
         et = vlc.EventType
@@ -374,7 +370,6 @@ class VideoPlayerWidget(QWidget):
         self.message.setObjectName("videoMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("#videoMessage { background: #202124; color: #e8eaed; font-size: 15px; }")
         self.screen = QStackedWidget()
         self.screen.addWidget(self.message)
         self.screen.setMinimumHeight(180)
