@@ -113,9 +113,9 @@ class JudgeHome:
             cancel=cancel,
         )
         if not check.ok:
-            raise DomainError(check.code, f"评审包未通过校验：{check.reason}", path=str(package_path))
+            raise DomainError(check.code, path=str(package_path), reason=check.reason)
         if check.manifest_bytes != manifest_bytes or check.signature != signature:
-            raise DomainError("malformed", "评审包在校验时被改变。", path=str(package_path))
+            raise DomainError("package_changed", path=str(package_path))
         conn = store_package(
             home_dir, manifest, manifest_bytes, signature, package_path, media_dir, check.located
         )
@@ -135,28 +135,24 @@ class JudgeHome:
         """
         home_dir = Path(home_dir)
         if not (home_dir / DB_NAME).is_file():
-            raise DomainError(
-                "not_a_judge_home", f"{home_dir} 不是评委评审文件夹（找不到 {DB_NAME}）。", path=str(home_dir)
-            )
+            raise DomainError("not_a_judge_home", path=str(home_dir))
         try:
             conn = connect(home_dir)
             data = get(conn, "manifest")
             sig = get(conn, "signature")
         except sqlite3.DatabaseError as exc:
-            raise DomainError(
-                "not_a_judge_home", f"无法打开 {home_dir / DB_NAME}：{exc}", path=str(home_dir)
-            ) from exc
+            raise DomainError("home_unreadable", path=str(home_dir), reason=str(exc)) from exc
         if not isinstance(data, bytes) or not isinstance(sig, bytes):
             conn.close()
-            raise DomainError("not_a_judge_home", f"{home_dir} 中没有已打开的评审包。", path=str(home_dir))
+            raise DomainError("not_a_judge_home", path=str(home_dir))
         try:
             manifest = parse_manifest(data)
         except FormatError as exc:
             conn.close()
-            raise DomainError("malformed", f"评审文件夹中的清单已损坏：{exc}", path=str(home_dir)) from exc
+            raise DomainError("home_damaged", path=str(home_dir), reason=str(exc)) from exc
         if not keys.verify(manifest.organizer_key, sig, data):
             conn.close()
-            raise DomainError("bad_signature", "评审文件夹中的清单签名无效。", path=str(home_dir))
+            raise DomainError("home_bad_signature", path=str(home_dir))
         home = cls(home_dir, conn, manifest, data, key_store)
         try:
             if access_code is not None:
@@ -251,7 +247,7 @@ class JudgeHome:
             Path(str(package)), media_dir=Path(media_dir), progress=progress, cancel=cancel
         )
         if not check.ok:
-            raise DomainError(check.code, f"媒体文件未通过校验：{check.reason}")
+            raise DomainError(check.code, path=str(package), reason=check.reason)
         with self._lock, transaction(self._conn):
             for f in self._manifest.files:
                 if not f.included and f.sha256 in check.located:
@@ -344,7 +340,7 @@ class JudgeHome:
         for c in self._manifest.cases:
             if str(c.id) == str(text).strip() or c.code == str(text).strip():
                 return c.id
-        raise DomainError("unknown_case", f"评审包中没有案例 {text}。", case=str(text))
+        raise DomainError("unknown_case", case=str(text))
 
     def case_files(self, case_id: int) -> CaseFiles:
         case = self._case(case_id)
@@ -386,7 +382,7 @@ class JudgeHome:
     def _case(self, case_id: int) -> Any:
         case = self._manifest.case(int(case_id))
         if case is None:
-            raise DomainError("unknown_case", f"评审包中没有案例 {case_id}。", case=case_id)
+            raise DomainError("unknown_case", case=case_id)
         return case
 
     def _state(self, case_id: int) -> str:
@@ -396,9 +392,9 @@ class JudgeHome:
     def _editable(self, case_id: int) -> None:
         state = self._state(case_id)
         if state == "submitted":
-            raise DomainError("case_submitted", "此案例的评分已提交；如需修改，请先撤回提交。", case=case_id)
+            raise DomainError("case_submitted", case=case_id)
         if state == "recused":
-            raise DomainError("case_recused", "您已回避此案例；如需评分，请先撤销回避。", case=case_id)
+            raise DomainError("case_recused", case=case_id)
 
     def _touch(self, case_id: int, state: str | None = None) -> None:
         if state is None:
@@ -421,7 +417,7 @@ class JudgeHome:
         self._case(case_id)
         criterion = self._criteria.get(key)
         if criterion is None:
-            raise DomainError("unknown_criterion", f"评分细则中没有“{key}”这一项。", criterion=key)
+            raise DomainError("unknown_criterion", criterion=key)
         number = parse_score(value, criterion.max, criterion.step, criterion.name)
         text = None if number is None else decimal_text(number)
         with self._lock:
@@ -442,7 +438,7 @@ class JudgeHome:
         """The judge's comment on a case (at most 20 000 characters)."""
         self._case(case_id)
         if len(text) > 20_000:
-            raise DomainError("comment_too_long", "评语不能超过 20000 个字符。")
+            raise DomainError("comment_too_long", limit=20_000)
         with self._lock:
             self._editable(case_id)
             with transaction(self._conn):
@@ -457,7 +453,7 @@ class JudgeHome:
             self._editable(case_id)
             missing = [c.name for c in self._manifest.criteria if c.key not in self._values(case_id)]
             if missing:
-                raise DomainError("incomplete", "还有未评分的项目：" + "、".join(missing), missing=missing)
+                raise DomainError("incomplete", missing=missing)
             with transaction(self._conn):
                 self._touch(case_id, "submitted")
         return self.scores(case_id)
@@ -476,7 +472,7 @@ class JudgeHome:
         self._case(case_id)
         reason = reason.strip()
         if not reason:
-            raise DomainError("recuse_reason_required", "回避需要填写原因。")
+            raise DomainError("recuse_reason_required")
         with self._lock, transaction(self._conn):
             self._conn.execute(
                 "UPDATE case_state SET recuse_reason=? WHERE case_id=?", (reason[:2000], case_id)
@@ -512,7 +508,7 @@ class JudgeHome:
                 sha, size = write_bundle(out_path, doc, key)
             except OSError as exc:
                 raise DomainError(
-                    "export_failed", f"无法写入 {out_path}：{exc.strerror or exc}", path=str(out_path)
+                    "export_failed", path=str(out_path), reason=exc.strerror or str(exc)
                 ) from exc
             with transaction(self._conn):
                 self._conn.execute(

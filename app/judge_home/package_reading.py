@@ -20,6 +20,7 @@ from app.bundles.manifest import (
     parse_manifest,
 )
 from app.errors import DomainError
+from app.glossary.terms import round_name, round_term
 from app.judge_home.records import PackageSummary
 
 
@@ -28,17 +29,17 @@ def read_manifest_light(package_path: Path) -> tuple[Manifest, bytes, bytes]:
     try:
         with ContainerReader(package_path, package_entry_ok) as reader:
             if [e.name for e in reader.entries][-2:] != [MANIFEST_ENTRY, MANIFEST_SIG_ENTRY]:
-                raise DomainError("malformed", "这不是完整的 Leitai 评审包。", path=str(package_path))
+                raise DomainError("package_incomplete", path=str(package_path))
             data = reader.read_small(reader.by_name[MANIFEST_ENTRY], MAX_MANIFEST)
             sig = reader.read_small(reader.by_name[MANIFEST_SIG_ENTRY], 64)
     except ContainerError as exc:
-        raise DomainError("malformed", f"评审包无法读取：{exc.reason}", path=str(package_path)) from exc
+        raise DomainError("malformed", path=str(package_path), reason=exc.reason) from exc
     try:
         manifest = parse_manifest(data)
     except FormatError as exc:
-        raise DomainError("malformed", f"评审包清单格式错误：{exc}", path=str(package_path)) from exc
+        raise DomainError("malformed", path=str(package_path), reason=str(exc)) from exc
     if not keys.verify(manifest.organizer_key, sig, data):
-        raise DomainError("bad_signature", "评审包的主办方签名无效：文件被改动过。", path=str(package_path))
+        raise DomainError("bad_signature", path=str(package_path))
     return manifest, data, sig
 
 
@@ -50,7 +51,7 @@ def read_package_summary(package_path: Path) -> PackageSummary:
     return PackageSummary(
         path=Path(package_path),
         competition=manifest.competition_name,
-        round=manifest.round_name,
+        round=round_name(manifest.round_key, manifest.season),
         judge_code=manifest.judge_code,
         judge=manifest.judge_name,
         cases=len(manifest.cases),
@@ -65,9 +66,9 @@ def unlock_judge_key(manifest: Manifest, access_code: str) -> bytes:
     )
     seed = keys.unseal(manifest.judge_key, code, aad)
     if seed is None:
-        raise DomainError("bad_access_code", "访问码不正确，或评审包不是主办方为您生成的。")
+        raise DomainError("bad_access_code")
     if keys.raw_public(Ed25519PrivateKey.from_private_bytes(seed)) != manifest.judge_public_key:
-        raise DomainError("bad_access_code", "评审包中的评委密钥与清单不符。")
+        raise DomainError("judge_key_mismatch")
     return seed
 
 
@@ -78,9 +79,9 @@ def check_same_seat(previous: Manifest, manifest: Manifest, home_dir: Path) -> N
     if (previous.competition_uid, previous.judge_code, previous.round_key) != seat:
         raise DomainError(
             "home_in_use",
-            f"{home_dir} 已用于另一份评审包（{previous.judge_code}，{previous.round_name}）。"
-            "请换一个文件夹。",
             path=str(home_dir),
+            judge=previous.judge_code,
+            round_name=round_term(previous.round_key, previous.season),
         )
     if previous.serial > manifest.serial:
-        raise DomainError("home_in_use", "此文件夹中已打开更新的评审包。", path=str(home_dir))
+        raise DomainError("newer_package_open", path=str(home_dir))

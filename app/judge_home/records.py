@@ -108,7 +108,7 @@ class PackageSummary:
 
     path: Path
     competition: str
-    round: str
+    round: str  # the round's name in the current language (app.glossary)
     judge_code: str
     judge: str
     cases: int

@@ -33,30 +33,43 @@ def parse_score(
     Refusals: ``score_not_a_number``, ``score_out_of_range``, ``score_off_step`` (each with the
     criterion's name, the value as typed, the maximum and the step).
     """
-    top = _exact(maximum)
-    unit = _exact(step)
-    params = {"criterion": criterion, "max": decimal_text(top), "step": decimal_text(unit)}
-    if value is None:
+    if value is None or (isinstance(value, str) and not unicodedata.normalize("NFKC", value).strip()):
         return None
+    top, unit = _exact(maximum), _exact(step)
+    shown = value.strip() if isinstance(value, str) else str(value)
+    number = _number(value)
+    if number is None:
+        raise DomainError(
+            "score_not_a_number",
+            value=shown,
+            criterion=criterion,
+            max=decimal_text(top),
+            step=decimal_text(unit),
+        )
+    if number.is_signed() or number > top:
+        raise DomainError(
+            "score_out_of_range",
+            value=shown,
+            criterion=criterion,
+            max=decimal_text(top),
+            step=decimal_text(unit),
+        )
+    if unit > 0 and (number / unit) != (number / unit).to_integral_value():
+        raise DomainError(
+            "score_off_step", value=shown, criterion=criterion, max=decimal_text(top), step=decimal_text(unit)
+        )
+    return number
+
+
+def _number(value: str | Decimal | int | float) -> Decimal | None:
+    """The number a non-empty entry plainly is, or None when it is not one (sign and exponent included)."""
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
-        if not text:
-            return None
-        if not _PLAIN_DECIMAL.fullmatch(text):
-            raise DomainError("score_not_a_number", value=value.strip(), **params)
-        number = Decimal(text)
-    elif isinstance(value, bool):
-        raise DomainError("score_not_a_number", value=str(value), **params)
-    else:
-        number = _exact(value)
-        if not number.is_finite():
-            raise DomainError("score_not_a_number", value=str(value), **params)
-    shown = value.strip() if isinstance(value, str) else str(value)
-    if number.is_signed() or number > top:
-        raise DomainError("score_out_of_range", value=shown, **params)
-    if unit > 0 and (number / unit) != (number / unit).to_integral_value():
-        raise DomainError("score_off_step", value=shown, **params)
-    return number
+        return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else None
+    if isinstance(value, bool):
+        return None
+    number = _exact(value)
+    return number if number.is_finite() else None
 
 
 def _exact(value: Decimal | float | int) -> Decimal:

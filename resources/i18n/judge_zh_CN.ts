@@ -58,23 +58,6 @@ Judge {judge} ({code}) · {n} cases</source>
         <translation>总分</translation>
     </message>
     <message>
-        <source>Not started</source>
-        <extracomment>Case states as the judge reads them.</extracomment>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Recused</source>
-        <translation>已回避</translation>
-    </message>
-    <message>
         <source>(blind)</source>
         <translation>（匿名）</translation>
     </message>
@@ -115,7 +98,7 @@ Judge {judge} ({code}) · {n} cases</source>
     </message>
     <message>
         <source>Revision</source>
-        <translation>版本号</translation>
+        <translation>修订号</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -440,7 +423,7 @@ Judge {judge} ({code}) · {n} cases</source>
     <name>ScoringView</name>
     <message>
         <source>Slides (PDF)</source>
-        <extracomment>Window widths (px) from which the case list and the thumbnails are shown beside the slide. The rubric&apos;s column: wide enough for a criterion name, its entry and the reason an entry is refused. The case list&apos;s width when it is shown. After a commit returned: case id, what changed (&quot;score:&lt;key&gt;&quot;, &quot;comment&quot;, &quot;submit&quot;, ...), value.</extracomment>
+        <extracomment>Window widths (px) from which the case list and the thumbnails are shown beside the slide. The rubric&apos;s column: wide enough for a criterion name, its entry and the reason an entry is refused. The case list&apos;s width when it is shown: on a wide window, and when brought back on a laptop&apos;s. After a commit returned: case id, what changed (&quot;score:&lt;key&gt;&quot;, &quot;comment&quot;, &quot;submit&quot;, ...), value.</extracomment>
         <translation>案例材料（PDF）</translation>
     </message>
     <message>
@@ -478,22 +461,6 @@ Judge {judge} ({code}) · {n} cases</source>
     <message>
         <source>To do</source>
         <translation>待评</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Recused</source>
-        <translation>已回避</translation>
     </message>
     <message>
         <source>Filter cases</source>

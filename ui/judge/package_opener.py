@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.errors import DomainError
+from app.glossary.terms import round_name
 from app.judge_home import HomeInfo, JudgeHome, PackageSummary, read_package_summary
 from ui.errors import show_error
 from ui.main import AppContext
@@ -32,7 +33,7 @@ def summary_of(info: HomeInfo) -> PackageSummary:
     return PackageSummary(
         path=info.home_dir,
         competition=info.competition,
-        round=info.round,
+        round=round_name(info.round_key, info.season),
         judge_code=info.judge_code,
         judge=info.judge,
         cases=info.cases,

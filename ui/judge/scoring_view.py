@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.glossary.terms import round_name, score_state_name
 from app.judge_home import CaseScores, HomeCase, HomeInfo, JudgeHome
 from ui.errors import show_error
 from ui.judge.case_list_model import COL_HOSPITAL, COL_TITLE, CaseFilterProxy, CaseIdRole, CaseListModel
@@ -153,10 +154,7 @@ class ScoringView(QWidget):
         for text, states in (
             (self.tr("All cases"), set()),
             (self.tr("To do"), {"not_started", "draft"}),
-            (self.tr("Not started"), {"not_started"}),
-            (self.tr("Draft"), {"draft"}),
-            (self.tr("Submitted"), {"submitted"}),
-            (self.tr("Recused"), {"recused"}),
+            *((score_state_name(s), {s}) for s in ("not_started", "draft", "submitted", "recused")),
         ):
             self.state_filter.addItem(text, states)
         self.state_filter.currentIndexChanged.connect(
@@ -234,7 +232,7 @@ class ScoringView(QWidget):
         """Show an open home: header, case list, rubric; selects the first case still to score."""
         self.home = home
         self.info = info = home.info()
-        self.title_label.setText(f"{info.competition} · {info.round}")
+        self.title_label.setText(f"{info.competition} · {round_name(info.round_key, info.season)}")
         self.judge_label.setText(
             self.tr("Judge {name} ({code}) · {n} cases{blind} · organizer key {fingerprint}").format(
                 name=info.judge,
