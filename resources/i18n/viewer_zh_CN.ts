@@ -129,7 +129,6 @@
     <name>VideoPlayerWidget</name>
     <message>
         <source>Play / pause (Space)</source>
-        <extracomment>Milliseconds the arrow keys seek.</extracomment>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
@@ -150,6 +149,7 @@
     </message>
     <message>
         <source>Play / pause</source>
+        <extracomment>Milliseconds the arrow keys seek.</extracomment>
         <translation>播放 / 暂停</translation>
     </message>
     <message>

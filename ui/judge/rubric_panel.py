@@ -84,23 +84,7 @@ class RubricPanel(QWidget):
         self._comment_timer.setInterval(COMMENT_SAVE_DELAY_MS)
         self._comment_timer.timeout.connect(self.flush_comment)
 
-        self.submit_button = QPushButton(self.tr("Submit this case"))
-        self.submit_button.setObjectName("submitCase")
-        self.submit_button.setProperty("primary", True)
-        self.submit_button.setToolTip(
-            self.tr("Locks the scores of this case (Ctrl+Enter); you can reopen it")
-        )
-        self.submit_button.clicked.connect(self._on_submit_clicked)
-        self.recuse_button = QPushButton(self.tr("Recuse…"))
-        self.recuse_button.setObjectName("recuseCase")
-        self.recuse_button.setToolTip(self.tr("Declare a conflict of interest with this case"))
-        self.recuse_button.clicked.connect(self.recuse_requested)
-        self.save_label = QLabel()
-        self.save_label.setObjectName("saveIndicator")
-        self.save_label.setProperty("state", "")
-        self.save_label.setWordWrap(True)  # a long "saved as a draft, still missing: …" is never cut
-        self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
+        self._build_buttons()
         buttons = QHBoxLayout()
         buttons.addWidget(self.recuse_button)
         buttons.addStretch(1)
@@ -124,6 +108,25 @@ class RubricPanel(QWidget):
         layout.addWidget(self.save_label)
         self.setMinimumWidth(340)
         self.set_enabled_for(None)
+
+    def _build_buttons(self) -> None:
+        """Submit / reopen, recuse, and the save line under them."""
+        self.submit_button = QPushButton(self.tr("Submit this case"))
+        self.submit_button.setObjectName("submitCase")
+        self.submit_button.setProperty("primary", True)
+        self.submit_button.setToolTip(
+            self.tr("Locks the scores of this case (Ctrl+Enter); you can reopen it")
+        )
+        self.submit_button.clicked.connect(self._on_submit_clicked)
+        self.recuse_button = QPushButton(self.tr("Recuse…"))
+        self.recuse_button.setObjectName("recuseCase")
+        self.recuse_button.setToolTip(self.tr("Declare a conflict of interest with this case"))
+        self.recuse_button.clicked.connect(self.recuse_requested)
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveIndicator")
+        self.save_label.setProperty("state", "")
+        self.save_label.setWordWrap(True)  # a long "saved as a draft, still missing: …" is never cut
+        self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     # ---- building ------------------------------------------------------------------------------------
     def set_criteria(self, criteria: tuple[RubricCriterion, ...]) -> None:

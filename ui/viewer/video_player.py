@@ -87,6 +87,31 @@ class VideoPlayerWidget(QWidget):
         self.screen.addWidget(self.message)
         self.screen.setMinimumHeight(180)
 
+        self._build_controls()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.screen, 1)
+        layout.addWidget(self.controls)
+
+        self._shortcut_rows: list[tuple[str, str]] = []
+        self._key(Qt.Key.Key_Space, self.toggle_play, self.tr("Play / pause"))
+        self._key(Qt.Key.Key_K, self.toggle_play, None)
+        self._key(
+            Qt.Key.Key_Left, lambda: self.seek(self._position - SEEK_STEP_MS), self.tr("Back 5 seconds")
+        )
+        self._key(
+            Qt.Key.Key_Right, lambda: self.seek(self._position + SEEK_STEP_MS), self.tr("Forward 5 seconds")
+        )
+        self._key(Qt.Key.Key_M, self.mute_button.toggle, self.tr("Mute"))
+        self._key(Qt.Key.Key_F, self.toggle_full_screen, self.tr("Full screen video"))
+        self._key(Qt.Key.Key_Escape, self._full_screen.leave, None)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._set_controls_enabled(False)
+        self.show_message(self.tr("This case has no video."))
+
+    def _build_controls(self) -> None:
+        """The bar under the picture: play, seek, time, mute, volume, full screen."""
         style = self.style()
         self.play_button = QToolButton()
         self.play_button.setObjectName("videoPlay")
@@ -130,28 +155,6 @@ class VideoPlayerWidget(QWidget):
         bar.addWidget(self.mute_button)
         bar.addWidget(self.volume_slider)
         bar.addWidget(self.full_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.screen, 1)
-        layout.addWidget(self.controls)
-
-        self._shortcut_rows: list[tuple[str, str]] = []
-        self._key(Qt.Key.Key_Space, self.toggle_play, self.tr("Play / pause"))
-        self._key(Qt.Key.Key_K, self.toggle_play, None)
-        self._key(
-            Qt.Key.Key_Left, lambda: self.seek(self._position - SEEK_STEP_MS), self.tr("Back 5 seconds")
-        )
-        self._key(
-            Qt.Key.Key_Right, lambda: self.seek(self._position + SEEK_STEP_MS), self.tr("Forward 5 seconds")
-        )
-        self._key(Qt.Key.Key_M, self.mute_button.toggle, self.tr("Mute"))
-        self._key(Qt.Key.Key_F, self.toggle_full_screen, self.tr("Full screen video"))
-        self._key(Qt.Key.Key_Escape, self._full_screen.leave, None)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._set_controls_enabled(False)
-        self.show_message(self.tr("This case has no video."))
 
     def _key(self, key: Qt.Key, slot: Any, description: str | None) -> None:
         from PySide6.QtGui import QAction
