@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from screenshots import settle, wait_for  # noqa: E402
 
@@ -139,6 +140,9 @@ def extras(app: QApplication, window: MainWindow, out: Path) -> None:
     wait_for(app, lambda: window.judge.export_dialog is not None and window.judge.export_dialog.isVisible())
     dialog = window.judge.export_dialog
     assert dialog is not None
+    if app.platformName() == "xcb":  # Xvfb has no window manager to draw the dialog's frame: outline it
+        dialog.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        dialog.setStyleSheet("#exportDialog { border: 1px solid #80868b; }")
     dialog.move(window.geometry().center() - dialog.rect().center())
     shoot(app, window, out / "judge_export.png")
     dialog.close()
