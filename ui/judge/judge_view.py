@@ -218,6 +218,7 @@ class JudgeView(QWidget):
         assert self.scoring.info is not None
         self.home_opened.emit(self.scoring.info)
         self.scoring.next_unscored(wrap_to_first=True)
+        self.scoring.reader.setFocus()  # keyboard first: PgDown reads on, F2 goes to the scores
 
     def close_home(self) -> None:
         """Save what is being typed, wait for the writes, close media and the home."""

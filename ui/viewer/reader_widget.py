@@ -158,6 +158,9 @@ class ReaderWidget(QWidget):
         self.renderer.search_finished.connect(self._on_search_finished)
         self.show_message(self.tr("No PDF to show."))
         self._set_enabled(False)
+        # The reader can hold the focus itself while a PDF opens (or cannot): its keys work at once,
+        # and the page view takes the focus over once there are pages.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # ---- toolbar -------------------------------------------------------------------------------------
     def _action(
@@ -315,6 +318,8 @@ class ReaderWidget(QWidget):
         self.page_total.setText(f" / {info.page_count} ")
         self._set_enabled(True)
         self._on_zoom_changed(self.view.zoom)
+        if self.window().focusWidget() is self:  # also while a closing dialog still holds the keyboard
+            self.view.setFocus()
         self.document_loaded.emit(info.page_count)
 
     def _on_failed(self, doc: int, reason: str) -> None:
