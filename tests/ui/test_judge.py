@@ -326,12 +326,12 @@ def test_continue_from_this_computer_asks_the_code_again_where_no_credential_sto
     qtbot.waitUntil(lambda: not view.saving, timeout=5000)
     view.close_home()
     assert view.stack.currentWidget() is view.empty_page
-    assert view.homes_list.count() == 1
-    item = view.homes_list.item(0)
+    assert view.start_page.homes_list.count() == 1
+    item = view.start_page.homes_list.item(0)
     prompter.access_codes.append(
         "0000-0000-0000" if demo.package.access_code != "0000-0000-0000" else "1111-1111-1111"
     )
-    view.homes_list.itemClicked.emit(item)  # a wrong code: refused, nothing opens
+    view.start_page.homes_list.itemClicked.emit(item)  # a wrong code: refused, nothing opens
     qtbot.waitUntil(lambda: _error_box() is not None, timeout=5000)
     box = _error_box()
     assert "访问码" in box.text()
@@ -339,7 +339,7 @@ def test_continue_from_this_computer_asks_the_code_again_where_no_credential_sto
     assert view.home is None
     prompter.access_codes.append(demo.package.access_code)
     with qtbot.waitSignal(view.home_opened, timeout=5000):
-        view.homes_list.itemClicked.emit(item)
+        view.start_page.homes_list.itemClicked.emit(item)
     assert prompter.summaries[-1][1]  # asked as a reopening
     assert view.case_id == case
     assert view.scoring.rubric.spins[key].score() == 12.5

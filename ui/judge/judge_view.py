@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.judge_home import ExportResult, HomeInfo, JudgeHome
 from ui.errors import show_error
@@ -77,16 +77,8 @@ class JudgeView(QWidget):
         return self.start_page
 
     @property
-    def work_page(self) -> ScoringView:
-        return self.scoring
-
-    @property
-    def open_button(self) -> Any:
+    def open_button(self) -> QPushButton:
         return self.start_page.open_button
-
-    @property
-    def homes_list(self) -> Any:
-        return self.start_page.homes_list
 
     @property
     def info(self) -> HomeInfo | None:
