@@ -29,6 +29,7 @@ from app.bundles.package import verify_package
 from app.bundles.stream import Cancel, Progress
 from app.errors import DomainError
 from app.judge_home.bundle_content import bundle_document
+from app.judge_home.judge_key import JudgeKey
 from app.judge_home.key_store import KeyStore, SealedOnly, default_key_store
 from app.judge_home.package_reading import check_same_seat, read_manifest_light, unlock_judge_key
 from app.judge_home.records import CaseFiles, CaseScores, ExportResult, HomeCase, HomeInfo, RubricCriterion
@@ -36,11 +37,9 @@ from app.judge_home.score_input import parse_score
 from app.judge_home.storage import (
     DB_NAME,
     FILES_DIR,
-    LEGACY_SEED,
     connect,
     get,
     put,
-    scrub,
     store_package,
     transaction,
 )
@@ -69,8 +68,7 @@ class JudgeHome:
         self._manifest = manifest
         self._manifest_bytes = manifest_bytes
         self._criteria = {c.key: c for c in manifest.criteria}
-        self._key_store = key_store if key_store is not None else default_key_store()
-        self._seed: bytes | None = None  # the judge's signing key, once unlocked (memory only)
+        self._key = JudgeKey(manifest, conn, self._lock, key_store or default_key_store())
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -120,7 +118,7 @@ class JudgeHome:
             home_dir, manifest, manifest_bytes, signature, package_path, media_dir, check.located
         )
         home = cls(home_dir, conn, manifest, manifest_bytes, key_store)
-        home._keep_key(seed)
+        home._key.keep(seed)
         return home
 
     @classmethod
@@ -158,75 +156,43 @@ class JudgeHome:
             if access_code is not None:
                 home.unlock(access_code)
             else:
-                home._find_key()
+                home._key.find()
         except BaseException:
             conn.close()
             raise
         return home
 
-    # --- the signing key -------------------------------------------------------------------------
-
-    @property
-    def _account(self) -> str:
-        m = self._manifest
-        return f"{m.competition_uid}:{m.package_id}:{m.judge_code}"
-
-    def _matches(self, seed: object) -> bool:
-        if not isinstance(seed, bytes) or len(seed) != 32:
-            return False
-        return keys.raw_public(Ed25519PrivateKey.from_private_bytes(seed)) == self._manifest.judge_public_key
-
-    def _find_key(self) -> None:
-        stored = self._key_store.load(self._account)
-        if self._matches(stored):
-            self._seed = stored
-            return
-        legacy = get(self._conn, LEGACY_SEED)
-        if self._matches(legacy):
-            self._seed = legacy
-
-    def _keep_key(self, seed: bytes) -> None:
-        """Hold the unlocked key, file it in the credential store (if any), drop a clear copy (if any)."""
-        with self._lock:
-            self._seed = seed
-            if get(self._conn, LEGACY_SEED) is not None:
-                with transaction(self._conn):
-                    self._conn.execute("DELETE FROM meta WHERE key=?", (LEGACY_SEED,))
-                scrub(self._conn)
-        self._key_store.save(self._account, seed)
+    # --- the signing key (judge_key.JudgeKey holds it) ----------------------------------------------
 
     def unlock(self, access_code: str) -> None:
         """Unseal the judge's key with the access code (~0.1 s of scrypt); ``bad_access_code`` if wrong.
 
         A home written before the key left judge.db loses its clear copy here, for good."""
-        self._keep_key(unlock_judge_key(self._manifest, access_code))
+        self._key.keep(unlock_judge_key(self._manifest, access_code))
 
     def signing_key(self) -> Ed25519PrivateKey:
         """The judge's key, unlocked (``judge_key_locked`` until the access code was given)."""
-        if self._seed is None:
-            raise DomainError("judge_key_locked", judge=self._manifest.judge_code)
-        return Ed25519PrivateKey.from_private_bytes(self._seed)
+        return self._key.signing_key()
 
     @property
     def key_locked(self) -> bool:
         """True while the home cannot sign: the access code has to be given (:meth:`unlock`)."""
-        return self._seed is None
+        return self._key.locked
 
     @property
     def key_in_clear(self) -> bool:
         """True for a home written before the key left judge.db, until it is opened with the code."""
-        with self._lock:
-            return get(self._conn, LEGACY_SEED) is not None
+        return self._key.in_clear
 
     @property
     def needs_access_code(self) -> bool:
         """The GUI asks for the code when this is true: the key is locked, or still in clear on disk."""
-        return self.key_locked or self.key_in_clear
+        return self._key.locked or self._key.in_clear
 
     @property
     def key_store_name(self) -> str:
         """Where the key is kept between sessions: ``os`` (credential store) or ``sealed``."""
-        return self._key_store.name
+        return self._key.store_name
 
     def close(self) -> None:
         with self._lock:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.bundles import keys
 from app.bundles.bundle import read_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
@@ -233,8 +234,7 @@ def test_a_rebuilt_package_keeps_the_work_on_shared_cases(workspace: Workspace, 
 
 def _seed_of(home_dir: Path, code: str) -> bytes:
     with JudgeHome.open(home_dir, access_code=code) as home:
-        assert home._seed is not None
-        return home._seed
+        return keys.raw_private(home.signing_key())
 
 
 def _on_disk(home_dir: Path) -> bytes:
@@ -324,8 +324,7 @@ def test_with_an_os_credential_store_the_key_is_kept_there_not_in_judge_db(
         assert home.key_store_name == "os"
         assert not home.needs_access_code  # not asked again on this computer
         home.export_bundle(tmp_path)
-        seed = home._seed
-    assert seed is not None
+        seed = keys.raw_private(home.signing_key())
     assert seed not in _on_disk(tmp_path / "home")
     other_computer = OsKeyStore(_MemoryKeyring())
     with JudgeHome.open(tmp_path / "home", key_store=other_computer) as copy:

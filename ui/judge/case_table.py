@@ -7,7 +7,7 @@ colours to the :class:`CaseListModel` under its filter proxy, which paints each 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QSortFilterProxyModel
+from PySide6.QtCore import Property, QAbstractItemModel, QSortFilterProxyModel
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -41,8 +41,8 @@ class CaseTable(QTableView):
     submittedColor = Property(QColor, lambda s: s._get("submitted"), lambda s, c: s._set("submitted", c))
     recusedColor = Property(QColor, lambda s: s._get("recused"), lambda s, c: s._set("recused", c))
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
-        super().setModel(model)  # type: ignore[arg-type]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
         source = self._source()
         if source is not None and self._colors:
             source.set_state_colors(self._colors)
