@@ -14,8 +14,8 @@ Judge {judge} ({code}) · {n} cases</source>
 评委 {judge}（{code}）· {n} 个案例</translation>
     </message>
     <message>
-        <source>Organizer key fingerprint: {fingerprint}</source>
-        <translation>主办方密钥指纹：{fingerprint}</translation>
+        <source>Organizer key fingerprint:</source>
+        <translation>主办方密钥指纹：</translation>
     </message>
     <message>
         <source>Compare it with the fingerprint the organizer announced. If they differ, the package did not come from the organizer: do not enter your code.</source>

@@ -7,7 +7,8 @@ with the one the organizer announced (by phone, on the notice). Asked through ``
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.judge_home import PackageSummary
 
@@ -33,13 +34,14 @@ class AccessCodeDialog(QDialog):
         )
         what.setObjectName("accessCodePackage")
         what.setWordWrap(True)
-        self.fingerprint = QLabel(
-            self.tr("Organizer key fingerprint: {fingerprint}").format(
-                fingerprint=summary.organizer_fingerprint
-            )
-        )
+        caption = QLabel(self.tr("Organizer key fingerprint:"))
+        self.fingerprint = QLabel(summary.organizer_fingerprint)
         self.fingerprint.setObjectName("organizerFingerprint")
-        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setAccessibleName(caption.text())
+        fingerprint_row = QHBoxLayout()
+        fingerprint_row.addWidget(caption)
+        fingerprint_row.addWidget(self.fingerprint, 1)
         compare = QLabel(
             self.tr(
                 "Compare it with the fingerprint the organizer announced. If they differ, the package "
@@ -68,7 +70,7 @@ class AccessCodeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(what)
-        layout.addWidget(self.fingerprint)
+        layout.addLayout(fingerprint_row)
         layout.addWidget(compare)
         layout.addSpacing(8)
         layout.addWidget(text)
