@@ -84,6 +84,25 @@ class QtMediaChecks:
         finally:
             renderer.stop()
 
+    def translations(self) -> str:
+        """Every compiled catalogue loads, and the start page's words come out in Chinese."""
+        from PySide6.QtCore import QTranslator
+
+        from app.paths import RESOURCES_DIR
+
+        files = sorted((RESOURCES_DIR / "i18n").glob("*_zh_CN.qm"))
+        if not files:
+            raise SelfTestError(f"no compiled catalogue in {RESOURCES_DIR / 'i18n'}")
+        sample = ""
+        for path in files:
+            translator = QTranslator()
+            if not translator.load(str(path)):
+                raise SelfTestError(f"{path.name} does not load")
+            sample = sample or translator.translate("StartPage", "Open judge package…")
+        if not sample or sample == "Open judge package…":
+            raise SelfTestError("the start page's words have no Chinese translation")
+        return f"{len(files)} zh_CN catalogues load; “Open judge package…” reads “{sample}”"
+
     def decode_video(self, video: Path, seconds: float) -> str:
         from ui.viewer.video_backends import video_backend
 

@@ -47,15 +47,18 @@ TITLES: dict[str, Term] = {
     "score": Term("评分并提交", "score every criterion and submit"),
     "export": Term("导出签名评分包", "export a signed score bundle"),
     "verify": Term("验证并合并评分包", "verify and merge the score bundle"),
+    "translations": Term("界面语言文件", "the interface's translations"),
     "keyring": Term("系统凭据存储", "the system's credential store"),
 }
 
 
 class MediaChecks(Protocol):
-    """The two steps that depend on how the interface shows a case; each returns what it saw."""
+    """The steps that depend on the interface (how it shows a case, what language it speaks); each
+    returns what it saw."""
 
     def render_page(self, pdf: Path) -> str: ...
     def decode_video(self, video: Path, seconds: float) -> str: ...
+    def translations(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,14 @@ class PlainMediaChecks:
             raise SelfTestError(f"only {frames} frames ({reached:.2f} s) decoded")
         return f"{frames} frames up to {reached:.2f} s ({stream.codec_context.name})"
 
+    def translations(self) -> str:
+        from app.paths import RESOURCES_DIR
+
+        catalogues = sorted(p.name for p in (RESOURCES_DIR / "i18n").glob("*_zh_CN.qm"))
+        if not catalogues:
+            raise SelfTestError(f"no compiled catalogue in {RESOURCES_DIR / 'i18n'}")
+        return f"{len(catalogues)} zh_CN catalogues: {', '.join(catalogues)}"
+
 
 class SelfTestError(Exception):
     """A check saw something wrong; the message says what."""
@@ -184,6 +195,7 @@ def _steps(run: _Run) -> Iterator[tuple[str, Callable[[], str]]]:
     yield "score", lambda: _score(run)
     yield "export", lambda: _export(run)
     yield "verify", lambda: _verify(run)
+    yield "translations", run.media.translations
     yield "keyring", _keyring
 
 
@@ -270,13 +282,24 @@ def _verify(run: _Run) -> str:
 
 
 def _keyring() -> str:
-    """Which credential store the judge's key would go to (read only: nothing is stored)."""
+    """Every credential-store backend keyring knows loads (an installed copy must carry them: they are
+    found by name), and which one the judge's key would go to. Read only: nothing is stored."""
+    import importlib
+    from importlib.metadata import entry_points
+
     import keyring
 
+    names = []
+    for point in entry_points(group="keyring.backends"):
+        importlib.import_module(point.value.split(":")[0])
+        names.append(point.name)
+    if not names:
+        raise SelfTestError("keyring lists no backend (its metadata is missing)")
     backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    usable = "fail" not in name.lower()
-    return name if usable else f"{name}: none available, the judge's key stays sealed under the access code"
+    used = f"{type(backend).__module__}.{type(backend).__name__}"
+    if "fail" in used.lower():
+        used = "none usable here: the judge's key stays sealed under the access code"
+    return f"{len(names)} backends ({', '.join(sorted(names))}); in use: {used}"
 
 
 def _ws(run: _Run) -> Workspace:
