@@ -8,10 +8,12 @@ from app.models.judging import Assignment, Conflict, Criterion, Judge, Round, Ru
 from app.models.keys import BundleContent, IssuedPackage, OrganizerKey
 from app.models.records import AuditEvent, ImportedBundle
 from app.models.reference import Category, Competition, Hospital, Province, Region, Season, Theme, Tier
+from app.models.results import AwardOverride, TieDraw
 
 __all__ = [
     "Assignment",
     "AuditEvent",
+    "AwardOverride",
     "Base",
     "BundleContent",
     "Case",
@@ -37,5 +39,6 @@ __all__ = [
     "ScreeningAction",
     "Season",
     "Theme",
+    "TieDraw",
     "Tier",
 ]

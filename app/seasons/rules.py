@@ -16,6 +16,8 @@ AWARD_SCOPES: frozenset[str] = frozenset({"region_theme", "theme", "national", "
 AWARD_BASES: frozenset[str] = frozenset({"review", "votes", "semifinal", "final", "case_count"})
 #: How a live round splits its cases into groups that present and rank together.
 GROUP_BY: frozenset[str] = frozenset({"region_theme", "theme", "region"})
+#: How an award given to a ``fraction`` of a group turns into a whole number of places.
+ROUNDINGS: frozenset[str] = frozenset({"ceil", "floor", "half_up"})
 
 #: Chinese numerals for theme numbers 1-10 (主题一 … 主题十).
 _CN_DIGITS: dict[str, int] = {
@@ -142,6 +144,21 @@ class AwardRule:
     round: str | None
     category: str | None
     notes: str
+    #: For a ``fraction``: how its places round (ceil, floor, half_up).
+    rounding: str | None = None
+    #: An earlier award of the same round and scope whose places this one continues after (a ladder:
+    #: gold 1, then silver 2, then bronze 3); None: the award counts from the top.
+    follows: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """How a round's results rank: the criterion that breaks ties after the median, the trimming rule."""
+
+    #: Rubric key of the criterion whose mean breaks a tie left after the trimmed mean and median.
+    tie_break_criterion: str | None = None
+    #: A trimmed mean drops one highest and one lowest mark only when a case has at least this many.
+    trim_min_judges: int = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +208,8 @@ class SeasonRules:
     one_case_per_theme: bool = True
     #: A hospital must use one full official name on all its cases.
     consistent_hospital_names: bool = True
+    #: Tie-break and trimming rules of the results.
+    ranking: Ranking = Ranking()
     _province_index: dict[str, Province] = field(init=False, repr=False, compare=False, hash=False)
     _region_index: dict[str, Region] = field(init=False, repr=False, compare=False, hash=False)
 
