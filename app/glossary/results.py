@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Names the results show: scoring methods, tie-break steps, judge flags, award names, group names,
+export headers — in zh and en, shared by the CLI, the GUI and the xlsx / PDF exports."""
+
+from __future__ import annotations
+
+from app.glossary import Term, language
+
+#: Scoring methods of a round (Round.scoring_method) and the vote ranking.
+METHODS: dict[str, Term] = {
+    "mean": Term("平均分", "Mean"),
+    "trimmed": Term("去掉一个最高分和一个最低分后的平均分", "Trimmed mean (highest and lowest dropped)"),
+    "zscore": Term("评委标准分（Z 分数）换算后的平均分", "Mean of per-judge z-scores mapped onto the scale"),
+    "votes": Term("网络投票数", "Public votes"),
+}
+
+#: How each method works, for the report's method page.
+METHOD_DETAILS: dict[str, Term] = {
+    "mean": Term(
+        "每位评委的总分为各评分项得分乘以权重之和；案例得分为所有已提交评委总分的平均分（回避不影响得分）。",
+        "Each judge's total is the weighted sum of the criteria; a case's score is the mean of the "
+        "submitted totals (a recusal does not lower it).",
+    ),
+    "trimmed": Term(
+        "每位评委的总分为各评分项得分乘以权重之和；评委不少于 {n} 位时去掉一个最高分和一个最低分，"
+        "其余取平均；少于 {n} 位时取平均分。",
+        "Each judge's total is the weighted sum of the criteria; with at least {n} judges one highest "
+        "and one lowest total are dropped and the rest averaged; with fewer, the mean.",
+    ),
+    "zscore": Term(
+        "每位评委的总分先按该评委本轮所评全部案例换算为标准分（Z 分数），再按本轮全部总分的平均分和标准差"
+        "折回评分尺度（0–{max}），案例得分为折算后分数的平均分。用于各评委所评案例不同的轮次。",
+        "Each judge's totals become z-scores over all cases that judge scored in the round, mapped back "
+        "onto the scale (0–{max}) with the mean and standard deviation of all totals; a case's score is "
+        "the mean of those. For rounds where judges see different cases.",
+    ),
+    "votes": Term(
+        "按网络投票数排名，投票不计入专家评分。", "Ranked by public votes; votes never enter expert scores."
+    ),
+}
+
+#: Tie-break chain, for the report and the xlsx's explanation column.
+TIE_CHAIN: Term = Term(
+    "得分相同时依次比较：去极值平均分、中位数、“{criterion}”平均分，仍相同则以记录在案的抽签决定；"
+    "未抽签前并列显示。",
+    "Equal scores are separated by the trimmed mean, then the median, then the mean on “{criterion}”, "
+    "then a recorded draw; until the draw they are shown as tied.",
+)
+
+#: ``decided_by`` of a ranked case, and a tie still open.
+TIE_STEPS: dict[str, Term] = {
+    "trimmed": Term("同分，去极值平均分更高", "equal score, higher trimmed mean"),
+    "median": Term("同分，中位数更高", "equal score, higher median"),
+    "criterion": Term("同分，“{criterion}”均分更高", "equal score, higher mean on “{criterion}”"),
+    "draw": Term("同分，抽签决定", "equal score, decided by a recorded draw"),
+    "tied": Term("并列，待抽签", "tied, draw needed"),
+}
+
+#: Judge consistency flags.
+FLAGS: dict[str, Term] = {
+    "harsh": Term("偏严", "harsh"),
+    "lenient": Term("偏松", "lenient"),
+    "disagrees": Term("排序与其他评委差异大", "ranks unlike the others"),
+}
+
+#: Award names in both languages; the season file's own name (Chinese) is used for a key missing here.
+AWARDS: dict[str, Term] = {
+    "excellent": Term("优秀案例", "Excellent case"),
+    "value_top10": Term("十大价值案例", "Top ten value case"),
+    "advance": Term("主题决赛晋级资格", "Advances to the theme final"),
+    "gold": Term("金奖", "Gold"),
+    "silver": Term("银奖", "Silver"),
+    "bronze": Term("铜奖", "Bronze"),
+    "best_organization": Term("最佳组织奖", "Best organization"),
+    "best_management": Term("最佳管理奖", "Best management"),
+    "region_excellent": Term("赛区优秀案例", "Regional excellent case"),
+    "popular_top10": Term("十大人气案例", "Top ten popular case"),
+    "finalist": Term("全国总决赛入围资格", "National finalist"),
+    "value": Term("价值案例", "Value case"),
+    "semifinal_excellent": Term("优秀案例", "Excellent case"),
+    "demonstration": Term("全国示范案例", "National demonstration case"),
+    "anti_epidemic_special": Term("抗疫特别案例奖", "Special anti-epidemic case"),
+    "final_ticket": Term("全国总决赛入场券", "National final ticket"),
+}
+
+NATIONAL: Term = Term("全国", "National")
+THEME: Term = Term("主题{n}", "Theme {n}")
+GROUP_JOIN = " · "
+
+#: Words of the exports (xlsx headers, PDF headings).
+WORDS: dict[str, Term] = {
+    "rank": Term("排名", "Rank"),
+    "case_code": Term("案例编号", "Case"),
+    "title": Term("案例名称", "Title"),
+    "hospital": Term("医院", "Hospital"),
+    "region": Term("赛区", "Region"),
+    "judge_n": Term("评委{n}", "Judge {n}"),
+    "score": Term("本轮得分", "Round score"),
+    "awards": Term("奖项", "Awards"),
+    "tie": Term("同分说明", "Tie"),
+    "votes": Term("网络投票", "Votes"),
+    "method": Term("计分方法", "Scoring method"),
+    "round": Term("轮次", "Round"),
+    "judge": Term("评委", "Judge"),
+    "cases": Term("评审案例数", "Cases"),
+    "severity": Term("宽严偏差", "Severity"),
+    "agreement": Term("排序一致性", "Agreement"),
+    "noise": Term("离散度", "Noise"),
+    "flags": Term("提示", "Flags"),
+    "group": Term("分组", "Group"),
+    "award": Term("奖项", "Award"),
+    "inside": Term("当前获奖", "Holds it now"),
+    "gap": Term("分差", "Gap"),
+    "margin": Term("一位评委的误差", "One judge's noise"),
+    "grant": Term("授予", "granted"),
+    "revoke": Term("撤销", "withdrawn"),
+    "reason": Term("理由", "Reason"),
+    "when": Term("时间", "When"),
+    "who": Term("操作人", "By"),
+    "subject": Term("对象", "Subject"),
+    "drawn": Term("抽签结果", "Draw"),
+    "seed": Term("种子", "Seed"),
+    "sheet_overview": Term("说明", "About"),
+    "sheet_consistency": Term("评委一致性", "Judge consistency"),
+    "sheet_cusp": Term("临界案例", "Cusp cases"),
+    "sheet_overrides": Term("奖项调整", "Award overrides"),
+    "sheet_draws": Term("抽签记录", "Draws"),
+    "sheet_judges": Term("评委编号", "Judge numbers"),
+    "sheet_season": Term("赛季奖项", "Season awards"),
+    "counts": Term(
+        "已提交 {submitted} 份，草稿 {drafts} 份（不计入），未开始 {not_started} 份，回避 {recused} 份",
+        "{submitted} submitted, {drafts} drafts (not counted), {not_started} not started, {recused} recused",
+    ),
+    "unscored": Term("{n} 个案例尚无已提交的评分", "{n} cases have no submitted score yet"),
+    "pending": Term(
+        "“{award}”尚有 {places} 个名额待抽签：{cases}",
+        "“{award}”: {places} places await a draw among {cases}",
+    ),
+    "no_overrides": Term("无调整。", "No overrides."),
+    "report_title": Term("{round}评审结果", "Results of the {round}"),
+    "generated": Term("生成时间：{when}", "Generated {when}"),
+    "consistency_title": Term("评委一致性（宽严偏差，分）", "Judge consistency (severity, points)"),
+    "consistency_note": Term(
+        "偏差为该评委总分减去其他评委在同一案例上的平均分的均值；负值偏严，正值偏松。"
+        "一位评委的误差约 {noise} 分。",
+        "Severity is a judge's mean offset from the others' mean on the same cases; negative is harsher. "
+        "One judge's noise is about {noise} points.",
+    ),
+    "cusp_title": Term("临界案例（建议发布前复核）", "Cusp cases (a second look before release)"),
+    "certificate": Term("荣誉证书", "Certificate"),
+}
+
+
+def award_term(key: str) -> Term | None:
+    """The zh/en name of an award key, or None when the glossary has none (use the season file's)."""
+    return AWARDS.get(key)
+
+
+#: Chinese numerals for theme numbers (主题一 … 主题十).
+CN_NUMBERS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+def theme_label(number: int, lang: str | None = None) -> str:
+    """主题五 / Theme 5."""
+    lang = lang or language()
+    if lang == "en" or not 0 < number < len(CN_NUMBERS):
+        return THEME.text(lang, n=number)
+    return THEME.text(lang, n=CN_NUMBERS[number])
