@@ -22,7 +22,16 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from app.results.ranking import NATIONAL_KEY, Placed, dimensions, group_key, rank_group
-from app.results.types import FINAL_TICKET, CaseInfo, CaseScore, Draw, Override, Pending
+from app.results.types import (
+    FINAL_TICKET,
+    SEASON_ROUND,
+    CaseInfo,
+    CaseScore,
+    Draw,
+    HospitalAward,
+    Override,
+    Pending,
+)
 from app.seasons import AwardRule, SeasonRules
 
 #: Award bases decided by a judged round's scores.
@@ -206,3 +215,42 @@ def round_award_keys(rules: SeasonRules, round_key: str) -> tuple[str, ...]:
     if ticket_round(rules) == round_key:
         keys.append(FINAL_TICKET)
     return tuple(keys)
+
+
+def hospital_awards(
+    rules: SeasonRules, cases: Sequence[CaseInfo], overrides: Sequence[Override] = ()
+) -> tuple[HospitalAward, ...]:
+    """Awards to hospitals by how many cases they entered (最佳组织奖: the most).
+
+    ``count`` places go to the hospitals with the most cases; hospitals level with the last place share
+    it (every hospital with the most cases *is* the hospital with the most cases). Then the season's
+    overrides (round ``season``), in order.
+    """
+    per_hospital: dict[int, list[CaseInfo]] = defaultdict(list)
+    for case in cases:
+        per_hospital[case.hospital_id].append(case)
+    names = {hid: group[0].hospital for hid, group in per_hospital.items()}
+    counts = {hid: len(group) for hid, group in per_hospital.items()}
+    held: dict[tuple[str, int], bool] = {}
+    order: list[tuple[str, int]] = []
+    for rule in rules.awards:
+        if rule.basis != "case_count" or not counts:
+            continue
+        ranked = sorted(counts.values(), reverse=True)
+        cut = ranked[min(len(ranked), rule.count or 1) - 1]
+        for hid in sorted(counts, key=lambda h: (-counts[h], names[h])):
+            if counts[hid] >= cut:
+                held[(rule.key, hid)] = True
+                order.append((rule.key, hid))
+    by_rule = set(held)
+    for o in sorted(overrides, key=lambda o: o.id):
+        if o.round_key != SEASON_ROUND or o.hospital_id is None:
+            continue
+        held[(o.award_key, o.hospital_id)] = o.grant
+        if (o.award_key, o.hospital_id) not in order:
+            order.append((o.award_key, o.hospital_id))
+    return tuple(
+        HospitalAward(key, hid, names.get(hid, ""), counts.get(hid, 0), by_rule=(key, hid) in by_rule)
+        for key, hid in order
+        if held.get((key, hid))
+    )
