@@ -77,7 +77,7 @@ class Table:
                 category,
                 category,
                 votes,
-            )  # fmt: skip
+            )
         )
         self.marks[cid] = mark if isinstance(mark, list) else [mark]
         return cid
