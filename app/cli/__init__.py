@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.package_cmd",
     "app.cli.bundle_cmd",
     "app.cli.judge_cmd",
+    "app.cli.results_cmd",
 )
 
 

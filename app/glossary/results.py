@@ -148,6 +148,67 @@ WORDS: dict[str, Term] = {
     ),
     "cusp_title": Term("临界案例（建议发布前复核）", "Cusp cases (a second look before release)"),
     "certificate": Term("荣誉证书", "Certificate"),
+    "held": Term("获得", "held"),
+    "not_held": Term("未获得", "not held"),
+}
+
+#: Sentences of ``leitai results verify``, one per kind of difference.
+VERIFY: dict[str, Term] = {
+    "bundle_unreadable": Term(
+        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）无法读取：{reason}",
+        "The bundle of judge {judge} in round {round} ({sha}…) cannot be read: {reason}",
+    ),
+    "bundle_hash": Term(
+        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）内容与合并时记录的哈希不符。",
+        "The bundle of judge {judge} in round {round} ({sha}…) no longer matches the hash recorded at merge.",
+    ),
+    "bundle_signature": Term(
+        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）签名无效。",
+        "The bundle of judge {judge} in round {round} ({sha}…) has an invalid signature.",
+    ),
+    "bundle_mismatch": Term(
+        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）所属的比赛、评委或轮次与记录不符。",
+        "The bundle of judge {judge} in round {round} ({sha}…) names another competition, judge or round.",
+    ),
+    "sheet_differs": Term(
+        "轮次 {round} 案例 {case}：评委 {judge} 的“{criterion}”在工作区为 {published}，"
+        "签名评分包中为 {recomputed}。",
+        "Round {round}, case {case}: judge {judge}'s “{criterion}” is {published} in the workspace but "
+        "{recomputed} in the signed bundle.",
+    ),
+    "sheet_only_in_workspace": Term(
+        "轮次 {round} 案例 {case}：评委 {judge} 的已提交评分只在工作区中有，签名评分包中没有。",
+        "Round {round}, case {case}: judge {judge}'s submitted sheet is in the workspace but in no "
+        "signed bundle.",
+    ),
+    "sheet_only_in_bundles": Term(
+        "轮次 {round} 案例 {case}：评委 {judge} 的已提交评分在签名评分包中有，工作区中没有。",
+        "Round {round}, case {case}: judge {judge}'s submitted sheet is in a signed bundle but not in "
+        "the workspace.",
+    ),
+    "result_differs": Term(
+        "轮次 {round} 案例 {case}：名次 / 得分在工作区为 {published}，按评分包重算为 {recomputed}。",
+        "Round {round}, case {case}: rank / score is {published} in the workspace, {recomputed} from "
+        "the bundles.",
+    ),
+    "award_differs": Term(
+        "轮次 {round} 案例 {case}：“{award}”在工作区为{published}，按规则重算为{recomputed}，"
+        "且没有经审计的调整记录。",
+        "Round {round}, case {case}: “{award}” is {published} in the workspace but {recomputed} by the "
+        "rules, and no audited override says why.",
+    ),
+    "override_unaudited": Term(
+        "轮次 {round} 的奖项调整记录 {id}（{award}，{subject}）没有审计记录。",
+        "Award override {id} of round {round} ({award}, {subject}) has no audit event.",
+    ),
+    "draw_unaudited": Term(
+        "轮次 {round} 的抽签记录 {id}（{group}）没有审计记录。",
+        "Draw {id} of round {round} ({group}) has no audit event.",
+    ),
+    "draw_mismatch": Term(
+        "轮次 {round} 的抽签记录 {id}（{group}）的顺序与其种子不符。",
+        "Draw {id} of round {round} ({group}) does not follow from its seed.",
+    ),
 }
 
 

@@ -153,7 +153,7 @@ def compute_round(rules: SeasonRules, inp: RoundInput) -> RoundResults:
         tie_criterion=tie_spec.name if tie_spec else None,
         counts=inp.counts,
         consistency=consistency,
-        cusp=tuple(_cusp(rules, alloc, consistency.noise)),
+        cusp=tuple(_ordered_cusp(_cusp(rules, alloc, consistency.noise), groups, keys)),
         pending=tuple(alloc.pending),
         overrides=tuple(o for o in inp.overrides if o.round_key == inp.round_key),
         draws=tuple(d for d in inp.draws if d.round_key == inp.round_key),
@@ -174,6 +174,18 @@ def _cusp(rules: SeasonRules, alloc: Allocation, noise: float | None) -> list[Cu
         name = group_name(rules, first, key_dims(key))
         out.extend(cusp_cases(award, key, name, placed, end, noise))
     return out
+
+
+def _ordered_cusp(
+    cusp: list[CuspCase], groups: Sequence[GroupResult], award_keys: Sequence[str]
+) -> list[CuspCase]:
+    """Cusp cases in the order the results show: by group, then award, then score (highest first)."""
+    group_pos = {g.key: i for i, g in enumerate(groups)}
+    award_pos = {k: i for i, k in enumerate(award_keys)}
+    return sorted(
+        cusp,
+        key=lambda c: (group_pos.get(c.group_key, len(group_pos)), award_pos.get(c.award_key, 99), -c.score),
+    )
 
 
 def compute_votes(

@@ -140,12 +140,3 @@ def _explain(placed: list[Placed]) -> list[Placed]:
         decided = TIE_STEPS[max(steps)] if steps else None
         out.append(Placed(p.case, p.result, p.rank, decided, p.tied))
     return out
-
-
-def tie_runs(placed: Sequence[Placed]) -> list[tuple[int, ...]]:
-    """The case ids of each run still tied (no draw yet), in rank order."""
-    runs: dict[int, list[int]] = {}
-    for p in placed:
-        if p.tied and p.rank is not None:
-            runs.setdefault(p.rank, []).append(p.case.id)
-    return [tuple(ids) for _, ids in sorted(runs.items())]

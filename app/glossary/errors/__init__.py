@@ -16,7 +16,7 @@ from typing import Any
 from app.glossary import Term
 
 #: Modules under ``app.glossary.errors`` that define ``MESSAGES: dict[str, Term]``.
-AREAS: tuple[str, ...] = ("general",)
+AREAS: tuple[str, ...] = ("general", "results")
 
 
 @cache
