@@ -149,6 +149,15 @@ WORDS: dict[str, Term] = {
     "cusp_title": Term("临界案例（建议发布前复核）", "Cusp cases (a second look before release)"),
     "certificate": Term("荣誉证书", "Certificate"),
     "held": Term("获得", "held"),
+    "item": Term("项目", "Item"),
+    "content": Term("内容", "Details"),
+    "competition": Term("比赛", "Competition"),
+    "season": Term("赛季", "Season"),
+    "code": Term("编号", "Code"),
+    "name": Term("姓名", "Name"),
+    "boundary": Term("边界得分", "Boundary score"),
+    "change": Term("调整", "Change"),
+    "case_count": Term("案例数", "Cases"),
     "not_held": Term("未获得", "not held"),
 }
 
