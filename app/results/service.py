@@ -183,12 +183,12 @@ def override_award(
         if round_key == SEASON_ROUND:
             h = s.scalars(select(Hospital).where(Hospital.name == (hospital or ""))).first()
             if h is None:
-                raise DomainError("unknown_hospital", hospital=hospital or "")
+                raise DomainError("override_unknown_hospital", hospital=hospital or "")
             hospital_id, subject = h.id, h.name
         else:
             c = s.scalars(select(Case).where(Case.code == (case_code or ""))).first()
             if c is None:
-                raise DomainError("unknown_case", case=case_code or "")
+                raise DomainError("override_unknown_case", case=case_code or "")
             case_id, subject = c.id, f"{c.code} {c.title}"
         row = AwardOverride(
             round_key=round_key,

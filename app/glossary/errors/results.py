@@ -7,7 +7,10 @@ from app.glossary import Term
 
 MESSAGES: dict[str, Term] = {
     "unknown_round": Term("没有轮次 {round}。", "There is no round {round}."),
-    "no_rubric": Term("轮次 {round} 没有评分细则。", "Round {round} has no rubric."),
+    "no_rubric": Term(
+        "轮次“{round_name}”没有评分细则，不能生成评审包。",
+        "The round “{round_name}” has no rubric; no judge package can be built.",
+    ),
     "unknown_method": Term(
         "没有计分方法 {method}（可用：{known}）。", "There is no scoring method {method} (known: {known})."
     ),
@@ -19,8 +22,8 @@ MESSAGES: dict[str, Term] = {
         "奖项 {award} 不由轮次 {round} 决定（本轮奖项：{known}）。",
         "Award {award} is not decided by round {round} (its awards: {known}).",
     ),
-    "unknown_case": Term("没有案例 {case}。", "There is no case {case}."),
-    "unknown_hospital": Term("没有医院“{hospital}”。", "There is no hospital “{hospital}”."),
+    "override_unknown_case": Term("没有案例 {case}。", "There is no case {case}."),
+    "override_unknown_hospital": Term("没有医院“{hospital}”。", "There is no hospital “{hospital}”."),
     "votes_columns": Term(
         "投票表 {file} 需要“案例编号”和“网络投票”两列；表中的列：{headers}",
         "The votes sheet {file} needs the columns 案例编号 and 网络投票; it has: {headers}",
