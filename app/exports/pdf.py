@@ -10,7 +10,6 @@ growing downwards (PyMuPDF's); ``text`` takes the baseline.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,6 @@ from app.errors import DomainError
 
 #: A4 portrait, in points.
 A4 = (595.28, 841.89)
-#: Resource name of the font on every page.
-FONT_NAME = "cjk"
 BLACK = (0.0, 0.0, 0.0)
 GREY = (0.45, 0.45, 0.45)
 LIGHT = (0.93, 0.93, 0.93)
@@ -80,6 +77,22 @@ def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> 
     return lines
 
 
+def balanced_wrap(text: str, size: float, width: float) -> list[str]:
+    """Like ``wrap`` but with lines of even length (as many lines as ``wrap`` needs, each about as wide
+    as the others): what centred text on a certificate or a cover wants."""
+    lines = wrap(text, size, width)
+    if len(lines) < 2:
+        return lines
+    total = text_width(text, size)
+    narrow = total / len(lines)
+    while narrow < width:
+        candidate = wrap(text, size, narrow)
+        if len(candidate) == len(lines):
+            return candidate
+        narrow += size / 2
+    return lines
+
+
 def _tokens(text: str) -> list[str]:
     """Words of Latin letters and digits stay together; everything else is one character."""
     out: list[str] = []
@@ -91,13 +104,16 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-@dataclass
 class Page:
-    """One page being drawn."""
+    """One page being drawn. Shapes and text are collected and written when the page is done (one
+    shape and one text writer per style: PyMuPDF's per-call insert_text re-reads the font each time)."""
 
-    raw: Any
-    width: float
-    height: float
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.width = float(raw.rect.width)
+        self.height = float(raw.rect.height)
+        self._shape = raw.new_shape()
+        self._writers: dict[tuple[tuple[float, float, float], bool], Any] = {}
 
     def text(
         self,
@@ -117,16 +133,10 @@ class Page:
             x -= w / 2
         elif align == "right":
             x -= w
-        self.raw.insert_text(
-            (x, y),
-            text,
-            fontname=FONT_NAME,
-            fontsize=size,
-            color=color,
-            fill=color,
-            render_mode=2 if bold else 0,
-            border_width=0.03 if bold else 0.05,
-        )
+        writer = self._writers.get((color, bold))
+        if writer is None:
+            writer = self._writers[(color, bold)] = _pymupdf().TextWriter(self.raw.rect)
+        writer.append((x, y), text, font=font(), fontsize=size)
         return w
 
     def lines(
@@ -155,7 +165,8 @@ class Page:
         color: tuple[float, float, float] | None = None,
         width: float = 0.5,
     ) -> None:
-        self.raw.draw_rect((x0, y0, x1, y1), color=color, fill=fill, width=width if color else 0)
+        self._shape.draw_rect(_pymupdf().Rect(x0, y0, x1, y1))
+        self._shape.finish(color=color, fill=fill, width=width if color else 0)
 
     def line(
         self,
@@ -166,12 +177,22 @@ class Page:
         color: tuple[float, float, float] = RULE,
         width: float = 0.5,
     ) -> None:
-        self.raw.draw_line((x0, y0), (x1, y1), color=color, width=width)
+        self._shape.draw_line((x0, y0), (x1, y1))
+        self._shape.finish(color=color, width=width)
 
     def circle(
         self, x: float, y: float, r: float, color: tuple[float, float, float], width: float = 1.0
     ) -> None:
-        self.raw.draw_circle((x, y), r, color=color, width=width)
+        self._shape.draw_circle((x, y), r)
+        self._shape.finish(color=color, width=width)
+
+    def finish(self) -> None:
+        """Write what was drawn: shapes first, text on top."""
+        self._shape.commit()
+        for (color, bold), writer in self._writers.items():
+            writer.write_text(self.raw, color=color, render_mode=2 if bold else 0)
+        self._writers.clear()
+        self._shape = self.raw.new_shape()
 
 
 class PdfDocument:
@@ -181,12 +202,15 @@ class PdfDocument:
         self.doc = _pymupdf().open()
         self.page_size = page_size
         self._sources: dict[Path, Any] = {}
+        self._page: Page | None = None
 
     def new_page(self, size: tuple[float, float] | None = None) -> Page:
+        """A new page; the previous one is finished (written) now and may not be drawn on again."""
+        if self._page is not None:
+            self._page.finish()
         width, height = size or self.page_size
-        raw = self.doc.new_page(width=width, height=height)
-        raw.insert_font(fontname=FONT_NAME, fontbuffer=font().buffer)  # one copy per document
-        return Page(raw, width, height)
+        self._page = Page(self.doc.new_page(width=width, height=height))
+        return self._page
 
     def show_pdf(self, page: Page, path: Path) -> None:
         """Draw the first page of another PDF (a template's background) over the whole page; a source
@@ -198,6 +222,9 @@ class PdfDocument:
 
     def save(self, path: Path, title: str = "", author: str = "") -> Path:
         """Subset the font, write the file (replacing it); ``export_failed`` if it cannot be written."""
+        if self._page is not None:
+            self._page.finish()
+            self._page = None
         self.doc.set_metadata({"title": title, "author": author, "creator": "Leitai"})
         self.doc.subset_fonts()
         path = Path(path)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DomainError
-from app.exports.pdf import BLACK, PdfDocument, wrap
+from app.exports.pdf import BLACK, PdfDocument, balanced_wrap
 from app.paths import RESOURCES_DIR
 from app.results.text import award_name
 from app.results.types import RankedCase, RoundResults
@@ -140,7 +140,7 @@ def _draw(doc: PdfDocument, template: Template, fields: dict[str, str]) -> None:
         doc.show_pdf(page, template.background)
     for item in template.items:
         text = item.text.format(**fields)
-        lines = wrap(text, item.size, item.width) if item.width else [text]
+        lines = balanced_wrap(text, item.size, item.width) if item.width else [text]
         page.lines(item.x, item.y, lines, item.size, 1.6, color=item.color, bold=item.bold, align=item.align)
 
 

@@ -69,8 +69,8 @@ class _Report:
             self.new_page()
 
     def heading(self, text: str, size: float = 15.0) -> None:
-        self.room(size * 3)
-        self.y += size
+        self.room(size * 3.5)
+        self.y += size if self.y <= MARGIN else size * 2
         self.page.text(MARGIN, self.y, text, size, ACCENT, bold=True)
         self.y += size * 0.9
 
