@@ -167,31 +167,37 @@ def _judges(args: argparse.Namespace) -> int:
 
 
 def _method(args: argparse.Namespace) -> int:
-    from app.glossary.results import METHODS
+    from app.glossary.terms import round_name
     from app.results.service import set_method
+    from app.results.text import method_name
 
     with open_workspace(args) as ws:
         set_method(ws, args.round, args.method)
-    print(f"轮次 {args.round} 的计分方法：{METHODS[args.method].text()}")
+        name = round_name(args.round, ws.season_year)
+    print(f"{name}的计分方法：{method_name(args.method)}")
     return 0
 
 
 def _draw(args: argparse.Namespace) -> int:
-    from app.results.service import record_draws
+    from app.results.service import record_draws, round_results
+    from app.results.text import draw_lines
 
     with open_workspace(args) as ws:
         made = record_draws(ws, args.round, args.seed)
+        results = round_results(ws, args.round)
+        rules = ws.rules
     if not made:
         print("没有需要抽签的并列。")
         return 0
-    for d in made:
-        print(f"{d.group_key}：种子 {d.seed}，顺序 {' > '.join(str(c) for c in d.order)}（案例 id）")
-    print(f"已记录 {len(made)} 次抽签。")
+    for line in draw_lines(made, results, rules):
+        print(line)
+    print(f"已记录 {len(made)} 次抽签（按 SHA-256 排序，可复核）。")
     return 0
 
 
 def _override(args: argparse.Namespace) -> int:
     from app.results.service import override_award
+    from app.results.text import award_name
 
     with open_workspace(args) as ws:
         o = override_award(
@@ -203,7 +209,8 @@ def _override(args: argparse.Namespace) -> int:
             case_code=args.case,
             hospital=args.hospital,
         )
-    print(f"已{'授予' if o.grant else '撤销'}“{o.award_key}”：{o.subject}（理由：{o.reason}，记录 {o.id}）")
+        award = award_name(o.award_key, ws.rules)
+    print(f"已{'授予' if o.grant else '撤销'}“{award}”：{o.subject}（理由：{o.reason}，记录 {o.id}）")
     return 0
 
 
@@ -246,7 +253,7 @@ def _verify(args: argparse.Namespace) -> int:
     else:
         for p in report.problems:
             print(problem_text(p))
-        rounds = "、".join(report.rounds) or "（无）"
+        rounds = "、".join(report.round_names) or "（无）"
         state = "一致" if report.ok else f"发现 {len(report.problems)} 处不一致"
         print(f"已用 {report.bundles} 份签名评分包重算轮次：{rounds}。{state}。")
     return 0 if report.ok else 1

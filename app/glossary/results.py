@@ -4,7 +4,7 @@ export headers — in zh and en, shared by the CLI, the GUI and the xlsx / PDF e
 
 from __future__ import annotations
 
-from app.glossary import Term, language
+from app.glossary import Term
 
 #: Scoring methods of a round (Round.scoring_method) and the vote ranking.
 METHODS: dict[str, Term] = {
@@ -63,28 +63,12 @@ FLAGS: dict[str, Term] = {
     "disagrees": Term("排序与其他评委差异大", "ranks unlike the others"),
 }
 
-#: Award names in both languages; the season file's own name (Chinese) is used for a key missing here.
+#: Names of results' own award keys (the season files' award names are in app.glossary.terms.AWARDS).
 AWARDS: dict[str, Term] = {
-    "excellent": Term("优秀案例", "Excellent case"),
-    "value_top10": Term("十大价值案例", "Top ten value case"),
-    "advance": Term("主题决赛晋级资格", "Advances to the theme final"),
-    "gold": Term("金奖", "Gold"),
-    "silver": Term("银奖", "Silver"),
-    "bronze": Term("铜奖", "Bronze"),
-    "best_organization": Term("最佳组织奖", "Best organization"),
-    "best_management": Term("最佳管理奖", "Best management"),
-    "region_excellent": Term("赛区优秀案例", "Regional excellent case"),
-    "popular_top10": Term("十大人气案例", "Top ten popular case"),
-    "finalist": Term("全国总决赛入围资格", "National finalist"),
-    "value": Term("价值案例", "Value case"),
-    "semifinal_excellent": Term("优秀案例", "Excellent case"),
-    "demonstration": Term("全国示范案例", "National demonstration case"),
-    "anti_epidemic_special": Term("抗疫特别案例奖", "Special anti-epidemic case"),
     "final_ticket": Term("全国总决赛入场券", "National final ticket"),
 }
 
 NATIONAL: Term = Term("全国", "National")
-THEME: Term = Term("主题{n}", "Theme {n}")
 GROUP_JOIN = " · "
 
 #: Words of the exports (xlsx headers, PDF headings).
@@ -164,75 +148,56 @@ WORDS: dict[str, Term] = {
 #: Sentences of ``leitai results verify``, one per kind of difference.
 VERIFY: dict[str, Term] = {
     "bundle_unreadable": Term(
-        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）无法读取：{reason}",
-        "The bundle of judge {judge} in round {round} ({sha}…) cannot be read: {reason}",
+        "评委 {judge} 在{round}的评分包（{sha}…）无法读取：{reason}",
+        "The bundle of judge {judge} in {round} ({sha}…) cannot be read: {reason}",
     ),
     "bundle_hash": Term(
-        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）内容与合并时记录的哈希不符。",
-        "The bundle of judge {judge} in round {round} ({sha}…) no longer matches the hash recorded at merge.",
+        "评委 {judge} 在{round}的评分包（{sha}…）内容与合并时记录的哈希不符。",
+        "The bundle of judge {judge} in {round} ({sha}…) no longer matches the hash recorded at merge.",
     ),
     "bundle_signature": Term(
-        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）签名无效。",
-        "The bundle of judge {judge} in round {round} ({sha}…) has an invalid signature.",
+        "评委 {judge} 在{round}的评分包（{sha}…）签名无效。",
+        "The bundle of judge {judge} in {round} ({sha}…) has an invalid signature.",
     ),
     "bundle_mismatch": Term(
-        "评委 {judge} 在轮次 {round} 的评分包（{sha}…）所属的比赛、评委或轮次与记录不符。",
-        "The bundle of judge {judge} in round {round} ({sha}…) names another competition, judge or round.",
+        "评委 {judge} 在{round}的评分包（{sha}…）所属的比赛、评委或轮次与记录不符。",
+        "The bundle of judge {judge} in {round} ({sha}…) names another competition, judge or round.",
     ),
     "sheet_differs": Term(
-        "轮次 {round} 案例 {case}：评委 {judge} 的“{criterion}”在工作区为 {published}，"
+        "{round}，案例 {case}：评委 {judge} 的“{criterion}”在工作区为 {published}，"
         "签名评分包中为 {recomputed}。",
-        "Round {round}, case {case}: judge {judge}'s “{criterion}” is {published} in the workspace but "
+        "{round}, case {case}: judge {judge}'s “{criterion}” is {published} in the workspace but "
         "{recomputed} in the signed bundle.",
     ),
     "sheet_only_in_workspace": Term(
-        "轮次 {round} 案例 {case}：评委 {judge} 的已提交评分只在工作区中有，签名评分包中没有。",
-        "Round {round}, case {case}: judge {judge}'s submitted sheet is in the workspace but in no "
-        "signed bundle.",
+        "{round}，案例 {case}：评委 {judge} 的已提交评分只在工作区中有，签名评分包中没有。",
+        "{round}, case {case}: judge {judge}'s submitted sheet is in the workspace but in no signed bundle.",
     ),
     "sheet_only_in_bundles": Term(
-        "轮次 {round} 案例 {case}：评委 {judge} 的已提交评分在签名评分包中有，工作区中没有。",
-        "Round {round}, case {case}: judge {judge}'s submitted sheet is in a signed bundle but not in "
+        "{round}，案例 {case}：评委 {judge} 的已提交评分在签名评分包中有，工作区中没有。",
+        "{round}, case {case}: judge {judge}'s submitted sheet is in a signed bundle but not in "
         "the workspace.",
     ),
     "result_differs": Term(
-        "轮次 {round} 案例 {case}：名次 / 得分在工作区为 {published}，按评分包重算为 {recomputed}。",
-        "Round {round}, case {case}: rank / score is {published} in the workspace, {recomputed} from "
-        "the bundles.",
+        "{round}，案例 {case}：名次 / 得分在工作区为 {published}，按评分包重算为 {recomputed}。",
+        "{round}, case {case}: rank / score is {published} in the workspace, {recomputed} from the bundles.",
     ),
     "award_differs": Term(
-        "轮次 {round} 案例 {case}：“{award}”在工作区为{published}，按规则重算为{recomputed}，"
+        "{round}，案例 {case}：“{award}”在工作区为{published}，按规则重算为{recomputed}，"
         "且没有经审计的调整记录。",
-        "Round {round}, case {case}: “{award}” is {published} in the workspace but {recomputed} by the "
+        "{round}, case {case}: “{award}” is {published} in the workspace but {recomputed} by the "
         "rules, and no audited override says why.",
     ),
     "override_unaudited": Term(
-        "轮次 {round} 的奖项调整记录 {id}（{award}，{subject}）没有审计记录。",
-        "Award override {id} of round {round} ({award}, {subject}) has no audit event.",
+        "{round}的奖项调整记录 {id}（{award}，{subject}）没有审计记录。",
+        "Award override {id} of {round} ({award}, {subject}) has no audit event.",
     ),
     "draw_unaudited": Term(
-        "轮次 {round} 的抽签记录 {id}（{group}）没有审计记录。",
-        "Draw {id} of round {round} ({group}) has no audit event.",
+        "{round}的抽签记录 {id}（{group}）没有审计记录。",
+        "Draw {id} of {round} ({group}) has no audit event.",
     ),
     "draw_mismatch": Term(
-        "轮次 {round} 的抽签记录 {id}（{group}）的顺序与其种子不符。",
-        "Draw {id} of round {round} ({group}) does not follow from its seed.",
+        "{round}的抽签记录 {id}（{group}）的顺序与其种子不符。",
+        "Draw {id} of {round} ({group}) does not follow from its seed.",
     ),
 }
-
-
-def award_term(key: str) -> Term | None:
-    """The zh/en name of an award key, or None when the glossary has none (use the season file's)."""
-    return AWARDS.get(key)
-
-
-#: Chinese numerals for theme numbers (主题一 … 主题十).
-CN_NUMBERS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
-
-
-def theme_label(number: int, lang: str | None = None) -> str:
-    """主题五 / Theme 5."""
-    lang = lang or language()
-    if lang == "en" or not 0 < number < len(CN_NUMBERS):
-        return THEME.text(lang, n=number)
-    return THEME.text(lang, n=CN_NUMBERS[number])

@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from app.glossary.results import GROUP_JOIN, NATIONAL, theme_label
+from app.glossary.results import GROUP_JOIN, NATIONAL
+from app.glossary.terms import theme_label
 from app.results.awards import (
     Allocation,
     allocate,
@@ -42,12 +43,10 @@ from app.results.types import (
 from app.seasons import SeasonRules
 
 
-def group_name(
-    rules: SeasonRules, case: CaseInfo | None, dims: Sequence[str], lang: str | None = None
-) -> str:
-    """A group's name as people say it: 华东赛区 · 主题五; 全国 for a national group."""
+def group_name(rules: SeasonRules, case: CaseInfo | None, dims: Sequence[str]) -> str:
+    """A group's name as people say it: 华东赛区 · 主题5; 全国 for a national group."""
     if case is None or not dims:
-        return NATIONAL.text(lang)
+        return NATIONAL.text()
     parts = []
     for dim in dims:
         if dim == "region":
@@ -56,7 +55,7 @@ def group_name(
             except KeyError:
                 parts.append(case.region or "—")
         elif dim == "theme":
-            parts.append(theme_label(case.theme_number, lang) if case.theme_number is not None else "—")
+            parts.append(theme_label(case.theme_number))
         elif dim == "tier":
             parts.append(case.tier or "—")
         else:

@@ -7,23 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from app.glossary import language
-from app.glossary.results import FLAGS, METHODS, TIE_STEPS, WORDS, award_term
-from app.results.types import RankedCase, RoundResults
+from app.glossary import language, terms
+from app.glossary.results import AWARDS, FLAGS, METHODS, TIE_STEPS, WORDS
+from app.results.types import Draw, RankedCase, RoundResults
 from app.seasons import SeasonRules
 
 
 def award_name(key: str, rules: SeasonRules | None = None, lang: str | None = None) -> str:
-    """An award's name: the glossary's in the current language, else the season file's, else the key."""
-    term = award_term(key)
-    if term is not None and (lang or language()) == "en":
-        return term.en
-    if rules is not None:
-        try:
-            return rules.award(key).name
-        except KeyError:
-            pass
-    return term.text(lang) if term is not None else key
+    """An award's name from the glossary (the season's wording where it differs), in ``lang``."""
+    term = AWARDS.get(key) or terms.award_term(key, rules.year if rules is not None else None)
+    return term.text(lang)
 
 
 def award_names(keys: tuple[str, ...] | list[str], rules: SeasonRules | None, lang: str | None = None) -> str:
@@ -125,3 +118,29 @@ def judge_lines(results: RoundResults, rules: SeasonRules) -> Iterator[str]:
             f"{k.group_name}  {award_name(k.award_key, rules)}  {k.case.code}  {score_text(k.score)}"
             f"  {WORDS['gap'].text()} {k.gap:.2f} ≤ {k.margin:.2f}  {side}".rstrip()
         )
+
+
+def group_names(results: RoundResults, rules: SeasonRules) -> dict[str, str]:
+    """Group key → name for every group a draw or a pending tie of the round may name."""
+    from app.results.compute import group_name
+    from app.results.ranking import key_dims
+
+    names = {g.key: g.name for g in results.groups}
+    cases = {c.case.id: c.case for g in results.groups for c in g.cases}
+    for key, ids in [(d.group_key, d.case_ids) for d in results.draws] + [
+        (p.group_key, p.case_ids) for p in results.pending
+    ]:
+        if key not in names:
+            names[key] = group_name(rules, cases.get(ids[0]) if ids else None, key_dims(key))
+    return names
+
+
+def draw_lines(draws: tuple[Draw, ...], results: RoundResults, rules: SeasonRules) -> list[str]:
+    """One line per draw: its group, its seed, the drawn order of case codes."""
+    names = group_names(results, rules)
+    codes = {c.case.id: c.case.code for g in results.groups for c in g.cases}
+    return [
+        f"{names.get(d.group_key, d.group_key)}｜{WORDS['seed'].text()} {d.seed}｜"
+        + " > ".join(codes.get(c, str(c)) for c in d.order)
+        for d in draws
+    ]

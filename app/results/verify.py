@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from app.bundles import keys
 from app.bundles.bundle import BundleError, read_bundle
 from app.glossary.results import VERIFY, WORDS
+from app.glossary.terms import round_name
 from app.models import BundleContent, ImportedBundle, IssuedPackage, Judge, Round
 from app.results import frame
 from app.results.compute import compute_round
@@ -55,6 +56,7 @@ class VerifyReport:
     rounds: tuple[str, ...]
     bundles: int
     problems: tuple[VerifyProblem, ...]
+    round_names: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -162,7 +164,18 @@ def verify_workspace(ws: Workspace) -> VerifyReport:
                 problems.append(VerifyProblem("draw_unaudited", params))
             if tuple(d.order) != draw_order(d.seed, d.case_ids):
                 problems.append(VerifyProblem("draw_mismatch", params))
-    return VerifyReport(tuple(round_keys), kept.count, tuple(problems))
+    labels = tuple(round_name(k, ws.season_year) for k in round_keys)
+    return VerifyReport(
+        tuple(round_keys), kept.count, tuple(_named(p, ws.season_year) for p in problems), labels
+    )
+
+
+def _named(problem: VerifyProblem, season: int) -> VerifyProblem:
+    """The problem with its round by name (轮次 专家评选, not the key review)."""
+    key = problem.params.get("round")
+    if not isinstance(key, str):
+        return problem
+    return VerifyProblem(problem.kind, {**problem.params, "round": round_name(key, season)})
 
 
 def _order(sheet: ScoreSheet) -> tuple[str, int]:

@@ -114,7 +114,7 @@ def test_2022_review_value_top10_advance_and_excellent(s2022: SeasonRules) -> No
     theme2 = [t.add(90 - i, theme=2) for i in range(11)]
     theme3 = [t.add(70 - i, theme=3) for i in range(4)]
     r = t.run(s2022, "review")
-    assert [g.name for g in r.groups] == ["主题一", "主题二", "主题三"]
+    assert [g.name for g in r.groups] == ["主题1", "主题2", "主题3"]
     # 十大价值案例: min(10, n) per theme
     assert holders(r, "value_top10") == sorted(theme1[:10] + theme2[:10] + theme3)
     # advance: 20 % rounded up — 12 → 2.4 → 3; 11 → 2.2 → 3; 4 → 0.8 → 1
@@ -243,7 +243,7 @@ def test_2020_semifinal_ladder_per_region_and_theme_daily_only(s2020: SeasonRule
     east = [t.add(95 - i, region="east", category="daily") for i in range(11)]
     west = [t.add(60 - i, region="northwest", category="daily") for i in range(4)]
     r = t.run(s2020, "semifinal")
-    assert [g.name for g in r.groups] == ["华东赛区 · 主题一", "西北赛区 · 主题一"]
+    assert [g.name for g in r.groups] == ["华东赛区 · 主题1", "西北赛区 · 主题1"]
     assert holders(r, "finalist") == sorted(east[:3] + west[:3])
     assert holders(r, "value") == sorted(east[3:6] + west[3:4])
     assert holders(r, "semifinal_excellent") == east[6:10]

@@ -62,8 +62,8 @@ def test_workbook_has_a_sheet_per_group_with_each_judges_score(exported: tuple[P
     book = openpyxl.load_workbook(xlsx)
     assert book.sheetnames == [
         "说明",
-        "主题一",
-        "主题二",
+        "主题1",
+        "主题2",
         "评委编号",
         "评委一致性",
         "临界案例",
@@ -71,7 +71,7 @@ def test_workbook_has_a_sheet_per_group_with_each_judges_score(exported: tuple[P
         "抽签记录",
         "赛季奖项",
     ]
-    rows = list(book["主题一"].iter_rows(values_only=True))
+    rows = list(book["主题1"].iter_rows(values_only=True))
     assert rows[0] == (
         "排名",
         "案例编号",
@@ -102,8 +102,8 @@ def test_report_pdf_is_chinese_with_the_font_embedded(exported: tuple[Path, Path
         embedded = all(doc.extract_font(f[0])[3] for page in doc for f in page.get_fonts())
     assert "专家评选评审结果" in text
     assert "平均分" in text
-    assert "主题一" in text
-    assert "主题二" in text
+    assert "主题1" in text
+    assert "主题2" in text
     assert "复议后增补" in text  # every export shows the override
     assert "评委一致性" in text
     assert any("Droid" in name for name in fonts)

@@ -95,7 +95,7 @@ def test_rank_json_is_the_documented_shape(world: World, capsys: pytest.CaptureF
     assert (doc["round"], doc["method"]) == ("review", "mean")
     (group,) = doc["groups"]
     assert set(group) == {"key", "name", "cases"}
-    assert (group["key"], group["name"]) == ("theme=1", "主题一")
+    assert (group["key"], group["name"]) == ("theme=1", "主题1")
     first = group["cases"][0]
     assert set(first) == {"case_id", "rank", "score", "awards"}
     assert (first["rank"], first["score"], first["awards"]) == (

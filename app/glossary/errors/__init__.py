@@ -16,7 +16,18 @@ from typing import Any
 from app.glossary import Term
 
 #: Modules under ``app.glossary.errors`` that define ``MESSAGES: dict[str, Term]``.
-AREAS: tuple[str, ...] = ("general", "results")
+AREAS: tuple[str, ...] = (
+    "general",
+    "workspace",
+    "intake",
+    "screening",
+    "judging",
+    "bundles",
+    "judge_home",
+    "results",
+    "cli",
+    "demo",
+)
 
 
 @cache

@@ -6,11 +6,6 @@ from __future__ import annotations
 from app.glossary import Term
 
 MESSAGES: dict[str, Term] = {
-    "unknown_round": Term("没有轮次 {round}。", "There is no round {round}."),
-    "no_rubric": Term(
-        "轮次“{round_name}”没有评分细则，不能生成评审包。",
-        "The round “{round_name}” has no rubric; no judge package can be built.",
-    ),
     "unknown_method": Term(
         "没有计分方法 {method}（可用：{known}）。", "There is no scoring method {method} (known: {known})."
     ),
@@ -26,7 +21,7 @@ MESSAGES: dict[str, Term] = {
     "override_unknown_hospital": Term("没有医院“{hospital}”。", "There is no hospital “{hospital}”."),
     "votes_columns": Term(
         "投票表 {file} 需要“案例编号”和“网络投票”两列；表中的列：{headers}",
-        "The votes sheet {file} needs the columns 案例编号 and 网络投票; it has: {headers}",
+        "The votes sheet {file} needs a case code column and a votes column; it has: {headers}",
     ),
     "votes_invalid": Term(
         "投票表第 {row} 行：票数“{value}”不是非负整数。",
