@@ -10,7 +10,7 @@ score are tied and their order is explained by the tie-break chain, never by hid
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -293,7 +293,6 @@ class RoundResults:
     draws: tuple[Draw, ...] = ()
     award_keys: tuple[str, ...] = ()  # awards this round decides, in the season file's order
     unscored: int = 0  # cases in the round without any submitted sheet
-    notes: Mapping[str, str] = field(default_factory=dict)
 
     def case(self, case_id: int) -> RankedCase | None:
         """The ranked case with this id, in whichever group it is."""
