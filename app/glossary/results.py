@@ -130,9 +130,16 @@ WORDS: dict[str, Term] = {
         "Severity is a judge's mean offset from the others' mean on the same cases; negative is harsher. "
         "One judge's noise is about {noise} points.",
     ),
+    "chart_legend": Term(
+        "红色：需要关注的评委（偏严、偏松或排序与其他评委差异大）；右侧 ρ 为排序一致性。",
+        "Red: judges to look at (harsh, lenient or ranking unlike the others); ρ on the right is agreement.",
+    ),
     "cusp_title": Term("临界案例（建议发布前复核）", "Cusp cases (a second look before release)"),
     "certificate": Term("荣誉证书", "Certificate"),
     "held": Term("获得", "held"),
+    "dropped_note": Term(
+        "括号中的分数为去掉的一个最高分和一个最低分。", "Marks in brackets were dropped (highest, lowest)."
+    ),
     "item": Term("项目", "Item"),
     "content": Term("内容", "Details"),
     "competition": Term("比赛", "Competition"),

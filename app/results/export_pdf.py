@@ -182,7 +182,8 @@ def _group_table(
         marks = [""] * (len(group.judges) if show_judges else 0)
         for m in c.result.marks:
             if show_judges:
-                marks[position[m.judge_code]] = f"({m.total:g})" if m.dropped else f"{m.total:g}"
+                mark = f"{float(m.total):g}"
+                marks[position[m.judge_code]] = f"({mark})" if m.dropped else mark
         note = tie_note(c, results)
         cells: list[list[str]] = [
             ["—" if c.rank is None else str(c.rank)],
@@ -205,6 +206,8 @@ def _group_table(
             x += w
         r.y += height
         r.page.line(MARGIN, r.y, MARGIN + r.width, r.y, RULE, 0.4)
+    if judges and any(m.dropped for c in group.cases for m in c.result.marks):
+        r.paragraph(_w("dropped_note"), 8, GREY)
     for p in group.pending:
         codes = "、".join(c.case.code for c in group.cases if c.case.id in p.case_ids)
         r.paragraph(
@@ -256,6 +259,7 @@ def _consistency(r: _Report, results: RoundResults) -> None:
     r.heading(_w("consistency_title"))
     noise = "—" if chart.noise is None else f"{chart.noise:.2f}"
     r.paragraph(WORDS["consistency_note"].text(noise=noise), 9.5, GREY)
+    r.paragraph(_w("chart_legend"), 9, FLAGGED)
     top = r.y + 10
     draw_chart(r.page, chart, MARGIN, top, r.width, r.page.height - MARGIN - top - 20)
     flagged = [j for j in results.consistency.judges if j.flags]
