@@ -239,3 +239,30 @@ def test_votes_import_sets_counts_and_never_touches_expert_scores(world: World, 
     assert (err.value.code, err.value.params["row"]) == ("votes_invalid", 3)
     with world.ws.sessions() as s:  # nothing of the bad sheet was written
         assert s.scalar(select(Case.votes).where(Case.code == "C003")) is None
+
+
+def test_the_commands_speak_names_not_codes(
+    world: World, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ws = str(world.ws.root)
+    assert _cli("results", "rank", "-w", ws, "--round", "review") == 0
+    out = capsys.readouterr().out
+    assert "专家评选｜计分方法：平均分" in out
+    assert "已提交 9 份，草稿 1 份（不计入），未开始 1 份，回避 1 份" in out
+    assert "〔优秀案例、十大价值案例、主题决赛晋级资格〕" in out
+    assert "value_top10" not in out
+    assert _cli("results", "judges", "-w", ws, "--round", "review") == 0
+    assert "J001  评委1" in capsys.readouterr().out
+    assert _cli("results", "method", "-w", ws, "--round", "review", "trimmed") == 0
+    assert "专家评选的计分方法：去掉一个最高分和一个最低分后的平均分" in capsys.readouterr().out
+    argv = ["results", "override", "-w", ws, "--round", "review", "--award", "advance", "--case", "C004"]
+    assert _cli(*argv, "--grant", "--reason", "补充材料后复议") == 0
+    assert "已授予“主题决赛晋级资格”：C004 案例4" in capsys.readouterr().out
+    assert _cli(*argv, "--revoke", "--reason", "") == 2  # a reason is required
+    assert "理由" in capsys.readouterr().err
+    assert _cli("results", "draw", "-w", ws, "--round", "review") == 0
+    assert "没有需要抽签的并列" in capsys.readouterr().out
+    sheet = tmp_path / "票数.csv"
+    sheet.write_text("编号,票数\nC003,88\n", encoding="utf-8")
+    assert _cli("results", "votes", str(sheet), "-w", ws) == 0
+    assert "读取 1 行" in capsys.readouterr().out
