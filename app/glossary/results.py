@@ -148,6 +148,7 @@ WORDS: dict[str, Term] = {
     "name": Term("姓名", "Name"),
     "boundary": Term("边界得分", "Boundary score"),
     "change": Term("调整", "Change"),
+    "by_override": Term("经奖项调整授予", "granted by an override"),
     "case_count": Term("案例数", "Cases"),
     "not_held": Term("未获得", "not held"),
 }

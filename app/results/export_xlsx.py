@@ -193,10 +193,12 @@ def draws_sheet(results: RoundResults) -> Sheet:
 
 
 def season_sheet(awards: Sequence[HospitalAward], rules: SeasonRules) -> Sheet:
-    rows: list[list[CellValue]] = [[award_name(a.award_key, rules), a.hospital, a.cases] for a in awards]
-    return Sheet(
-        _w("sheet_season"), [_w("award"), _w("hospital"), _w("case_count")], rows, widths=[18, 40, 10]
-    )
+    rows: list[list[CellValue]] = [
+        [award_name(a.award_key, rules), a.hospital, a.cases, "" if a.by_rule else _w("by_override")]
+        for a in awards
+    ]
+    header = [_w("award"), _w("hospital"), _w("case_count"), _w("change")]
+    return Sheet(_w("sheet_season"), header, rows, widths=[18, 40, 10, 16])
 
 
 def write_results_xlsx(
