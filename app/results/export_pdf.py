@@ -191,7 +191,7 @@ def _group_table(
             wrap(c.case.hospital, size, cols[2][1] - 6, 2),
             wrap(c.case.title, size, cols[3][1] - 6, 2),
             *[[m] for m in marks],
-            [score_text(c.result.score) if results.method != VOTES_METHOD else str(c.result.score or "—")],
+            [score_text(c.result.score, results.method)],
             wrap(award_names(list(c.awards), rules), size, cols[-1][1] - 6, 2) + ([note] if note else []),
         ]
         height = max(len(cell) for cell in cells) * lead + 5

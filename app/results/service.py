@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app import audit
 from app.errors import DomainError
+from app.glossary.terms import round_name
 from app.models import AwardOverride, Case, Hospital, TieDraw
 from app.results import frame
 from app.results.awards import hospital_awards, round_award_keys
@@ -22,6 +23,7 @@ from app.results.ranking import draw_order
 from app.results.types import (
     METHODS,
     SEASON_ROUND,
+    VOTES_METHOD,
     VOTES_ROUND,
     Draw,
     GroupResult,
@@ -49,10 +51,8 @@ def result_rounds(ws: Workspace) -> tuple[RoundChoice, ...]:
     """Rounds with assignments (so with results), in order; plus public voting if the season awards votes."""
     with ws.sessions() as s:
         out = [RoundChoice(r.key, r.name, r.scoring_method, r.live) for r in frame.rounds_with_assignments(s)]
-    rules = ws.rules
-    if any(a.basis == "votes" for a in rules.awards):
-        name = rules.round(VOTES_ROUND).name if rules.has_round(VOTES_ROUND) else ""
-        out.append(RoundChoice(VOTES_ROUND, name, "votes", False))
+    if any(a.basis == "votes" for a in ws.rules.awards):
+        out.append(RoundChoice(VOTES_ROUND, round_name(VOTES_ROUND, ws.season_year), VOTES_METHOD, False))
     return tuple(out)
 
 
@@ -72,8 +72,7 @@ def vote_results(ws: Workspace) -> RoundResults:
         drawn = frame.draws(s, VOTES_ROUND)
         overridden = frame.overrides(s, VOTES_ROUND)
     result = compute_votes(ws.rules, cases, drawn, overridden)
-    name = ws.rules.round(VOTES_ROUND).name if ws.rules.has_round(VOTES_ROUND) else ""
-    return replace(result, round_name=name)
+    return replace(result, round_name=round_name(VOTES_ROUND, ws.season_year))
 
 
 def season_awards(ws: Workspace) -> tuple[HospitalAward, ...]:

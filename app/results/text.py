@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from app.glossary import language, terms
 from app.glossary.results import AWARDS, FLAGS, METHODS, TIE_STEPS, WORDS
-from app.results.types import Draw, RankedCase, RoundResults
+from app.results.types import VOTES_METHOD, Draw, RankedCase, RoundResults
 from app.seasons import SeasonRules
 
 
@@ -31,9 +31,11 @@ def method_name(method: str, lang: str | None = None) -> str:
     return term.text(lang) if term is not None else method
 
 
-def score_text(value: Decimal | None) -> str:
-    """A score as shown everywhere: two decimals, or a dash."""
-    return "—" if value is None else f"{value:.2f}"
+def score_text(value: Decimal | None, method: str = "") -> str:
+    """A score as shown everywhere: two decimals (a vote count: whole), or a dash."""
+    if value is None:
+        return "—"
+    return f"{value:.0f}" if method == VOTES_METHOD else f"{value:.2f}"
 
 
 def tie_note(case: RankedCase, results: RoundResults, lang: str | None = None) -> str:
@@ -87,7 +89,8 @@ def rank_lines(results: RoundResults, rules: SeasonRules) -> Iterator[str]:
             rank = "—" if c.rank is None else str(c.rank)
             note = tie_note(c, results)
             awards = award_names(list(c.awards), rules)
-            parts = [f"{rank:>3}", c.case.code, score_text(c.result.score), c.case.hospital, c.case.title]
+            score = score_text(c.result.score, results.method)
+            parts = [f"{rank:>3}", c.case.code, score, c.case.hospital, c.case.title]
             if awards:
                 parts.append(f"〔{awards}〕")
             if note:
