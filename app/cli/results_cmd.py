@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.glossary.results import CLI
 
 if TYPE_CHECKING:
     from app.results.types import RoundResults
@@ -174,7 +175,7 @@ def _method(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         set_method(ws, args.round, args.method)
         name = round_name(args.round, ws.season_year)
-    print(f"{name}的计分方法：{method_name(args.method)}")
+    print(CLI["method_set"].text(round=name, method=method_name(args.method)))
     return 0
 
 
@@ -187,11 +188,11 @@ def _draw(args: argparse.Namespace) -> int:
         results = round_results(ws, args.round)
         rules = ws.rules
     if not made:
-        print("没有需要抽签的并列。")
+        print(CLI["no_ties"].text())
         return 0
     for line in draw_lines(made, results, rules):
         print(line)
-    print(f"已记录 {len(made)} 次抽签（按 SHA-256 排序，可复核）。")
+    print(CLI["draws_recorded"].text(n=len(made)))
     return 0
 
 
@@ -210,7 +211,11 @@ def _override(args: argparse.Namespace) -> int:
             hospital=args.hospital,
         )
         award = award_name(o.award_key, ws.rules)
-    print(f"已{'授予' if o.grant else '撤销'}“{award}”：{o.subject}（理由：{o.reason}，记录 {o.id}）")
+    print(
+        CLI["granted" if o.grant else "revoked"].text(
+            award=award, subject=o.subject, reason=o.reason, id=o.id
+        )
+    )
     return 0
 
 
@@ -219,7 +224,7 @@ def _votes(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         done = import_votes(ws, args.file)
-    print(f"读取 {done.rows} 行：{done.changed} 个案例的票数有变化，{done.unchanged} 个不变。")
+    print(CLI["votes_read"].text(rows=done.rows, changed=done.changed, unchanged=done.unchanged))
     return 0
 
 
@@ -229,9 +234,9 @@ def _export(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         written = export_round(ws, args.round, xlsx=args.xlsx, pdf=args.pdf, certificates=args.certificates)
     for path in written:
-        print(f"已写出 {path}")
+        print(CLI["written"].text(path=path))
     if not written:
-        print("没有指定要写出的文件（--xlsx、--pdf 或 --certificates）。")
+        print(CLI["nothing_to_write"].text())
         return 2
     return 0
 
@@ -253,7 +258,9 @@ def _verify(args: argparse.Namespace) -> int:
     else:
         for p in report.problems:
             print(problem_text(p))
-        rounds = "、".join(report.round_names) or "（无）"
-        state = "一致" if report.ok else f"发现 {len(report.problems)} 处不一致"
-        print(f"已用 {report.bundles} 份签名评分包重算轮次：{rounds}。{state}。")
+        rounds = "、".join(report.round_names) or CLI["none"].text()
+        if report.ok:
+            print(CLI["verified"].text(bundles=report.bundles, rounds=rounds))
+        else:
+            print(CLI["not_verified"].text(bundles=report.bundles, rounds=rounds, n=len(report.problems)))
     return 0 if report.ok else 1

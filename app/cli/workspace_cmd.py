@@ -116,6 +116,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _play(args: argparse.Namespace) -> int:
     """``demo --play-through ROUND``: the season played up to ROUND in the new demo workspace."""
     from app.demo.season import play_through
+    from app.glossary.results import CLI
     from app.glossary.terms import round_name
     from app.workspace import Workspace
 
@@ -126,8 +127,13 @@ def _play(args: argparse.Namespace) -> int:
         )
         for r in played:
             print(
-                f"{round_name(r.key, ws.season_year)}：{r.cases} 个案例，{r.judges} 位评委，"
-                f"合并 {r.bundles} 份签名评分包，抽签 {r.draws} 次。"
+                CLI["played"].text(
+                    round=round_name(r.key, ws.season_year),
+                    cases=r.cases,
+                    judges=r.judges,
+                    bundles=r.bundles,
+                    draws=r.draws,
+                )
             )
     return 0
 

@@ -153,6 +153,46 @@ WORDS: dict[str, Term] = {
     "not_held": Term("未获得", "not held"),
 }
 
+#: What the ``leitai results`` commands (and ``demo --play-through``) say when they are done.
+CLI: dict[str, Term] = {
+    "method_set": Term("{round}的计分方法：{method}", "Scoring method of the {round}: {method}"),
+    "no_ties": Term("没有需要抽签的并列。", "No tie needs a draw."),
+    "draws_recorded": Term(
+        "已记录 {n} 次抽签（按 SHA-256 排序，可复核）。",
+        "{n} draws recorded (ordered by SHA-256, checkable).",
+    ),
+    "granted": Term(
+        "已授予“{award}”：{subject}（理由：{reason}，记录 {id}）",
+        "Granted “{award}”: {subject} (reason: {reason}, record {id})",
+    ),
+    "revoked": Term(
+        "已撤销“{award}”：{subject}（理由：{reason}，记录 {id}）",
+        "Withdrew “{award}”: {subject} (reason: {reason}, record {id})",
+    ),
+    "votes_read": Term(
+        "读取 {rows} 行：{changed} 个案例的票数有变化，{unchanged} 个不变。",
+        "Read {rows} rows: {changed} cases' votes changed, {unchanged} unchanged.",
+    ),
+    "written": Term("已写出 {path}", "Wrote {path}"),
+    "nothing_to_write": Term(
+        "没有指定要写出的文件（--xlsx、--pdf 或 --certificates）。",
+        "Nothing to write: give --xlsx, --pdf or --certificates.",
+    ),
+    "verified": Term(
+        "已用 {bundles} 份签名评分包重算：{rounds}。全部一致。",
+        "Recomputed from {bundles} signed bundles: {rounds}. Everything matches.",
+    ),
+    "not_verified": Term(
+        "已用 {bundles} 份签名评分包重算：{rounds}。发现 {n} 处不一致。",
+        "Recomputed from {bundles} signed bundles: {rounds}. {n} differences found.",
+    ),
+    "played": Term(
+        "{round}：{cases} 个案例，{judges} 位评委，合并 {bundles} 份签名评分包，抽签 {draws} 次。",
+        "{round}: {cases} cases, {judges} judges, {bundles} signed bundles merged, {draws} draws.",
+    ),
+    "none": Term("（无）", "(none)"),
+}
+
 #: Sentences of ``leitai results verify``, one per kind of difference.
 VERIFY: dict[str, Term] = {
     "bundle_unreadable": Term(
