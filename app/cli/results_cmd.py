@@ -137,6 +137,41 @@ def rank_document(results: RoundResults) -> dict[str, Any]:
     }
 
 
+def judges_document(results: RoundResults) -> dict[str, Any]:
+    """The JSON of ``results judges --json``: every judge's consistency figures, then the cusp list."""
+    c = results.consistency
+    return {
+        "round": results.round_key,
+        "noise": c.noise,
+        "judges": [
+            {
+                "code": j.code,
+                "name": j.name,
+                "cases": j.cases,
+                "severity": j.severity,
+                "agreement": j.agreement,
+                "noise": j.noise,
+                "flags": list(j.flags),
+            }
+            for j in c.judges
+        ],
+        "cusp": [
+            {
+                "group": k.group_key,
+                "award": k.award_key,
+                "case_id": k.case.id,
+                "case_code": k.case.code,
+                "inside": k.inside,
+                "score": float(k.score),
+                "boundary": float(k.boundary),
+                "gap": k.gap,
+                "margin": k.margin,
+            }
+            for k in results.cusp
+        ],
+    }
+
+
 def _rank(args: argparse.Namespace) -> int:
     from app.results.service import round_results
     from app.results.text import rank_lines
@@ -160,7 +195,7 @@ def _judges(args: argparse.Namespace) -> int:
         results = round_results(ws, args.round)
         rules = ws.rules
     if args.json:
-        print_json({"round": results.round_key, "consistency": results.consistency, "cusp": results.cusp})
+        print_json(judges_document(results))
         return 0
     for line in judge_lines(results, rules):
         print(line)

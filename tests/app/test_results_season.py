@@ -76,7 +76,8 @@ def test_demo_plays_a_whole_season_and_verify_names_a_tampered_score(
 
     capsys.readouterr()
     assert _cli("results", "judges", "-w", str(ws), "--round", "review", "--json") == 0
-    judges = {j["code"]: j["flags"] for j in json.loads(capsys.readouterr().out)["consistency"]["judges"]}
+    consistency = json.loads(capsys.readouterr().out)
+    judges = {j["code"]: j["flags"] for j in consistency["judges"]}
     assert "harsh" in judges["J003"]  # the demo's planted harsh judge
     assert "lenient" in judges["J005"]
 

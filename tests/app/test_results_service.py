@@ -253,6 +253,10 @@ def test_the_commands_speak_names_not_codes(
     assert "value_top10" not in out
     assert _cli("results", "judges", "-w", ws, "--round", "review") == 0
     assert "J001  评委1" in capsys.readouterr().out
+    assert _cli("results", "judges", "-w", ws, "--round", "review", "--json") == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [j["code"] for j in doc["judges"]] == ["J001", "J002", "J003"]
+    assert all(isinstance(k["score"], float) for k in doc["cusp"])
     assert _cli("results", "method", "-w", ws, "--round", "review", "trimmed") == 0
     assert "专家评选的计分方法：去掉一个最高分和一个最低分后的平均分" in capsys.readouterr().out
     argv = ["results", "override", "-w", ws, "--round", "review", "--award", "advance", "--case", "C004"]
