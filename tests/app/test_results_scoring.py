@@ -232,3 +232,17 @@ def test_cusp_cases_within_one_judges_noise() -> None:
     cusp = cusp_cases("gold", "theme=1", "主题一", placed, 3, 3.0)
     assert [(c.case.id, c.inside, c.gap) for c in cusp] == [(3, True, 1.0), (4, False, 1.0)]
     assert cusp_cases("gold", "theme=1", "主题一", placed, 3, None) == []
+
+
+def test_judges_json_carries_the_cusp_list_as_numbers() -> None:
+    from app.cli.results_cmd import judges_document
+    from app.results.types import Consistency, ConsistencyChart, CuspCase, RoundResults, SheetCounts
+
+    k = CuspCase("theme=1", "主题1", case(1), "advance", True, D("80.50"), D("80.00"), 0.5, 1.0)
+    results = RoundResults("review", "专家评选", "mean", (), D(100), 5, None, SheetCounts(),
+                           Consistency((), None, ConsistencyChart((), 5.0, None)), cusp=(k,))  # fmt: skip
+    doc = judges_document(results)
+    assert doc["cusp"] == [
+        {"group": "theme=1", "award": "advance", "case_id": 1, "case_code": "C001", "inside": True,
+         "score": 80.5, "boundary": 80.0, "gap": 0.5, "margin": 1.0}
+    ]  # fmt: skip
