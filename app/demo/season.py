@@ -124,10 +124,10 @@ def _judges(ws: Workspace, seed: int) -> dict[str, Judging]:
     rng = random.Random(seed * 7 + 1)
     with ws.sessions() as s:
         codes = list(s.scalars(select(Judge.code).order_by(Judge.code)))
-    out = {c: Judging(rng.gauss(0, 2.5), rng.uniform(2.0, 4.0)) for c in codes}
+    out = {c: Judging(rng.gauss(0, 2.0), rng.uniform(2.0, 4.0)) for c in codes}
     if len(codes) >= 6:
-        out[codes[2]] = Judging(-11.0, 3.0)  # harsh
-        out[codes[4]] = Judging(9.0, 3.0)  # lenient
+        out[codes[2]] = Judging(-12.0, 3.0)  # harsh
+        out[codes[4]] = Judging(10.0, 3.0)  # lenient
         out[codes[5]] = Judging(0.0, 14.0)  # erratic: ranks cases unlike the others
     return out
 

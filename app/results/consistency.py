@@ -39,7 +39,7 @@ from app.results.types import (
 )
 
 #: A severity this many robust standard deviations from the median is flagged…
-OUTLIER_K = 2.5
+OUTLIER_K = 2.0
 #: …provided it is also at least this many points away (a tight panel is not a problem).
 SEVERITY_MIN = 3.0
 #: Agreement below this is flagged…
