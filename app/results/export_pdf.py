@@ -8,6 +8,7 @@ embedded CJK font (app/exports/pdf.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from app.results.text import (
     score_text,
     tie_note,
 )
-from app.results.types import VOTES_METHOD, ConsistencyChart, GroupResult, RoundResults
+from app.results.types import VOTES_METHOD, ConsistencyChart, GroupResult, HospitalAward, RoundResults
 from app.seasons import SeasonRules
 
 LANDSCAPE = (A4[1], A4[0])
@@ -284,8 +285,25 @@ def _cusp(r: _Report, results: RoundResults, rules: SeasonRules) -> None:
         )
 
 
-def write_results_pdf(path: Path, results: RoundResults, rules: SeasonRules, competition: str) -> Path:
-    """Write the report of one round."""
+def _season(r: _Report, awards: Sequence[HospitalAward], rules: SeasonRules) -> None:
+    if not awards:
+        return
+    r.heading(_w("sheet_season"), 13)
+    for a in awards:
+        note = "" if a.by_rule else f"（{_w('by_override')}）"
+        r.paragraph(
+            f"{award_name(a.award_key, rules)}：{a.hospital}（{_w('case_count')} {a.cases}）{note}", 10
+        )
+
+
+def write_results_pdf(
+    path: Path,
+    results: RoundResults,
+    rules: SeasonRules,
+    competition: str,
+    season_awards: Sequence[HospitalAward] = (),
+) -> Path:
+    """Write the report of one round (with the season's hospital awards, when given)."""
     r = _Report(competition, results)
     _cover(r, results, rules, competition)
     _method(r, results, rules)
@@ -295,4 +313,5 @@ def write_results_pdf(path: Path, results: RoundResults, rules: SeasonRules, com
         _group_table(r, group, results, rules, judges)
     _consistency(r, results)
     _cusp(r, results, rules)
+    _season(r, season_awards, rules)
     return r.pdf.save(path, title=_w("report_title", round=results.round_name), author=competition)

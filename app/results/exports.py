@@ -31,14 +31,15 @@ def export_round(
     rules = ws.rules
     name = competition_name(ws)
     written: list[Path] = []
+    hospitals = season_awards(ws)
     if xlsx is not None:
         from app.results.export_xlsx import write_results_xlsx
 
-        written.append(write_results_xlsx(xlsx, results, rules, name, season_awards(ws)))
+        written.append(write_results_xlsx(xlsx, results, rules, name, hospitals))
     if pdf is not None:
         from app.results.export_pdf import write_results_pdf  # PyMuPDF loads on the first PDF
 
-        written.append(write_results_pdf(pdf, results, rules, name))
+        written.append(write_results_pdf(pdf, results, rules, name, hospitals))
     if certificates is not None:
         from app.results.certificates import write_certificates
 

@@ -106,6 +106,7 @@ def test_report_pdf_is_chinese_with_the_font_embedded(exported: tuple[Path, Path
     assert "主题2" in text
     assert "复议后增补" in text  # every export shows the override
     assert "评委一致性" in text
+    assert "最佳组织奖：医院1" in text  # the season's hospital awards (here every hospital has one case)
     assert any("Droid" in name for name in fonts)
     assert embedded
 
