@@ -20,7 +20,9 @@ from app.demo.content import CasePlan, JudgePlan, Planner, load_demo_data
 from app.demo.slides import DeckText, render_deck
 from app.demo.video import render_video
 from app.errors import DomainError
+from app.intake.screening import approve
 from app.judging.roster import NewJudge, add_judge
+from app.rounds.service import admit_approved, first_judged_round
 from app.seasons import load_season
 from app.workspace import Workspace
 
@@ -105,6 +107,10 @@ def generate_demo(
                 ),
                 actor="demo",
             )
+        # Ready for the expert review's assignment: the demo's cases are clean by construction (the
+        # tests check every rule), so screening approves them all and they enter the review round.
+        approve(ws, [plan.code for plan in case_plans], actor="demo")
+        admit_approved(ws, first_judged_round(ws), actor="demo")
     except BaseException:
         # Half a demo is no use: leave the folder as it was (it was empty or missing) and re-raise.
         ws.close()

@@ -4,12 +4,15 @@
 ``play_through`` approves the demo's cases, then for each judged round (a round with a rubric: expert
 review, theme / regional final, national final) up to the one asked for:
 
-1. the round's cases: every approved case for the first; afterwards the holders of the award that
-   admits to the round (2022: ``advance`` to the theme finals, the final tickets to the national final;
-   2020: the review's 赛区优秀案例, then the regional finals' ``finalist``);
-2. assignment: the first round goes round-robin, K judges per case (``app.judging.round_robin``); a
-   live round seats one panel per group (every judge of the panel scores every case of the group),
-   judges with a conflict of interest left out, panels spread evenly over the judges;
+1. the round's cases: every approved case for the first (the demo admits them); afterwards the season's
+   advance rule (``app.rounds.advance``) proposes from the results engine's ranking, and the demo's
+   organizer adjusts the proposal, with a reason, wherever a draw gave the admitting award to another
+   of the tied cases (2022: ``advance`` to the theme finals, the final tickets to the national final;
+   2020: the review's 赛区优秀案例 — as many per group as the regional final has places — then the
+   regional finals' ``finalist``);
+2. assignment: the first round by the solver, K judges per case (``app.judging.assignment``); a live
+   round seats one panel per group (every judge of the panel scores every case of the group), judges
+   with a conflict of interest left out, panels spread evenly over the judges;
 3. each judge's signed package is built and opened in that judge's own home, where a simulated judge
    scores through the same service a real one uses and exports a signed bundle; every bundle is merged;
 4. ties still open after the tie-break chain are drawn (recorded and audited, as an organizer would).
@@ -18,9 +21,6 @@ Simulated judges differ plausibly: each case has a quality (and, on stage, a pre
 severity and a noise; one judge is clearly harsh, one lenient and one erratic, so the consistency chart
 has something to show. The same seed gives the same season.
 
-Until round membership lands (issue #10), a round's cases are those with assignments, and the award
-that admits to each round is taken from ``[[rounds]] entry_award`` when the season file has it, else
-from the stand-in table ``ENTRY_FALLBACK`` below.
 """
 
 from __future__ import annotations
@@ -42,23 +42,21 @@ from app.bundles.package import build_packages
 from app.errors import DomainError
 from app.intake.screening import approve
 from app.judge_home import JudgeHome, RubricCriterion
-from app.judging.round_robin import ensure_round_robin
-from app.models import Assignment, Case, CaseStatus, Conflict, Judge, Round
+from app.judging.assignment import assign_round
+from app.models import Assignment, Case, CaseStatus, Conflict, Judge, Round, RoundCase
 from app.results.awards import primary_scope
+from app.results.frame import case_infos
 from app.results.ranking import dimensions, group_key
-from app.results.service import record_draws, round_results
+from app.results.service import advance_ranking, record_draws, round_results
 from app.results.types import FINAL_TICKET, CaseInfo
+from app.rounds.advance import Adjustment, apply_advance, propose_advance
+from app.rounds.service import settings_row
 from app.workspace import Workspace
 
 #: Judges per case in the first judged round (the expert review).
 REVIEW_JUDGES = 5
 #: Panel size of a live round's groups, and of the national final.
 PANEL = {"semifinal": 7, "final": 9}
-#: Stand-in until the season files say how each round is entered: the admitting award, by round.
-ENTRY_FALLBACK: dict[str, tuple[str, ...]] = {
-    "semifinal": ("advance", "region_excellent"),
-    "final": (FINAL_TICKET, "finalist"),
-}
 #: Who the demo's organizer actions are recorded as.
 ACTOR = "demo"
 
@@ -132,32 +130,65 @@ def _judges(ws: Workspace, seed: int) -> dict[str, Judging]:
     return out
 
 
-def _entry_award(ws: Workspace, key: str) -> str:
+def _entry_award(ws: Workspace, key: str) -> str | None:
+    """The award that admits to round ``key`` (the final tickets for ``entry = "final_tickets"``)."""
     rule = ws.rules.round(key)
-    named = getattr(rule, "entry_award", None)  # issue #10's season-file key, once it is there
-    if getattr(rule, "entry", None) == "final_tickets":
+    if rule.entry == "final_tickets":
         return FINAL_TICKET
-    if isinstance(named, str):
-        return named
-    known = {a.key for a in ws.rules.awards} | ({FINAL_TICKET} if ws.rules.final_tickets else set())
-    return next(k for k in ENTRY_FALLBACK.get(key, ()) if k in known)
+    return rule.entry_award
+
+
+def _places(ws: Workspace, key: str) -> int | None:
+    """Places a round's ladder of awards gives per group (2020's regional final: 3 + 3 + 4 = 10)."""
+    counts = [a.count for a in ws.rules.awards if a.round == key and a.count is not None]
+    return sum(counts) if counts else None
+
+
+def _admit(ws: Workspace, key: str, previous: str) -> None:
+    """Enter the round by the season's rule, as the results rank the previous round; where a draw
+    settled a tie differently from the proposal's order, the demo's organizer adjusts, with a reason."""
+    award_key = _entry_award(ws, key)
+    award = next((a for a in ws.rules.awards if a.key == award_key), None)
+    numbered = award_key == FINAL_TICKET or (award is not None and (award.count or award.fraction))
+    proposal = propose_advance(
+        ws, key, ranking=advance_ranking(ws), count=None if numbered else _places(ws, key)
+    )
+    adjustments: list[Adjustment] = []
+    if numbered and award_key is not None:
+        results = round_results(ws, previous)
+        holders = {r.case.code for g in results.groups for r in g.cases if award_key in r.awards}
+        proposed = {c.code for g in proposal.groups for c in g.cases if c.proposed}
+        adjustments += [Adjustment(code, True, "按抽签结果") for code in sorted(holders - proposed)]
+        adjustments += [Adjustment(code, False, "按抽签结果") for code in sorted(proposed - holders)]
+    apply_advance(ws, proposal, adjustments, actor=ACTOR)
 
 
 def _assign(ws: Workspace, key: str, previous: str | None, seed: int) -> int:
     """Give the round its cases and judges; returns how many cases it has."""
     if previous is None:
-        ensure_round_robin(ws, key, judges_per_case=REVIEW_JUDGES, actor=ACTOR)
         with ws.sessions() as s:
-            rid = s.scalar(select(Round.id).where(Round.key == key))
-            return len(set(s.scalars(select(Assignment.case_id).where(Assignment.round_id == rid))))
-    results = round_results(ws, previous)
-    entering = [r.case for g in results.groups for r in g.cases if _entry_award(ws, key) in r.awards]
-    groups: dict[str, list[CaseInfo]] = defaultdict(list)
-    dims = dimensions(primary_scope(ws.rules, key))
-    for case in entering:
-        groups[group_key(case, dims)].append(case)
+            rnd = s.scalars(select(Round).where(Round.key == key)).one()
+            assigned = s.scalar(select(Assignment.id).where(Assignment.round_id == rnd.id).limit(1))
+        if assigned is None:
+            assign_round(ws, key, per_case=REVIEW_JUDGES, seed=seed, actor=ACTOR)
+    else:
+        _admit(ws, key, previous)
+        _seat_panels(ws, key, seed)
+    with ws.sessions() as s:
+        rid = s.scalar(select(Round.id).where(Round.key == key))
+        return len(set(s.scalars(select(RoundCase.case_id).where(RoundCase.round_id == rid))))
+
+
+def _seat_panels(ws: Workspace, key: str, seed: int) -> None:
+    """One panel per group of a live round: every judge of it scores every case of the group."""
+    rules = ws.rules
+    dims = dimensions(primary_scope(rules, key))
     with ws.sessions.begin() as s:
         rnd = s.scalars(select(Round).where(Round.key == key)).one()
+        members = case_infos(s, s.scalars(select(RoundCase.case_id).where(RoundCase.round_id == rnd.id)))
+        groups: dict[str, list[CaseInfo]] = defaultdict(list)
+        for case in members:
+            groups[group_key(case, dims)].append(case)
         judges = list(s.scalars(select(Judge.id).order_by(Judge.code)))
         blocked = {(j, h) for j, h in s.execute(select(Conflict.judge_id, Conflict.hospital_id)) if h}
         load = dict.fromkeys(judges, 0)
@@ -165,16 +196,16 @@ def _assign(ws: Workspace, key: str, previous: str | None, seed: int) -> int:
         size = min(PANEL.get(key, 7), len(judges))
         rows = 0
         for gkey in sorted(groups):
-            members = groups[gkey]
-            free = [j for j in judges if not any((j, c.hospital_id) in blocked for c in members)]
+            cases = groups[gkey]
+            free = [j for j in judges if not any((j, c.hospital_id) in blocked for c in cases)]
             free.sort(key=lambda j: (load[j], rng.random()))
             for judge in free[:size]:
                 load[judge] += 1
-                for case in members:
+                for case in cases:
                     s.add(Assignment(round_id=rnd.id, judge_id=judge, case_id=case.id))
                     rows += 1
+        settings_row(s, rnd).judges_per_case = size
         audit.record(s, "assignment.demo_panels", key, actor=ACTOR, rows=rows, panel=size)
-    return len(entering)
 
 
 def _judge_count(ws: Workspace, key: str) -> int:

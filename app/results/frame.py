@@ -2,7 +2,8 @@
 """Reading a round from the workspace: its cases, judges and rubric, the submitted sheets as merged,
 the progress counts, and the organizer's draws and overrides (each marked audited or not).
 
-Until round membership lands (issue #10), a round's cases are the cases with an assignment in it.
+A round's cases are its members (``round_case``, issue #10) and any case assigned in it (a case assigned
+but not a member is still shown, so no merged score goes missing).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.models import (
     Hospital,
     Judge,
     Round,
+    RoundCase,
     Score,
     TieDraw,
 )
@@ -221,6 +223,7 @@ def round_input(s: Session, round_key: str, sheets: tuple[ScoreSheet, ...] | Non
     rnd = get_round(s, round_key)
     rubric = rubric_specs(rnd)
     case_ids = set(s.scalars(select(Assignment.case_id).where(Assignment.round_id == rnd.id)))
+    case_ids |= set(s.scalars(select(RoundCase.case_id).where(RoundCase.round_id == rnd.id)))
     judges = tuple(
         JudgeInfo(code, name)
         for code, name in s.execute(
@@ -245,6 +248,13 @@ def round_input(s: Session, round_key: str, sheets: tuple[ScoreSheet, ...] | Non
 
 
 def rounds_with_assignments(s: Session) -> list[Round]:
-    """Rounds that have at least one assignment (and so can have results), in the season's order."""
-    used = select(Assignment.round_id).group_by(Assignment.round_id).having(func.count() > 0)
-    return list(s.scalars(select(Round).where(Round.id.in_(used)).order_by(Round.position)))
+    """Judged rounds (with a rubric) that have an assignment or a member, in the season's order."""
+    assigned = select(Assignment.round_id).group_by(Assignment.round_id).having(func.count() > 0)
+    members = select(RoundCase.round_id).group_by(RoundCase.round_id).having(func.count() > 0)
+    return list(
+        s.scalars(
+            select(Round)
+            .where(Round.rubric_id.is_not(None), Round.id.in_(assigned) | Round.id.in_(members))
+            .order_by(Round.position)
+        )
+    )

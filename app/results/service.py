@@ -8,6 +8,7 @@ transaction. What comes back is frozen values (``app.results.types``), never row
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ from app.results.types import (
     Override,
     RoundResults,
 )
+from app.rounds.advance import RankedCase as AdvanceRanked
 from app.workspace import Workspace
 
 #: The longest reason an override keeps (it is shown in every export).
@@ -73,6 +75,22 @@ def vote_results(ws: Workspace) -> RoundResults:
         overridden = frame.overrides(s, VOTES_ROUND)
     result = compute_votes(ws.rules, cases, drawn, overridden)
     return replace(result, round_name=round_name(VOTES_ROUND, ws.season_year))
+
+
+def advance_ranking(ws: Workspace) -> Callable[[str], list[AdvanceRanked]]:
+    """The results engine as ``app.rounds.advance`` asks for it: ``ranking(round_key)`` → every ranked
+    case best first, group by group; ``tied`` when a draw decided its place or the tie is still open."""
+
+    def ranking(round_key: str) -> list[AdvanceRanked]:
+        results = round_results(ws, round_key)
+        return [
+            AdvanceRanked(c.case.id, float(c.result.score), c.tied or c.decided_by == "draw")
+            for g in results.groups
+            for c in g.cases
+            if c.result.score is not None
+        ]
+
+    return ranking
 
 
 def season_awards(ws: Workspace) -> tuple[HospitalAward, ...]:

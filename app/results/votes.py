@@ -18,8 +18,9 @@ from sqlalchemy import select
 
 from app import audit
 from app.errors import DomainError
-from app.intake import sheet
 from app.intake.checks import parse_votes
+from app.intake.columns import guess_mapping
+from app.intake.sheet import read_table
 from app.models import Case
 from app.results.frame import VOTES_ACTION
 from app.workspace import Workspace
@@ -37,10 +38,9 @@ class VotesImport:
 
 def read_votes(path: Path) -> list[tuple[int, str, int]]:
     """(row number, case code, votes) of every row, checked; DomainError on the first bad row."""
-    # The sheet reader's public read_sheet() insists on the whole intake format; a votes sheet has two
-    # of its columns, so the table is read raw and mapped with the intake's header names.
-    headers, rows = sheet._read_table(Path(path))
-    mapping = sheet.guess_mapping(headers)
+    table = read_table(Path(path))
+    headers = table.headers
+    mapping = guess_mapping(headers)  # the intake's own names for 案例编号 and 网络投票
     if "case_id" not in mapping or "votes" not in mapping:
         raise DomainError(
             "votes_columns", file=Path(path).name, headers="、".join(h for h in headers if h) or "—"
@@ -48,18 +48,17 @@ def read_votes(path: Path) -> list[tuple[int, str, int]]:
     code_col, votes_col = headers.index(mapping["case_id"]), headers.index(mapping["votes"])
     out: list[tuple[int, str, int]] = []
     seen: dict[str, int] = {}
-    for number, cells in rows:
-        code = cells[code_col].strip() if code_col < len(cells) else ""
-        text = cells[votes_col].strip() if votes_col < len(cells) else ""
+    for row in table.rows:
+        code, text = row.cell(code_col).strip(), row.cell(votes_col).strip()
         if not code and not text:
             continue
         votes = parse_votes(text)
         if votes is None:
-            raise DomainError("votes_invalid", row=number, value=text)
+            raise DomainError("votes_invalid", row=row.number, value=text)
         if code in seen:
-            raise DomainError("votes_duplicate_case", row=number, case=code, first=seen[code])
-        seen[code] = number
-        out.append((number, code, votes))
+            raise DomainError("votes_duplicate_case", row=row.number, case=code, first=seen[code])
+        seen[code] = row.number
+        out.append((row.number, code, votes))
     return out
 
 

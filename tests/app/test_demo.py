@@ -62,7 +62,7 @@ def test_default_demo_has_every_theme_and_region_evenly(default_demo: Workspace)
     # Spread evenly: 6 a theme and 10 a region.
     assert max(s.by_theme.values()) - min(s.by_theme.values()) <= 1
     assert max(s.by_region.values()) - min(s.by_region.values()) <= 1
-    assert s.by_status == {"submitted": 60}
+    assert s.by_status == {"approved": 60}  # screened, ready for the expert review's assignment
 
 
 def test_hospitals_enter_several_themes_but_each_theme_once(rows: list[catalog.CaseRow]) -> None:

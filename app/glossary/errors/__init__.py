@@ -27,6 +27,9 @@ AREAS: tuple[str, ...] = (
     "results",
     "cli",
     "demo",
+    "rounds",
+    "assignment",
+    "live",
 )
 
 
