@@ -3,10 +3,10 @@
 
 1. ``leitai demo D --cases 300 --judges 30 --play-through final`` (or ``--workspace`` to reuse one), then
    the acceptance checks: in the expert review every theme group of n cases has min(10, n)
-   ``value_top10`` and ⌈20 % of n⌉ ``advance`` (the season file's rounding); in the theme finals every
-   group of at least 6 cases has 1 gold, 2 silver, 3 bronze; the national final holds 14 cases (the ten
-   theme winners + 4); ``results verify`` passes; one stored mark changed in the database (on a copy)
-   makes it fail and name that case.
+   ``value_top10`` and 20 % of n ``advance`` (the season file: half up, at least one); in the theme
+   finals every group of at least 6 cases has 1 gold, 2 silver, 3 bronze; the national final holds 14
+   cases (the ten theme winners + 4); ``results verify`` passes; one stored mark changed in the
+   database (on a copy) makes it fail and name that case.
 2. Timing, medians of five runs each, interleaved: ``round_results`` of the review (1,500 sheets) against
    a raw baseline — one SQL query of the same submitted marks and a plain Python mean per case; and
    ``verify_workspace`` (every kept bundle decompressed, hashed, parsed, signature-checked, every round
@@ -48,7 +48,8 @@ def check(ws: Workspace) -> dict[str, object]:
     """The acceptance checks; each figure is 1 when it holds (or a count)."""
     review = round_results(ws, "review")
     review_ok = all(
-        a["value_top10"] == min(10, n) and a["advance"] == math.ceil(0.2 * n) for n, a in _awards(review)
+        a["value_top10"] == min(10, n) and a["advance"] == max(1, math.floor(0.2 * n + 0.5))
+        for n, a in _awards(review)
     )
     semifinal = round_results(ws, "semifinal")
     big = [(n, a) for n, a in _awards(semifinal) if n >= 6]

@@ -2,8 +2,8 @@
 """The awards engine: the ``[[awards]]`` and ``[final_tickets]`` of a season file applied to ranked cases.
 
 - An award with ``count`` takes that many places of each group of its ``scope``; with ``fraction``, that
-  share of the group's cases (all of them, scored or not: 小组案例总数), rounded as the file says; with
-  neither, every ranked case of the group.
+  share of the group's cases (all of them, scored or not: 小组案例总数), rounded as the file says and at
+  least ``min_places``; with neither, every ranked case of the group.
 - ``follows`` continues a ladder: silver's places start after gold's.
 - ``category`` limits who competes (2020's medals are for daily cases only).
 - Places are taken in rank order. A tie that straddles an award's boundary is not broken here: its
@@ -45,10 +45,12 @@ def places_for(rule: AwardRule, group_size: int, ranked: int) -> int:
     if rule.fraction is not None:
         exact = Fraction(str(rule.fraction)) * group_size
         if rule.rounding == "floor":
-            return math.floor(exact)
-        if rule.rounding == "half_up":
-            return math.floor(exact + Fraction(1, 2))
-        return math.ceil(exact)
+            places = math.floor(exact)
+        elif rule.rounding == "half_up":
+            places = math.floor(exact + Fraction(1, 2))
+        else:
+            places = math.ceil(exact)
+        return min(group_size, max(rule.min_places, places)) if group_size else 0
     return ranked
 
 

@@ -152,7 +152,7 @@ def _quota(size: int, award: AwardRule | None, count: int | None, fraction: floa
     if number is not None:
         return min(number, size)
     if share is not None and award is not None and award.fraction is not None:
-        # the season file says how its fraction rounds (2022: 20 % rounded up); the results use the same
+        # the season file says how its fraction rounds (2022: half up, at least one); the results agree
         return min(size, places_for(award, size, size))
     if share is not None:
         # 20 % of a group: rounded half up, and a group that has cases sends at least one on

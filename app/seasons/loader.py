@@ -444,6 +444,9 @@ class _Parser:
                 t.fail("rounding", f"应为 {'、'.join(sorted(ROUNDINGS))} 之一，实为 {rounding!r}")
             if (rounding is None) != (fraction is None):
                 t.fail("rounding", "按比例（fraction）的奖项必须写明取整方式 rounding，其他奖项不写")
+            min_places = t.opt_integer("min_places", minimum=0)
+            if min_places is not None and fraction is None:
+                t.fail("min_places", "只用于按比例（fraction）的奖项")
             follows = t.opt_text("follows")
             if follows is not None:
                 before = next((a for a in awards if a.key == follows), None)
@@ -461,6 +464,7 @@ class _Parser:
                     category=category,
                     notes=t.text("notes", required=False, empty_ok=True),
                     rounding=rounding,
+                    min_places=min_places or 0,
                     follows=follows,
                 )
             )

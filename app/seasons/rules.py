@@ -151,8 +151,10 @@ class AwardRule:
     round: str | None
     category: str | None
     notes: str
-    #: For a ``fraction``: how its places round (ceil, floor, half_up).
+    #: For a ``fraction``: how its places round (ceil, floor, half_up), and the fewest places a group
+    #: with cases gets.
     rounding: str | None = None
+    min_places: int = 0
     #: An earlier award of the same round and scope whose places this one continues after (a ladder:
     #: gold 1, then silver 2, then bronze 3); None: the award counts from the top.
     follows: str | None = None

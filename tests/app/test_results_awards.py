@@ -117,8 +117,8 @@ def test_2022_review_value_top10_advance_and_excellent(s2022: SeasonRules) -> No
     assert [g.name for g in r.groups] == ["主题1", "主题2", "主题3"]
     # 十大价值案例: min(10, n) per theme
     assert holders(r, "value_top10") == sorted(theme1[:10] + theme2[:10] + theme3)
-    # advance: 20 % rounded up — 12 → 2.4 → 3; 11 → 2.2 → 3; 4 → 0.8 → 1
-    assert holders(r, "advance") == sorted(theme1[:3] + theme2[:3] + theme3[:1])
+    # advance: 20 % rounded half up, at least one — 12 → 2.4 → 2; 11 → 2.2 → 2; 4 → 0.8 → 1
+    assert holders(r, "advance") == sorted(theme1[:2] + theme2[:2] + theme3[:1])
     # 优秀案例: every case the review scored
     assert holders(r, "excellent") == sorted(theme1 + theme2 + theme3)
     assert r.award_keys == ("excellent", "value_top10", "advance")
@@ -126,11 +126,22 @@ def test_2022_review_value_top10_advance_and_excellent(s2022: SeasonRules) -> No
 
 def test_fraction_rounding_modes(s2022: SeasonRules) -> None:
     advance = s2022.award("advance")
-    assert [places_for(advance, n, n) for n in (1, 5, 10, 11, 12, 30, 32)] == [1, 1, 2, 3, 3, 6, 7]
-    floor = type(advance)(**{**_fields(advance), "rounding": "floor"})
-    half = type(advance)(**{**_fields(advance), "rounding": "half_up"})
+    # half up, at least one: 1 → 0.2 → 1 (the minimum); 2 → 0.4 → 1; 10 → 2; 13 → 2.6 → 3; 32 → 6.4 → 6
+    assert [places_for(advance, n, n) for n in (0, 1, 2, 10, 12, 13, 30, 32, 33)] == [
+        0,
+        1,
+        1,
+        2,
+        2,
+        3,
+        6,
+        6,
+        7,
+    ]
+    floor = type(advance)(**{**_fields(advance), "rounding": "floor", "min_places": 0})
+    ceil = type(advance)(**{**_fields(advance), "rounding": "ceil", "min_places": 0})
     assert [places_for(floor, n, n) for n in (4, 12, 32)] == [0, 2, 6]
-    assert [places_for(half, n, n) for n in (4, 12, 13, 32)] == [1, 2, 3, 6]  # 0.8, 2.4, 2.6, 6.4
+    assert [places_for(ceil, n, n) for n in (4, 12, 32)] == [1, 3, 7]
 
 
 def _fields(obj: object) -> dict[str, object]:

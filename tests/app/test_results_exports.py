@@ -116,7 +116,7 @@ def test_certificates_one_file_per_award_a_page_per_holder(exported: tuple[Path,
     files = sorted(p.name for p in certs.iterdir())
     assert files == ["主题决赛晋级资格.pdf", "优秀案例.pdf", "十大价值案例.pdf"]
     with pymupdf.open(certs / "主题决赛晋级资格.pdf") as doc:
-        # 20 % of 4 → 1 (C001) and of 2 → 1 (C005), plus C002 by the override
+        # 20 % of 4 → 0.8 → 1 (C001) and of 2 → 0.4 → at least 1 (C005), plus C002 by the override
         assert doc.page_count == 3
         first = doc[0].get_text()
     assert "医院1" in first

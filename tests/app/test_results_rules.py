@@ -19,7 +19,8 @@ def test_both_seasons_say_how_results_rank_and_how_awards_ladder() -> None:
         fractions = [a for a in rules.awards if a.fraction is not None]
         assert all(a.rounding in ("ceil", "floor", "half_up") for a in fractions)
     s2022 = load_season(2022)
-    assert (s2022.award("advance").rounding, s2022.award("advance").fraction) == ("ceil", 0.2)
+    advance = s2022.award("advance")
+    assert (advance.fraction, advance.rounding, advance.min_places) == (0.2, "half_up", 1)
     assert [(a.key, a.follows) for a in s2022.awards if a.round == "semifinal"] == [
         ("gold", None),
         ("silver", "gold"),
@@ -45,8 +46,9 @@ def _variant(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('rounding = "ceil"\n', "", r"rounding"),
-        ('rounding = "ceil"', 'rounding = "up"', r"rounding"),
+        ('rounding = "half_up"\n', "", r"rounding"),
+        ('rounding = "half_up"', 'rounding = "up"', r"rounding"),
+        ("count = 10\n", "count = 10\nmin_places = 1\n", r"min_places"),
         ('count = 1\nnotes = "七 3 角逐', 'count = 1\nrounding = "ceil"\nnotes = "七 3 角逐', r"rounding"),
         ('follows = "gold"', 'follows = "bronze"', r"follows"),
         ('follows = "gold"', 'follows = "advance"', r"follows"),

@@ -79,7 +79,7 @@ def test_only_submitted_scores_count_and_drafts_are_counted(world: World) -> Non
     ]
     c = r.counts
     assert (c.submitted, c.drafts, c.recused, c.not_started) == (9, 1, 1, 1)
-    # 2022 review, one theme of 4 cases: 优秀案例 all, 十大价值案例 all four, 20 % of 4 rounded up: 1
+    # 2022 review, one theme of 4 cases: 优秀案例 all, 十大价值案例 all four, 20 % of 4 (0.8) half up: 1
     assert [c.awards for c in group.cases] == [
         ("excellent", "value_top10", "advance"),
         ("excellent", "value_top10"),
