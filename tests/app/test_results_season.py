@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """A whole 2022 season played by the demo (``leitai demo --play-through final``), checked end to end.
 
-CI plays a small season (60 cases, 9 judges); ``bench/results.py`` plays the full acceptance size
-(300 cases, 30 judges) and checks the same rules, including full medal tables per theme final.
+CI plays a small season (80 cases, 9 judges: 8 per theme, so two advance from each and the final has
+four places beyond the ten winners); ``bench/results.py`` plays the full acceptance size (300 cases, 30
+judges) and checks the same rules, including full medal tables per theme final.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def test_demo_plays_a_whole_season_and_verify_names_a_tampered_score(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = tmp_path / "demo"
-    argv = ["demo", str(ws), "--cases", "60", "--judges", "9", "--videos", "0", "--play-through", "final"]
+    argv = ["demo", str(ws), "--cases", "80", "--judges", "9", "--videos", "0", "--play-through", "final"]
     assert _cli(*argv) == 0
 
     review = _rank(capsys, ws, "review")
