@@ -11,6 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LEITAI_TESTING", "1")
+# Never touch the real credential store of the machine running the tests (app/judge_home/key_store.py).
+os.environ.setdefault("LEITAI_KEY_STORE", "sealed")
 
 
 @pytest.fixture
