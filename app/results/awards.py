@@ -15,11 +15,9 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 from app.results.ranking import NATIONAL_KEY, Placed, dimensions, group_key, rank_group
 from app.results.types import (
@@ -36,22 +34,6 @@ from app.seasons import AwardRule, SeasonRules
 
 #: Award bases decided by a judged round's scores.
 ROUND_BASES = frozenset({"review", "semifinal", "final"})
-
-
-def places_for(rule: AwardRule, group_size: int, ranked: int) -> int:
-    """How many places ``rule`` gives in a group of ``group_size`` cases of which ``ranked`` have scores."""
-    if rule.count is not None:
-        return rule.count
-    if rule.fraction is not None:
-        exact = Fraction(str(rule.fraction)) * group_size
-        if rule.rounding == "floor":
-            places = math.floor(exact)
-        elif rule.rounding == "half_up":
-            places = math.floor(exact + Fraction(1, 2))
-        else:
-            places = math.ceil(exact)
-        return min(group_size, max(rule.min_places, places)) if group_size else 0
-    return ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +83,7 @@ def allocate(
             placed = rank_group([(c, scores[c.id]) for c in members], key, draws)
             ranked = sum(1 for p in placed if p.rank is not None)
             start = ends.get((rule.follows, key), 0) if rule.follows else 0
-            end = start + places_for(rule, len(members), ranked)
+            end = start + rule.places(len(members), ranked)
             ends[(rule.key, key)] = end
             won, waiting = take_places(placed, start, end)
             winners[rule.key].update(won)

@@ -38,7 +38,6 @@ from app.models import (
     RoundCase,
     Theme,
 )
-from app.results.awards import places_for
 from app.rounds.service import ensure_open, round_by_key, round_case_ids
 from app.seasons import AwardRule, RoundRule, SeasonRules
 from app.workspace import Workspace
@@ -153,7 +152,7 @@ def _quota(size: int, award: AwardRule | None, count: int | None, fraction: floa
         return min(number, size)
     if share is not None and award is not None and award.fraction is not None:
         # the season file says how its fraction rounds (2022: half up, at least one); the results agree
-        return min(size, places_for(award, size, size))
+        return min(size, award.places(size, size))
     if share is not None:
         # 20 % of a group: rounded half up, and a group that has cases sends at least one on
         return min(size, max(1, math.floor(size * share + 0.5))) if size else 0

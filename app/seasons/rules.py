@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 
 #: Round keys in the order a season runs them; a season uses a subset, in this order.
 ROUND_KEYS: tuple[str, ...] = ("screening", "voting", "review", "semifinal", "final")
@@ -158,6 +160,23 @@ class AwardRule:
     #: An earlier award of the same round and scope whose places this one continues after (a ladder:
     #: gold 1, then silver 2, then bronze 3); None: the award counts from the top.
     follows: str | None = None
+
+    def places(self, group_size: int, ranked: int) -> int:
+        """How many places the award gives in a group of ``group_size`` cases, ``ranked`` of them with a
+        score: ``count``; or ``fraction`` of the group rounded as the file says, at least ``min_places``;
+        or, with neither, every ranked case."""
+        if self.count is not None:
+            return self.count
+        if self.fraction is None:
+            return ranked
+        exact = Fraction(str(self.fraction)) * group_size
+        if self.rounding == "floor":
+            places = math.floor(exact)
+        elif self.rounding == "half_up":
+            places = math.floor(exact + Fraction(1, 2))
+        else:
+            places = math.ceil(exact)
+        return min(group_size, max(self.min_places, places)) if group_size else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.results.awards import hospital_awards, places_for
+from app.results.awards import hospital_awards
 from app.results.compute import compute_round, compute_votes
 from app.results.ranking import draw_order
 from app.results.types import (
@@ -127,7 +127,7 @@ def test_2022_review_value_top10_advance_and_excellent(s2022: SeasonRules) -> No
 def test_fraction_rounding_modes(s2022: SeasonRules) -> None:
     advance = s2022.award("advance")
     # half up, at least one: 1 → 0.2 → 1 (the minimum); 2 → 0.4 → 1; 10 → 2; 13 → 2.6 → 3; 32 → 6.4 → 6
-    assert [places_for(advance, n, n) for n in (0, 1, 2, 10, 12, 13, 30, 32, 33)] == [
+    assert [advance.places(n, n) for n in (0, 1, 2, 10, 12, 13, 30, 32, 33)] == [
         0,
         1,
         1,
@@ -140,8 +140,8 @@ def test_fraction_rounding_modes(s2022: SeasonRules) -> None:
     ]
     floor = type(advance)(**{**_fields(advance), "rounding": "floor", "min_places": 0})
     ceil = type(advance)(**{**_fields(advance), "rounding": "ceil", "min_places": 0})
-    assert [places_for(floor, n, n) for n in (4, 12, 32)] == [0, 2, 6]
-    assert [places_for(ceil, n, n) for n in (4, 12, 32)] == [1, 3, 7]
+    assert [floor.places(n, n) for n in (4, 12, 32)] == [0, 2, 6]
+    assert [ceil.places(n, n) for n in (4, 12, 32)] == [1, 3, 7]
 
 
 def _fields(obj: object) -> dict[str, object]:
