@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 13:04:22.860227
+Create Date: 2026-11-29 13:36:53.389332
 """
 
 from collections.abc import Sequence
