@@ -15,15 +15,60 @@ import re
 EXCLUDED_MODULES: tuple[str, ...] = (
     *(
         f"PySide6.{name}"
-        for name in (
-            "Qt3DAnimation Qt3DCore Qt3DExtras Qt3DInput Qt3DLogic Qt3DRender QtAxContainer QtBluetooth "
-            "QtCharts QtConcurrent QtDataVisualization QtDBus QtDesigner QtGraphs QtGraphsWidgets QtHelp "
-            "QtHttpServer QtLocation QtNetworkAuth QtNfc QtOpenGL QtOpenGLWidgets QtPdf QtPdfWidgets "
-            "QtPositioning QtPrintSupport QtQml QtQuick QtQuick3D QtQuickControls2 QtQuickTest "
-            "QtQuickWidgets QtRemoteObjects QtScxml QtSensors QtSerialBus QtSerialPort QtSpatialAudio "
-            "QtSql QtStateMachine QtSvg QtSvgWidgets QtTest QtTextToSpeech QtUiTools QtWebChannel "
-            "QtWebEngineCore QtWebEngineQuick QtWebEngineWidgets QtWebSockets QtWebView QtXml"
-        ).split()
+        for name in [
+            "Qt3DAnimation",
+            "Qt3DCore",
+            "Qt3DExtras",
+            "Qt3DInput",
+            "Qt3DLogic",
+            "Qt3DRender",
+            "QtAxContainer",
+            "QtBluetooth",
+            "QtCharts",
+            "QtConcurrent",
+            "QtDataVisualization",
+            "QtDBus",
+            "QtDesigner",
+            "QtGraphs",
+            "QtGraphsWidgets",
+            "QtHelp",
+            "QtHttpServer",
+            "QtLocation",
+            "QtNetworkAuth",
+            "QtNfc",
+            "QtOpenGL",
+            "QtOpenGLWidgets",
+            "QtPdf",
+            "QtPdfWidgets",
+            "QtPositioning",
+            "QtPrintSupport",
+            "QtQml",
+            "QtQuick",
+            "QtQuick3D",
+            "QtQuickControls2",
+            "QtQuickTest",
+            "QtQuickWidgets",
+            "QtRemoteObjects",
+            "QtScxml",
+            "QtSensors",
+            "QtSerialBus",
+            "QtSerialPort",
+            "QtSpatialAudio",
+            "QtSql",
+            "QtStateMachine",
+            "QtSvg",
+            "QtSvgWidgets",
+            "QtTest",
+            "QtTextToSpeech",
+            "QtUiTools",
+            "QtWebChannel",
+            "QtWebEngineCore",
+            "QtWebEngineQuick",
+            "QtWebEngineWidgets",
+            "QtWebSockets",
+            "QtWebView",
+            "QtXml",
+        ]
     ),
     "tkinter",
     "pandas",
@@ -75,6 +120,6 @@ def keep_data(dest: str) -> bool:
     name = _norm(dest)
     if "/qt/translations/" in name or name.startswith("pyside6/translations/"):
         return "zh_cn" in name
-    if name.startswith("pyside6/qt/qml/") or "/qml/" in name and name.startswith("pyside6/"):
+    if name.startswith("pyside6/") and "/qml/" in name:  # QML files: the app has no QML
         return False
     return not name.endswith(".ts")

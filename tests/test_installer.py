@@ -122,7 +122,7 @@ def test_frozen_build_starts(tmp_path: Path) -> None:
         timeout=300,
     )
     assert selftest.returncode == 0, selftest.stdout + selftest.stderr
-    assert "self-test passed: 10 checks" in selftest.stdout
+    assert "self-test passed: 11 checks" in selftest.stdout
     assert "QtMultimedia" in selftest.stdout  # Linux: the folder carries no libvlc (README)
     assert (tmp_path / "data" / "logs" / "leitai.log").is_file()
     demo = subprocess.run(

@@ -49,6 +49,9 @@ TITLES: dict[str, Term] = {
     "verify": Term("验证并合并评分包", "verify and merge the score bundle"),
     "translations": Term("界面语言文件", "the interface's translations"),
     "keyring": Term("系统凭据存储", "the system's credential store"),
+    "libraries": Term(
+        "二维码、安全表格解析与分配求解器", "QR codes, hardened spreadsheet parsing, the assignment solver"
+    ),
 }
 
 
@@ -197,6 +200,7 @@ def _steps(run: _Run) -> Iterator[tuple[str, Callable[[], str]]]:
     yield "verify", lambda: _verify(run)
     yield "translations", run.media.translations
     yield "keyring", _keyring
+    yield "libraries", _libraries
 
 
 def _need(path: Path | None) -> Path:
@@ -300,6 +304,25 @@ def _keyring() -> str:
     if "fail" in used.lower():
         used = "none usable here: the judge's key stays sealed under the access code"
     return f"{len(names)} backends ({', '.join(sorted(names))}); in use: {used}"
+
+
+def _libraries() -> str:
+    """What an installed copy must carry that the chain above does not touch: segno (the live session's
+    QR code), defusedxml under openpyxl (every workbook read from outside), OR-Tools' min-cost flow."""
+    import openpyxl.xml
+    import segno
+    from ortools.graph.python import min_cost_flow
+
+    qr = segno.make("http://192.0.2.1:8765", error="m")
+    if not openpyxl.xml.DEFUSEDXML:
+        raise SelfTestError("openpyxl would parse workbooks without defusedxml")
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arc_with_capacity_and_unit_cost(0, 1, 1, 3)
+    flow.set_node_supply(0, 1)
+    flow.set_node_supply(1, -1)
+    if flow.solve() != flow.OPTIMAL or flow.optimal_cost() != 3:
+        raise SelfTestError("OR-Tools' min-cost flow gave a wrong answer")
+    return f"QR {qr.designator}; openpyxl parses through defusedxml; min-cost flow solved"
 
 
 def _ws(run: _Run) -> Workspace:

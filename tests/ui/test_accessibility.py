@@ -124,7 +124,9 @@ def test_every_control_of_the_start_page_and_its_guide_is_named(window: MainWind
 def test_every_control_of_the_organizer_view_is_named(qtbot, window: MainWindow, demo) -> None:
     workspace, _package = demo
     window.open_workspace(workspace)
-    qtbot.waitUntil(lambda: window.workspace is not None and window.organizer.summary is not None, timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.workspace is not None and window.organizer.summary is not None, timeout=20000
+    )
     assert unnamed_controls(window.organizer) == []
 
 
