@@ -448,6 +448,11 @@ class JudgeHome:
 
     # --- exporting -------------------------------------------------------------------------------
 
+    def mark_sent(self, revision: int, target: str) -> None:
+        """Record that the organizer at ``target`` (the live receiver's address) holds bundle ``revision``."""
+        with self._lock, transaction(self._conn):
+            self._conn.execute("UPDATE export SET sent_to=? WHERE revision=?", (target, revision))
+
     def bundle_document(self, revision: int) -> dict[str, Any]:
         """The ``bundle.json`` content of the home as it is now (bundle-format.md §4.2)."""
         with self._lock:

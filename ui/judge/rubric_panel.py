@@ -77,6 +77,7 @@ class RubricPanel(QWidget):
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("rubricComment")
         self.comment.setPlaceholderText(self.tr("Comment for the organizer (optional)"))
+        self.comment.setAccessibleName(self.tr("Comment for the organizer (optional)"))
         self.comment.setMaximumHeight(110)
         self.comment.textChanged.connect(self._on_comment_changed)
         self._comment_timer = QTimer(self)
