@@ -9,7 +9,6 @@ A refusal, a duplicate and a superseded bundle write nothing at all.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 import zlib
@@ -22,12 +21,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
-
 from app.bundles import keys
 from app.bundles.bundle import BUNDLE_SUFFIX, BundleError, BundleFile, read_bundle
 from app.bundles.canonical import b64, decimal_text, on_step
-from app.models import Base
+from app.bundles.merge_sql import Convert, MergeSql
 from app.workspace import Workspace
 
 #: Outcomes in the order the checks run; ``ok`` is what ``verify`` says of a bundle that would merge.
@@ -80,8 +77,8 @@ class _Plan:
     serial: int
     public_key: bytes
     replaces: bool  # a bundle of this judge and round was merged before
-    score_rows: list[tuple[int, int, float]]  # assignment id, criterion id, value; in index order
-    assignment_rows: list[tuple[str, int, str, str | None, int]]  # only rows that change; id last
+    score_rows: list[tuple[int, int, Any]]  # assignment id, criterion id, value as stored; in index order
+    assignment_rows: list[tuple[Any, ...]]  # as MergeSql.update_assignments takes them; only rows that change
 
 
 class _Refused(Exception):
@@ -90,18 +87,6 @@ class _Refused(Exception):
         self.code = code
         self.message = message
         self.facts = facts
-
-
-_SQLITE = sqlite_dialect()
-_BIND = Base.metadata.tables["assignment"].c.submitted_at.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
-assert _BIND is not None
-
-
-def _stamp(moment: datetime) -> str:
-    """A time as SQLAlchemy writes a DateTime on SQLite, so rows written here read back like any other."""
-    assert _BIND is not None
-    text: str = _BIND(moment)
-    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,44 +121,47 @@ def _read(path: Path, package_keys: dict[str, bytes] | None = None) -> _Read:
 class _Criterion:
     """A rubric criterion, with the bundle values already found on its steps (exact decimals)."""
 
-    __slots__ = ("id", "max", "name", "ok", "step")
+    __slots__ = ("id", "max", "name", "ok", "step", "to_db")
 
-    def __init__(self, cid: int, name: str, maximum: Any, step: Any) -> None:
+    def __init__(self, cid: int, name: str, maximum: Any, step: Any, to_db: Convert) -> None:
         self.id = cid
         self.name = name
         self.max = Decimal(decimal_text(maximum))
         self.step = Decimal(decimal_text(step))
-        self.ok: dict[Decimal, float] = {}
+        self.to_db = to_db
+        self.ok: dict[Decimal, Any] = {}
 
-    def value(self, value: Decimal) -> float | None:
-        """The value as stored, or None when it is off the range or the steps."""
+    def value(self, value: Decimal) -> Any:
+        """The value as the database stores it, or None when it is off the range or the steps."""
         known = self.ok.get(value)
         if known is None and on_step(value, self.max, self.step):
-            known = self.ok[value] = float(value)
+            known = self.ok[value] = self.to_db(float(value))
         return known
 
 
 class _Memo:
-    """What stays true from one bundle to the next of a merge: checked values, written timestamps.
+    """What stays true from one bundle to the next of a merge: its statements, checked values, timestamps.
 
-    Keyed by the database rows they come from, which every bundle reads again in its own transaction,
-    so a rubric edited between two bundles is never judged by its old limits.
+    Values are keyed by the database rows they come from, which every bundle reads again in its own
+    transaction, so a rubric edited between two bundles is never judged by its old limits.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, ws: Workspace) -> None:
+        self.sql = MergeSql(ws.engine.dialect)
         self.criteria: dict[tuple[Any, ...], _Criterion] = {}
-        self.stamps: dict[datetime, str] = {}
+        self.stamps: dict[datetime, Any] = {}
 
     def criterion(self, row: tuple[Any, ...]) -> _Criterion:
         c = self.criteria.get(row)
         if c is None:
-            c = self.criteria[row] = _Criterion(row[0], row[2], row[3], row[4])
+            c = self.criteria[row] = _Criterion(row[0], row[2], row[3], row[4], self.sql.score_value)
         return c
 
-    def stamp(self, moment: datetime) -> str:
+    def stamp(self, moment: datetime) -> Any:
+        """A submission time as the database stores it (SQLAlchemy's DateTime processing)."""
         text = self.stamps.get(moment)
         if text is None:
-            text = self.stamps[moment] = _stamp(moment)
+            text = self.stamps[moment] = self.sql.submitted_at(moment)
         return text
 
 
@@ -183,7 +171,8 @@ def _connection(ws: Workspace) -> Iterator[sqlite3.Connection]:
 
     ``isolation_level=None`` so that a merge can say ``BEGIN IMMEDIATE`` itself: its checks then read
     inside the same write transaction as its writes, and no other merge can slip in between.
-    A merge is the hot path of a live event (bench/bundles.py): plain sqlite3, no SQL layer per row.
+    A merge is the hot path of a live event (bench/bundles.py): plain sqlite3, no SQL layer per row, but
+    SQLAlchemy's statements and conversions (app/bundles/merge_sql.py).
     """
     with ws.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -213,15 +202,12 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
     )
     if doc.competition_uid != ws.competition_uid:
         raise _Refused("wrong_competition", "这是另一个比赛（工作区）的评分包，拒绝合并。", **facts)
-    row = db.execute("SELECT id FROM judge WHERE code = ?", (doc.judge_code,)).fetchone()
+    sql = memo.sql
+    row = sql.judge_id.run(db, doc.judge_code).fetchone()
     if row is None:
         raise _Refused("unknown_judge", f"本工作区没有评委 {doc.judge_code}，拒绝合并。", **facts)
     judge_id: int = row[0]
-    pkg = db.execute(
-        "SELECT judge_id, round_id, serial, public_key, manifest_sha256 FROM issued_package"
-        " WHERE package_id = ?",
-        (doc.package_id,),
-    ).fetchone()
+    pkg = sql.package.run(db, doc.package_id).fetchone()
     if pkg is None or pkg[0] != judge_id or pkg[4] != doc.package_sha256:
         raise _Refused(
             "unknown_judge",
@@ -238,15 +224,11 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
         signature_ok = keys.verify(public_key, bundle.signature, bundle.payload)
     if not signature_ok:
         raise _Refused("bad_signature", "评委签名无效：评分包被改动过或不是该评委导出的，拒绝合并。", **facts)
-    rnd = db.execute("SELECT key, rubric_id FROM round WHERE id = ?", (round_id,)).fetchone()
+    rnd = sql.round.run(db, round_id).fetchone()
     if rnd is None or rnd[0] != doc.round_key:
         raise _Refused("wrong_round", f"评分包的轮次 {doc.round_key} 与评审包的轮次不符，拒绝合并。", **facts)
     # (case id, assignment id, comment, recused, reason, submitted_at) as stored now
-    assigned = db.execute(
-        "SELECT case_id, id, comment, recused, recuse_reason, submitted_at FROM assignment"
-        " WHERE round_id = ? AND judge_id = ?",
-        (round_id, judge_id),
-    ).fetchall()
+    assigned = sql.assignments.run(db, round_id, judge_id).fetchall()
     current: dict[int, int] = {r[0]: r[1] for r in assigned}  # case id → assignment id
     for case in doc.cases:
         if case.id not in current:
@@ -255,11 +237,8 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
                 f"案例 {case.id} 没有分配给评委 {doc.judge_code}（本轮），拒绝合并。",
                 **facts,
             )
-    criteria = {
-        r[1]: memo.criterion(r)
-        for r in db.execute("SELECT id, key, name, max, step FROM criterion WHERE rubric_id = ?", (rnd[1],))
-    }
-    score_rows: list[tuple[int, int, float]] = []
+    criteria = {r[1]: memo.criterion(r) for r in sql.criteria.run(db, rnd[1])}
+    score_rows: list[tuple[int, int, Any]] = []
     add = score_rows.append
     for case in doc.cases:
         aid = current[case.id]
@@ -280,28 +259,23 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
             raise _Refused("malformed", f"案例 {case.id} 标为已提交，但评分不完整，拒绝合并。", **facts)
     score_rows.sort()  # index order: fewer pages touched
     # the assignments' comment, recusal and submission time; rows already right are not rewritten
+    # compared as the database stores them (SQLAlchemy's conversions), with what it holds now
     in_bundle = {c.id: c for c in doc.cases}
     stamp = memo.stamp
-    assignment_rows: list[tuple[str, int, str, str | None, int]] = []
+    recused, not_recused = sql.recused(True), sql.recused(False)
+    assignment_rows: list[tuple[Any, ...]] = []
     for r in assigned:
         c = in_bundle.get(r[0])
         if c is None:
-            new: tuple[str, int, str, str | None] = ("", 0, "", None)  # not in the bundle: cleared
+            new: tuple[Any, ...] = ("", not_recused, "", None)  # not in the bundle: cleared
         else:
             submitted = stamp(c.updated_at or doc.exported_at) if c.state == "submitted" else None
-            new = (c.comment, 1 if c.state == "recused" else 0, c.recuse_reason, submitted)
+            new = (c.comment, recused if c.state == "recused" else not_recused, c.recuse_reason, submitted)
         if new != r[2:]:
             assignment_rows.append((*new, r[1]))
     # ordering: a newer package of the same judge and round retires the older one's bundles
-    newest = db.execute(
-        "SELECT max(serial) FROM issued_package WHERE judge_id = ? AND round_id = ?", (judge_id, round_id)
-    ).fetchone()[0]
-    merged = db.execute(
-        "SELECT b.sha256, c.serial, b.revision FROM imported_bundle b"
-        " JOIN bundle_content c ON c.imported_bundle_id = b.id"
-        " WHERE b.judge_id = ? AND b.round_id = ? AND b.outcome = 'merged'",
-        (judge_id, round_id),
-    ).fetchall()
+    newest = sql.newest_serial.run(db, judge_id, round_id).fetchone()[0]
+    merged = sql.merged.run(db, judge_id, round_id).fetchall()
     if any(sha == bundle.sha256 for sha, _, _ in merged):
         raise _Refused("duplicate", "这份评分包已经合并过，没有变化。", **facts)
     if newest is not None and serial < newest:
@@ -350,26 +324,12 @@ def verify_bundle(ws: Workspace, path: Path) -> MergeOutcome:
     with _connection(ws) as db:
         db.execute("BEGIN")  # one snapshot for every check
         try:
-            plan = _check(db, ws, path, read, _Memo())
+            plan = _check(db, ws, path, read, _Memo(ws))
         except _Refused as r:
             return _outcome(path, r.code, r.message, **r.facts)
         finally:
             db.execute("ROLLBACK")
     return _outcome(path, "ok", "评分包完整，签名有效，可以合并。", plan)
-
-
-_INSERT_SCORE = "INSERT INTO score (assignment_id, criterion_id, value, bundle_id) VALUES (?, ?, ?, ?)"
-_UPSERT_SCORE = (
-    _INSERT_SCORE + " ON CONFLICT (assignment_id, criterion_id)"
-    " DO UPDATE SET value = excluded.value, bundle_id = excluded.bundle_id"
-)
-#: The scores of every assignment of a judge in a round.
-_DELETE_SCORES = (
-    "DELETE FROM score WHERE assignment_id IN (SELECT id FROM assignment WHERE round_id = ? AND judge_id = ?)"
-)
-_UPDATE_ASSIGNMENT = (
-    "UPDATE assignment SET comment = ?, recused = ?, recuse_reason = ?, submitted_at = ? WHERE id = ?"
-)
 
 
 def _merge(
@@ -396,38 +356,31 @@ def _merge(
             return _outcome(path, r.code, r.message, **r.facts)
         assert isinstance(read, _Loaded)
         doc = plan.bundle.doc
-        now = _stamp(datetime.now(UTC))
-        imported_id = db.execute(
-            "INSERT INTO imported_bundle (judge_id, round_id, package_id, revision, sha256, file_name,"
-            " outcome, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, 'merged', '', ?)",
-            (
-                plan.judge_id,
-                plan.round_id,
-                doc.package_id,
-                doc.revision,
-                plan.bundle.sha256,
-                path.name[:300],
-                now,
-            ),
+        sql = memo.sql
+        now = datetime.now(UTC)
+        imported_id = sql.insert_bundle.run(
+            db,
+            plan.judge_id,
+            plan.round_id,
+            doc.package_id,
+            doc.revision,
+            plan.bundle.sha256,
+            path.name[:300],
+            "merged",
+            "",
+            now,
         ).lastrowid
-        db.execute(
-            "INSERT INTO bundle_content (imported_bundle_id, serial, data) VALUES (?, ?, ?)",
-            (imported_id, plan.serial, read.compressed),
-        )
+        sql.insert_content.run(db, imported_id, plan.serial, read.compressed)
         rows = [(a, c, v, imported_id) for a, c, v in plan.score_rows]
-        judge_round = (plan.round_id, plan.judge_id)
         if plan.replaces:
             # a newer revision: its scores are mostly there already, so they are updated in place (their
             # index entries stay as they are), then the scores it no longer has are deleted
-            if rows:
-                db.executemany(_UPSERT_SCORE, rows)
-            db.execute(_DELETE_SCORES + " AND bundle_id IS NOT ?", (*judge_round, imported_id))
+            sql.upsert_scores.many(db, rows)
+            sql.delete_other_scores.run(db, plan.round_id, plan.judge_id, imported_id)
         else:
-            db.execute(_DELETE_SCORES, judge_round)
-            if rows:  # the bulk of a first merge: one executemany of the bundle's scores
-                db.executemany(_INSERT_SCORE, rows)
-        if plan.assignment_rows:
-            db.executemany(_UPDATE_ASSIGNMENT, plan.assignment_rows)
+            sql.delete_scores.run(db, plan.round_id, plan.judge_id)
+            sql.insert_scores.many(db, rows)  # the bulk of a first merge: one executemany
+        sql.update_assignments.many(db, plan.assignment_rows)
         # the audit event, with what app.audit.record would write, in the same transaction
         detail = {
             "round": doc.round_key,
@@ -437,10 +390,7 @@ def _merge(
             "file": path.name,
             "scores": len(plan.score_rows),
         }
-        db.execute(
-            "INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, 'bundle.merge', ?, ?)",
-            (now, actor, doc.judge_code[:120], json.dumps(detail, ensure_ascii=False)),
-        )
+        sql.insert_audit.run(db, now, actor, "bundle.merge", doc.judge_code[:120], detail)
         if on_commit is not None and not plan.replaces:
             # a first merge of the judge's round adds index entries all over the score table and rewrites
             # every assignment row: its commit outlasts reading the next bundle, which on_commit starts.
@@ -464,7 +414,7 @@ def merge_bundle(ws: Workspace, path: Path, actor: str = "organizer") -> MergeOu
     path = Path(path)
     read = _read(path)
     with _connection(ws) as db:
-        return _merge(db, ws, path, read, actor, _Memo())
+        return _merge(db, ws, path, read, actor, _Memo(ws))
 
 
 def bundle_paths(items: Iterable[Path]) -> list[Path]:
@@ -497,10 +447,10 @@ def merge_paths(
     """
     paths = bundle_paths(items)
     outcomes = []
-    memo = _Memo()
+    memo = _Memo(ws)
     ahead: list[Future[_Read]] = []  # the next file, being read while this one commits
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-read") as pool, _connection(ws) as db:
-        package_keys: dict[str, bytes] = dict(db.execute("SELECT package_id, public_key FROM issued_package"))
+        package_keys: dict[str, bytes] = dict(memo.sql.package_keys.run(db).fetchall())
         for i, path in enumerate(paths, start=1):
 
             def read_next(i: int = i) -> None:
