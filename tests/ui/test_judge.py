@@ -15,7 +15,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.bundles.bundle import read_bundle
-from app.bundles.demo import demo_round
+from app.demo.bundles import demo_round
 from app.bundles.merge import verify_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo

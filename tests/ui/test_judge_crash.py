@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from app.bundles.demo import demo_round
+from app.demo.bundles import demo_round
 from app.bundles.package import build_packages
 from app.demo import generate_demo
 from app.judge_home import JudgeHome

@@ -42,7 +42,7 @@ def _shoot(app: QApplication, window: object, path: Path) -> None:
 
 
 def main(out_dir: Path) -> int:
-    from app.bundles.demo import demo_round
+    from app.demo.bundles import demo_round
     from app.bundles.package import build_packages
     from app.demo import generate_demo
     from app.judging.round_robin import ensure_round_robin
