@@ -24,7 +24,8 @@ from typing import Any
 from app.bundles import keys
 from app.bundles.bundle import BUNDLE_SUFFIX, BundleError, BundleFile, read_bundle
 from app.bundles.canonical import b64, decimal_text, on_step
-from app.bundles.merge_sql import Convert, MergeSql
+from app.bundles.manifest import PackageCriterion
+from app.bundles.merge_sql import MergeSql
 from app.workspace import Workspace
 
 #: Outcomes in the order the checks run; ``ok`` is what ``verify`` says of a bundle that would merge.
@@ -118,25 +119,9 @@ def _read(path: Path, package_keys: dict[str, bytes] | None = None) -> _Read:
     return _Loaded(bundle, zlib.compress(bundle.data, 1), verified)
 
 
-class _Criterion:
-    """A rubric criterion, with the bundle values already found on its steps (exact decimals)."""
-
-    __slots__ = ("id", "max", "name", "ok", "step", "to_db")
-
-    def __init__(self, cid: int, name: str, maximum: Any, step: Any, to_db: Convert) -> None:
-        self.id = cid
-        self.name = name
-        self.max = Decimal(decimal_text(maximum))
-        self.step = Decimal(decimal_text(step))
-        self.to_db = to_db
-        self.ok: dict[Decimal, Any] = {}
-
-    def value(self, value: Decimal) -> Any:
-        """The value as the database stores it, or None when it is off the range or the steps."""
-        known = self.ok.get(value)
-        if known is None and on_step(value, self.max, self.step):
-            known = self.ok[value] = self.to_db(float(value))
-        return known
+#: A criterion row's id, its rule as a package states it (exact decimals, the limits a judge's home
+#: checked), and the bundle values already found on its steps, each as the database stores it.
+_Checked = tuple[int, PackageCriterion, dict[Decimal, Any]]
 
 
 class _Memo:
@@ -148,13 +133,18 @@ class _Memo:
 
     def __init__(self, ws: Workspace) -> None:
         self.sql = MergeSql(ws.engine.dialect)
-        self.criteria: dict[tuple[Any, ...], _Criterion] = {}
+        self.criteria: dict[tuple[Any, ...], _Checked] = {}
         self.stamps: dict[datetime, Any] = {}
 
-    def criterion(self, row: tuple[Any, ...]) -> _Criterion:
+    def criterion(self, row: tuple[Any, ...]) -> _Checked:
+        """A criterion row (``MergeSql.criteria``) with the values of its steps met so far."""
         c = self.criteria.get(row)
         if c is None:
-            c = self.criteria[row] = _Criterion(row[0], row[2], row[3], row[4], self.sql.score_value)
+            cid, key, name, description, maximum, step, weight = row
+            rule = PackageCriterion(
+                key, name, description, *(Decimal(decimal_text(x)) for x in (maximum, step, weight))
+            )
+            c = self.criteria[row] = (cid, rule, {})
         return c
 
     def stamp(self, moment: datetime) -> Any:
@@ -238,23 +228,27 @@ def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo:
                 **facts,
             )
     criteria = {r[1]: memo.criterion(r) for r in sql.criteria.run(db, rnd[1])}
+    to_db = sql.score_value
     score_rows: list[tuple[int, int, Any]] = []
     add = score_rows.append
     for case in doc.cases:
         aid = current[case.id]
         for key, value in case.scores.items():  # the hot loop of a merge: no per-score f-strings
-            criterion = criteria.get(key)
-            if criterion is None:
+            checked = criteria.get(key)
+            if checked is None:
                 raise _Refused("malformed", f"评分细则中没有“{key}”这一项，拒绝合并。", **facts)
-            as_stored = criterion.ok.get(value)  # most values were met before: one dict look-up
-            if as_stored is None and (as_stored := criterion.value(value)) is None:
-                raise _Refused(
-                    "out_of_range",
-                    f"案例 {case.id} 的“{criterion.name}”分数 {value} 超出 0–{criterion.max}"
-                    f"（步长 {criterion.step}），拒绝合并。",
-                    **facts,
-                )
-            add((aid, criterion.id, as_stored))
+            cid, rule, ok = checked
+            as_stored = ok.get(value)  # most values were met before: one dict look-up
+            if as_stored is None:
+                if not on_step(value, rule.max, rule.step):
+                    raise _Refused(
+                        "out_of_range",
+                        f"案例 {case.id} 的“{rule.name}”分数 {value} 超出 0–{rule.max}"
+                        f"（步长 {rule.step}），拒绝合并。",
+                        **facts,
+                    )
+                as_stored = ok[value] = to_db(float(value))
+            add((aid, cid, as_stored))
         if case.state == "submitted" and len(case.scores) != len(criteria):
             raise _Refused("malformed", f"案例 {case.id} 标为已提交，但评分不完整，拒绝合并。", **facts)
     score_rows.sort()  # index order: fewer pages touched

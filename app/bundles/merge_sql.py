@@ -209,9 +209,9 @@ class MergeSql:
             "judge_id",
         )
         self.criteria = read(
-            select(crit.c.id, crit.c.key, crit.c.name, crit.c.max, crit.c.step).where(
-                crit.c.rubric_id == p("rubric_id")
-            ),
+            select(
+                crit.c.id, crit.c.key, crit.c.name, crit.c.description, crit.c.max, crit.c.step, crit.c.weight
+            ).where(crit.c.rubric_id == p("rubric_id")),
             "rubric_id",
         )
         self.newest_serial = read(

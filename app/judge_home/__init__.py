@@ -9,7 +9,6 @@ from app.judge_home.home import (
     HomeCase,
     HomeInfo,
     JudgeHome,
-    RubricCriterion,
 )
 
 __all__ = [
@@ -20,5 +19,4 @@ __all__ = [
     "HomeCase",
     "HomeInfo",
     "JudgeHome",
-    "RubricCriterion",
 ]

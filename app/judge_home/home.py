@@ -32,6 +32,7 @@ from app.bundles.manifest import (
     MAX_MANIFEST,
     VERSION,
     Manifest,
+    PackageCriterion,
     package_entry_ok,
     parse_manifest,
 )
@@ -70,18 +71,6 @@ CREATE TABLE IF NOT EXISTS export (
 
 
 @dataclass(frozen=True, slots=True)
-class RubricCriterion:
-    """A line of the rubric the judge scores against."""
-
-    key: str
-    name: str
-    description: str
-    max: float
-    step: float
-    weight: float
-
-
-@dataclass(frozen=True, slots=True)
 class HomeInfo:
     """What the judge's window title and header show."""
 
@@ -98,7 +87,7 @@ class HomeInfo:
     judge_code: str
     judge: str
     rubric: str
-    criteria: tuple[RubricCriterion, ...]
+    criteria: tuple[PackageCriterion, ...]  # the rubric the judge scores against, as the package has it
     organizer_fingerprint: str
     cases: int
     missing_files: int
@@ -390,10 +379,7 @@ class JudgeHome:
             judge_code=m.judge_code,
             judge=m.judge_name,
             rubric=m.rubric_name,
-            criteria=tuple(
-                RubricCriterion(c.key, c.name, c.description, float(c.max), float(c.step), float(c.weight))
-                for c in m.criteria
-            ),
+            criteria=m.criteria,
             organizer_fingerprint=keys.fingerprint(m.organizer_key),
             cases=len(m.cases),
             missing_files=int(missing),
