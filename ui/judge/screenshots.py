@@ -42,9 +42,9 @@ def _shoot(app: QApplication, window: object, path: Path) -> None:
 
 
 def main(out_dir: Path) -> int:
-    from app.demo.bundles import demo_round
     from app.bundles.package import build_packages
     from app.demo import generate_demo
+    from app.demo.bundles import demo_round
     from app.judging.round_robin import ensure_round_robin
     from ui.main import apply_language, apply_style, make_context
     from ui.main_window import PAGE_JUDGE, MainWindow
