@@ -232,6 +232,8 @@ class CasePlan:
     survey: tuple[int, int, int]
     video_seconds: float | None
     style: int
+    #: The finding code of the mistake planted in its submission, "" for none (app/demo/submission.py).
+    planted: str = ""
 
 
 @dataclass(frozen=True, slots=True)
