@@ -46,13 +46,13 @@ def add_case(
     for kind, path in (("pdf", new.pdf), ("video", new.video)):
         if path is not None:
             if not path.is_file():
-                raise DomainError("file_missing", f"找不到文件 {path}。", path=str(path))
+                raise DomainError("file_missing", path=str(path))
             sf = ws.store.add_file(path, progress)
             stored.append(CaseFile(kind=kind, sha256=sf.sha256, size=sf.size, original_name=path.name))
     rules = ws.rules
     with ws.sessions.begin() as s:
         if s.scalar(select(Case.id).where(Case.code == new.code)) is not None:
-            raise DomainError("case_exists", f"案例编号 {new.code} 已存在。", case_code=new.code)
+            raise DomainError("case_exists", case_code=new.code)
         resolved = rules.resolve_province(new.province)
         province = _province(s, resolved.name if resolved else None)
         hospital = hospital_by_name(s, new.hospital, province)

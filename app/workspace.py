@@ -56,7 +56,7 @@ class Workspace:
         rules = load_season(season)
         root = Path(root)
         if (root / DB_NAME).exists():
-            raise DomainError("workspace_exists", f"{root} 已经是一个工作区，不能覆盖。", path=str(root))
+            raise DomainError("workspace_exists", path=str(root))
         root.mkdir(parents=True, exist_ok=True)
         engine = db.make_engine(root / DB_NAME)
         db.upgrade(engine)
@@ -75,23 +75,19 @@ class Workspace:
         root = Path(root)
         path = root / DB_NAME
         if not path.is_file():
-            raise DomainError(
-                "not_a_workspace", f"{root} 不是 Leitai 工作区（找不到 {DB_NAME}）。", path=str(root)
-            )
+            raise DomainError("not_a_workspace", path=str(root))
         engine = db.make_engine(path)
         try:
             db.upgrade(engine, path)
         except Exception as exc:  # a damaged or foreign file: say so, never a traceback
             engine.dispose()
-            raise DomainError(
-                "workspace_unreadable", f"无法打开工作区数据库 {path}：{exc}", path=str(path)
-            ) from exc
+            raise DomainError("workspace_unreadable", path=str(path), reason=str(exc)) from exc
         sessions = db.make_sessions(engine)
         with sessions() as s:
             comp = s.scalars(select(Competition)).first()
             if comp is None:
                 engine.dispose()
-                raise DomainError("workspace_empty", f"{path} 中没有比赛数据。", path=str(path))
+                raise DomainError("workspace_empty", path=str(path))
             uid, year = comp.uid, comp.season_id
         return cls(root, engine, sessions, FileStore(root / STORE_DIR), uid, year)
 

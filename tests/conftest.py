@@ -59,3 +59,12 @@ def workspace(tmp_path: Path) -> Iterator[object]:
     ws = Workspace.create(tmp_path / "ws", season=2022)
     yield ws
     ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _glossary_language_reset() -> Iterator[None]:
+    """A test that switches the glossary's language (directly or through the GUI) leaves it as found."""
+    yield
+    from app import glossary
+
+    glossary.set_language(None)

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from app.glossary.terms import status_name
 from app.models import CaseStatus
 
 if TYPE_CHECKING:  # PySide's stub says it returns object; it returns the text unchanged
@@ -66,18 +67,13 @@ UI_FONT_FAMILIES = (
 #: Monospace families for hashes and codes.
 MONO_FONT_FAMILIES = ("Consolas", "Menlo", "Noto Sans Mono CJK SC", "DejaVu Sans Mono")
 
-#: Case status codes (``app.models.CaseStatus``) as the interface names them.
-STATUS_LABELS: dict[str, str] = {
-    CaseStatus.SUBMITTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Pending"),
-    CaseStatus.APPROVED.value: QT_TRANSLATE_NOOP("CaseStatus", "Approved"),
-    CaseStatus.REJECTED.value: QT_TRANSLATE_NOOP("CaseStatus", "Rejected"),
-}
+#: Case status codes (``app.models.CaseStatus``) in the order the interface lists them.
+STATUSES: tuple[str, ...] = tuple(s.value for s in CaseStatus)
 
 
 def status_text(status: str) -> str:
-    """The translated name of a case status (待初筛 / 已通过 / 未通过); unknown codes as they are."""
-    label = STATUS_LABELS.get(status)
-    return QCoreApplication.translate("CaseStatus", label) if label else status
+    """The name of a case status in the interface language (待初筛 / 已通过 / 未通过), from the glossary."""
+    return status_name(status)
 
 
 def resolve_language(

@@ -425,7 +425,7 @@ def demo_target(folder: Path) -> Path:
         candidate = folder / (DEMO_FOLDER_NAME if n == 1 else f"{DEMO_FOLDER_NAME}-{n}")
         if not candidate.exists():
             return candidate
-    raise DomainError("demo_folder", f"{folder} 中已有太多演示文件夹。", path=str(folder))
+    raise DomainError("demo_folder", path=str(folder))
 
 
 def _remove_unfinished(target: Path, existed: bool) -> None:

@@ -154,11 +154,7 @@ class ContainerWriter:
             self._f.write(block)
             written += len(block)
         if written != size:
-            raise DomainError(
-                "file_changed",
-                f"文件 {name} 在打包时大小改变（应为 {size} 字节，实为 {written}）。",
-                name=name,
-            )
+            raise DomainError("file_changed", name=name, size=size, written=written)
         crc = crc_of()
         end = self._f.tell()
         self._f.seek(start + 14)

@@ -47,11 +47,7 @@ def normalise_code(code: str) -> str:
     text = "".join(code.split()).replace("-", "").upper()
     text = text.replace("O", "0").replace("I", "1").replace("L", "1")
     if len(text) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in text):
-        raise DomainError(
-            "bad_access_code",
-            f"访问码应为 {CODE_LENGTH} 位字母或数字（如 7K3M-Q9XD-2HBT）。",
-            code_length=CODE_LENGTH,
-        )
+        raise DomainError("access_code_format", length=CODE_LENGTH)
     return text
 
 
@@ -167,7 +163,7 @@ def ensure_organizer_key(s: Session, competition_uid: str, passphrase: str) -> E
     row = s.scalars(select(OrganizerKey).order_by(OrganizerKey.id)).first()
     if row is None:
         if len(passphrase) < MIN_PASSPHRASE:
-            raise DomainError("weak_passphrase", f"口令至少需要 {MIN_PASSPHRASE} 个字符。")
+            raise DomainError("weak_passphrase", min_length=MIN_PASSPHRASE)
         key = Ed25519PrivateKey.generate()
         s.add(
             OrganizerKey(
@@ -179,7 +175,7 @@ def ensure_organizer_key(s: Session, competition_uid: str, passphrase: str) -> E
         return key
     seed = unseal(row.sealed, _passphrase_bytes(passphrase), _organizer_aad(competition_uid))
     if seed is None:
-        raise DomainError("bad_passphrase", "主办方密钥口令不正确。")
+        raise DomainError("bad_passphrase")
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
@@ -191,9 +187,7 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "主办方密钥
             text = passphrase_file.read_text(encoding="utf-8")
         except OSError as exc:
             raise DomainError(
-                "passphrase_file",
-                f"无法读取口令文件 {passphrase_file}：{exc.strerror or exc}",
-                path=str(passphrase_file),
+                "passphrase_file", path=str(passphrase_file), reason=exc.strerror or str(exc)
             ) from exc
         lines = text.splitlines()
         return lines[0] if lines else ""
@@ -204,7 +198,4 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "主办方密钥
         import getpass
 
         return getpass.getpass(prompt)
-    raise DomainError(
-        "passphrase_required",
-        f"需要主办方密钥口令：用 --passphrase-file 文件、环境变量 {PASSPHRASE_ENV}，或在终端中输入。",
-    )
+    raise DomainError("passphrase_required", env=PASSPHRASE_ENV)

@@ -29,6 +29,8 @@ from app.bundles.manifest import (
 )
 from app.bundles.stream import Cancel, Digest, Meter, Progress, file_chunks
 from app.errors import DomainError
+from app.glossary import Term
+from app.glossary.terms import round_term
 from app.models import Assignment, Case, CaseFile, Competition, IssuedPackage, Judge, Round
 from app.workspace import Workspace
 
@@ -78,9 +80,14 @@ class _Plan:
     case_ids: tuple[int, ...]
 
 
+def _round_term(s: Session, rnd: Round) -> Term:
+    """The round's name in both languages, as its season's notice words it (for a message)."""
+    return round_term(rnd.key, s.scalar(select(Competition.season_id)))
+
+
 def _plan(s: Session, judge: Judge, rnd: Round) -> _Plan:
     if rnd.rubric is None or not rnd.rubric.criteria:
-        raise DomainError("no_rubric", f"轮次「{rnd.name}」没有评分细则，不能生成评审包。", round=rnd.key)
+        raise DomainError("no_rubric", round=rnd.key, round_name=_round_term(s, rnd))
     assignments = list(
         s.scalars(
             select(Assignment)
@@ -93,12 +100,7 @@ def _plan(s: Session, judge: Judge, rnd: Round) -> _Plan:
         )
     )
     if not assignments:
-        raise DomainError(
-            "no_assignment",
-            f"评委 {judge.code} 在轮次「{rnd.name}」没有分配到案例。",
-            judge=judge.code,
-            round=rnd.key,
-        )
+        raise DomainError("no_assignment", judge=judge.code, round=rnd.key, round_name=_round_term(s, rnd))
     cases = sorted((a.case for a in assignments), key=lambda c: c.code)
     comp = s.scalars(select(Competition)).one()
     files: dict[str, tuple[str, int, str]] = {}
@@ -173,7 +175,7 @@ def build_packages(
             select(Round).where(Round.key == round_key).options(selectinload(Round.rubric))
         ).first()
         if rnd is None:
-            raise DomainError("unknown_round", f"没有轮次 {round_key}。", round=round_key)
+            raise DomainError("unknown_round", round=round_key)
         if judge_ids is None:
             judge_ids = list(
                 s.scalars(
@@ -184,12 +186,12 @@ def build_packages(
                 )
             )
             if not judge_ids:
-                raise DomainError("no_assignment", f"轮次「{rnd.name}」还没有分配案例。", round=round_key)
+                raise DomainError("round_unassigned", round=round_key, round_name=_round_term(s, rnd))
         plans = []
         for jid in judge_ids:
             judge = s.get(Judge, jid)
             if judge is None:
-                raise DomainError("unknown_judge", f"没有编号为 {jid} 的评委。", judge=jid)
+                raise DomainError("unknown_judge", judge=jid)
             plans.append(_plan(s, judge, rnd))
         round_id = rnd.id
     total = sum(size for p in plans for _, size, _ in p.files)
@@ -230,9 +232,7 @@ def _build_one(
             try:
                 f = src.open("rb")
             except OSError as exc:
-                raise DomainError(
-                    "store_missing", f"文件库中缺少文件 {sha[:12]}…，无法打包。", sha256=sha
-                ) from exc
+                raise DomainError("store_missing", sha256=sha, file=sha[:12]) from exc
             with f:
                 stream = digest.hashed(file_chunks(f, MEDIA_CHUNK), meter)
                 if external_media:
@@ -241,11 +241,7 @@ def _build_one(
                 else:
                     writer.add_stream(entry, size, stream, digest.crc)
             if digest.sha256 != sha or digest.size != size:
-                raise DomainError(
-                    "store_corrupt",
-                    f"文件库中的文件 {sha[:12]}… 已损坏（哈希或大小不符），未生成评审包。",
-                    sha256=sha,
-                )
+                raise DomainError("store_corrupt", sha256=sha, file=sha[:12])
             file_docs.append(
                 {
                     "crc32": digest.crc32,

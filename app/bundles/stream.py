@@ -19,7 +19,7 @@ Cancel = Callable[[], bool]
 
 
 def cancelled_error() -> DomainError:
-    return DomainError("cancelled", "已取消。")
+    return DomainError("cancelled")
 
 
 @dataclass

@@ -56,20 +56,35 @@ def register(sub: Any) -> None:
 
 
 def _line(o: MergeOutcome) -> str:
-    who = f" {o.judge} r{o.revision}" if o.judge else ""
-    return f"[{o.code}]{who} {o.path.name}: {o.message}"
+    from app.glossary.terms import REVISION, outcome_name
+
+    who = f" {o.judge} {REVISION.text()} {o.revision}" if o.judge else ""
+    return f"[{outcome_name(o.code)}]{who} {o.path.name}: {o.message}"
 
 
 def _report(outcomes: list[MergeOutcome], as_json: bool) -> int:
+    from app.glossary.terms import outcome_name
+
     if as_json:
-        print_json({"bundles": [{**_asdict(o), "refused": o.refused} for o in outcomes]})
+        print_json(
+            {
+                "bundles": [
+                    {**_asdict(o), "outcome": outcome_name(o.code), "refused": o.refused} for o in outcomes
+                ]
+            }
+        )
     else:
         for o in outcomes:
             print(_line(o))
         counts: dict[str, int] = {}
         for o in outcomes:
             counts[o.code] = counts.get(o.code, 0) + 1
-        print("共 " + str(len(outcomes)) + " 份：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+        print(
+            "共 "
+            + str(len(outcomes))
+            + " 份："
+            + "，".join(f"{outcome_name(k)} {v}" for k, v in counts.items())
+        )
     return 1 if any(o.refused for o in outcomes) else 0
 
 
@@ -82,10 +97,10 @@ def _existing(paths: list[Path]) -> list[Path]:
 
     for p in paths:
         if not p.exists():
-            raise DomainError("file_missing", f"找不到 {p}。", path=str(p))
+            raise DomainError("file_missing", path=str(p))
     found = bundle_paths(paths)
     if not found:
-        raise DomainError("no_bundles", "没有找到评分包（*.leitai-scores）。")
+        raise DomainError("no_bundles")
     return found
 
 
@@ -109,7 +124,7 @@ def _watch(args: argparse.Namespace) -> int:
     from app.bundles.merge import merge_paths, watch
 
     if not args.dir.is_dir():
-        raise DomainError("file_missing", f"找不到文件夹 {args.dir}。", path=str(args.dir))
+        raise DomainError("file_missing", path=str(args.dir))
     with open_workspace(args) as ws:
         if args.once:
             return _report(merge_paths(ws, [args.dir]), False)

@@ -168,9 +168,7 @@ def _mapping(args: argparse.Namespace) -> dict[str, str] | None:
     for item in args.map:
         key, sep, header = item.partition("=")
         if not sep or key not in keys:
-            raise DomainError(
-                "bad_argument", f"--map 的格式应为 列代码=表头，列代码为：{'、'.join(sorted(keys))}。"
-            )
+            raise DomainError("bad_map", keys=sorted(keys))
         mapping[key] = header
     return mapping
 
@@ -179,7 +177,7 @@ def _options(args: argparse.Namespace) -> Any:
     from app.intake import CheckOptions
 
     if args.timeout is not None and args.timeout <= 0:
-        raise DomainError("bad_argument", "--timeout 必须大于 0。")
+        raise DomainError("bad_timeout")
     # The command line runs no other thread, so its workers may simply fork (no forkserver to start).
     start = "fork" if sys.platform.startswith("linux") else None
     if args.timeout is None:
@@ -234,19 +232,21 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _print_report(report: Any) -> None:
+    from app.glossary.terms import finding_name, region_label, theme_label
+
     for problem in report.problems:
         print(f"! {problem.message}")
     for case in report.cases:
         if not case.findings:
             continue
-        where = f"{case.resolved.region or '?'}·主题{case.resolved.theme or '?'}"
+        where = f"{region_label(case.resolved.region)}·{theme_label(case.resolved.theme)}"
         print(f"{case.case_id}  {case.fields.hospital}（{where}）")
         for f in case.violations:
-            print(f"  ✗ [{f.code}] {f.message}")
+            print(f"  ✗ [{finding_name(f.code)}] {f.message}")
         for f in case.warnings:
-            print(f"  · [{f.code}] {f.message}")
+            print(f"  · [{finding_name(f.code)}] {f.message}")
     s = report.summary()
-    by_code = "，".join(f"{k} {v}" for k, v in s["by_code"].items()) or "无"
+    by_code = "，".join(f"{finding_name(k)} {v}" for k, v in s["by_code"].items()) or "无"
     print(f"共 {s['cases']} 个案例，合格 {s['clean']} 个；问题：{by_code}")
 
 
@@ -276,6 +276,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _findings(args: argparse.Namespace) -> int:
+    from app.glossary.terms import finding_name
     from app.intake.screening import case_findings
 
     with open_workspace(args) as ws:
@@ -283,7 +284,13 @@ def _findings(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"code": f.code, "severity": f.severity, "message": f.message, "detail": f.detail}
+                {
+                    "code": f.code,
+                    "name": finding_name(f.code),
+                    "severity": f.severity,
+                    "message": f.message,
+                    "detail": f.detail,
+                }
                 for f in found
             ]
         )
@@ -292,14 +299,12 @@ def _findings(args: argparse.Namespace) -> int:
         print(f"案例 {args.case} 没有发现问题。")
     for f in found:
         mark = "✗" if f.is_violation else "·"
-        print(f"{mark} [{f.code}] {f.message}")
+        print(f"{mark} [{finding_name(f.code)}] {f.message}")
     return 0
 
 
-_STATUS_ZH = {"submitted": "待审核", "approved": "已通过", "rejected": "已驳回"}
-
-
 def _screen_list(args: argparse.Namespace) -> int:
+    from app.glossary.terms import status_name
     from app.intake.screening import deadline_text, screening_rows
 
     with open_workspace(args) as ws:
@@ -317,6 +322,7 @@ def _screen_list(args: argparse.Namespace) -> int:
                     "region": r.region,
                     "theme": r.theme_number,
                     "status": r.status,
+                    "status_name": status_name(r.status),
                     "reason": r.reason,
                     "submitted_at": r.submitted_at,
                     "deadline": r.deadline,
@@ -332,7 +338,7 @@ def _screen_list(args: argparse.Namespace) -> int:
     for r in rows:
         problems = f"问题 {r.counts.violations}" if r.counts.violations else "无问题"
         due = deadline_text(r.deadline) if r.status == "submitted" else ""
-        print(f"{r.code}  {_STATUS_ZH.get(r.status, r.status)}  {problems}  {r.hospital}  {due}".rstrip())
+        print(f"{r.code}  {status_name(r.status)}  {problems}  {r.hospital}  {due}".rstrip())
     print(f"共 {len(rows)} 个案例。")
     return 0
 
@@ -357,9 +363,7 @@ def _screen_reject(args: argparse.Namespace) -> int:
             for code in args.cases:
                 templates = reason_templates(ws, code)
                 if not templates:
-                    raise DomainError(
-                        "reason_required", f"案例 {code} 没有违规问题：请用 --reason 写明驳回原因。"
-                    )
+                    raise DomainError("reason_required_clean", case=code)
                 codes += reject(ws, [code], templates[0]).codes
             print(f"已驳回 {len(codes)} 个案例（原因取自检查结果）。")
             return 0

@@ -90,7 +90,7 @@ def _access_code(args: argparse.Namespace) -> str:
             lines = args.code_file.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise DomainError(
-                "file_missing", f"无法读取 {args.code_file}。", path=str(args.code_file)
+                "file_unreadable", path=str(args.code_file), reason=exc.strerror or str(exc)
             ) from exc
         return lines[0] if lines else ""
     env = os.environ.get(ACCESS_CODE_ENV)
@@ -100,12 +100,11 @@ def _access_code(args: argparse.Namespace) -> str:
         import getpass
 
         return getpass.getpass("访问码: ")
-    raise DomainError(
-        "access_code_required", f"需要访问码：用 --code、--code-file 或环境变量 {ACCESS_CODE_ENV}。"
-    )
+    raise DomainError("access_code_required", env=ACCESS_CODE_ENV)
 
 
 def _open(args: argparse.Namespace) -> int:
+    from app.glossary.terms import round_name
     from app.judge_home import JudgeHome
 
     def progress(done: int, total: int) -> None:
@@ -119,7 +118,7 @@ def _open(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(
-        f"已打开评审包：{info.competition}，{info.round}，"
+        f"已打开评审包：{info.competition}，{round_name(info.round_key, info.season)}，"
         f"评委 {info.judge_code} {info.judge}，{info.cases} 个案例。"
     )
     print(f"主办方密钥指纹：{info.organizer_fingerprint}（请与主办方核对）")
@@ -135,10 +134,11 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"info": info, "cases": rows})
         return 0
-    names = {"not_started": "未开始", "draft": "草稿", "submitted": "已提交", "recused": "已回避"}
+    from app.glossary.terms import score_state_name
+
     for r in rows:
         total = "" if r.total is None else f"{r.total:g}"
-        print(f"{r.id}\t{r.code}\t{names[r.state]}\t{r.scored}/{r.criteria}\t{total}\t{r.title}")
+        print(f"{r.id}\t{r.code}\t{score_state_name(r.state)}\t{r.scored}/{r.criteria}\t{total}\t{r.title}")
     return 0
 
 
@@ -148,13 +148,15 @@ def _score(args: argparse.Namespace) -> int:
         for item in args.criterion:
             key, sep, value = item.partition("=")
             if not sep:
-                raise DomainError("bad_argument", f"“{item}”应写成 KEY=VALUE。", value=item)
+                raise DomainError("bad_key_value", value=item)
             home.set_score(case, key.strip(), value.strip())
         if args.comment is not None:
             home.set_comment(case, args.comment)
         scores = home.submit(case) if args.submit else home.scores(case)
+    from app.glossary.terms import score_state_name
+
     total = "" if scores.total is None else f"，合计 {scores.total:g}"
-    print(f"案例 {args.case}：已保存（{scores.state}{total}）。")
+    print(f"案例 {args.case}：已保存（{score_state_name(scores.state)}{total}）。")
     return 0
 
 

@@ -89,7 +89,7 @@ def _judge_ids(ws: Workspace, wanted: list[str]) -> list[int]:
                 cond.append(Judge.id == int(text))
             judge_id = s.scalars(select(Judge.id).where(or_(*cond))).first()
             if judge_id is None:
-                raise DomainError("unknown_judge", f"没有评委 {text}。", judge=text)
+                raise DomainError("unknown_judge", judge=text)
             ids.append(judge_id)
     return ids
 
@@ -129,6 +129,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     from app.bundles.package import verify_package
+    from app.glossary.terms import package_check_name, round_name
 
     check = verify_package(args.file, media_dir=args.media, progress=_progress)
     if sys.stderr.isatty():
@@ -151,11 +152,11 @@ def _verify(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"[{check.code}] {check.reason}")
+        print(f"[{package_check_name(check.code)}] {check.reason}")
         if m is not None:
             print(
-                f"评委 {m.judge_code} {m.judge_name}，{m.round_name}，{len(m.cases)} 个案例，"
-                f"已核对 {check.files_checked} 个文件。"
+                f"评委 {m.judge_code} {m.judge_name}，{round_name(m.round_key, m.season)}，"
+                f"{len(m.cases)} 个案例，已核对 {check.files_checked} 个文件。"
             )
         if check.missing:
             print(f"有 {len(check.missing)} 个外部媒体文件未找到（用 --media 指定所在文件夹）。")

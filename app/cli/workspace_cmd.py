@@ -50,12 +50,10 @@ def _init(args: argparse.Namespace) -> int:
 
     load_season(args.season)
     if args.dir.exists() and (not args.dir.is_dir() or any(args.dir.iterdir())):
-        raise DomainError(
-            "folder_not_empty", f"{args.dir} 不是空文件夹：新工作区只能建在新的或空的文件夹里。"
-        )
+        raise DomainError("folder_not_empty", path=str(args.dir))
     passphrase = read_passphrase(args.passphrase_file)
     if len(passphrase) < MIN_PASSPHRASE:
-        raise DomainError("passphrase_too_short", f"主办方密钥口令至少需要 {MIN_PASSPHRASE} 个字符。")
+        raise DomainError("weak_passphrase", min_length=MIN_PASSPHRASE)
     with Workspace.create(args.dir, season=args.season, name=args.name, passphrase=passphrase) as ws:
         s = catalog.summary(ws)
     print(f"已在 {args.dir} 创建工作区：{s.competition}（{s.season} 届），主办方签名密钥已用口令加密保存。")
@@ -71,7 +69,7 @@ def _demo(args: argparse.Namespace) -> int:
     from app.demo import generate_demo  # heavy (PyMuPDF, PyAV)
 
     if args.cases < 1 or args.judges < 0:
-        raise DomainError("bad_argument", "案例数必须至少为 1，评委数不能为负。")
+        raise DomainError("bad_demo_size")
     ws = generate_demo(
         args.dir,
         season=args.season,
@@ -108,6 +106,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _info(args: argparse.Namespace) -> int:
     from app import catalog
+    from app.glossary.terms import region_label, round_name, status_name, theme_label
 
     with open_workspace(args) as ws:
         s = catalog.summary(ws)
@@ -121,12 +120,13 @@ def _info(args: argparse.Namespace) -> int:
                 "by_theme": s.by_theme,
                 "by_region": s.by_region,
                 "by_status": s.by_status,
+                "status_names": {code: status_name(code) for code in s.by_status},
                 "judges": s.judges,
                 "rounds": [
                     {
                         "id": r.id,
                         "key": r.key,
-                        "name": r.name,
+                        "name": round_name(r.key, s.season),
                         "starts_on": r.starts_on,
                         "ends_on": r.ends_on,
                         "live": r.live,
@@ -138,8 +138,8 @@ def _info(args: argparse.Namespace) -> int:
         return 0
     print(f"{s.competition}（{s.season} 届）")
     print(f"案例 {s.cases} 个，评委 {s.judges} 位")
-    print("按主题：" + "，".join(f"主题{k} {v}" for k, v in s.by_theme.items()))
-    print("按赛区：" + "，".join(f"{k} {v}" for k, v in s.by_region.items()))
-    print("按状态：" + "，".join(f"{k} {v}" for k, v in s.by_status.items()))
-    print("轮次：" + " → ".join(r.name for r in s.rounds))
+    print("按主题：" + "，".join(f"{theme_label(k)} {v}" for k, v in s.by_theme.items()))
+    print("按赛区：" + "，".join(f"{region_label(k)} {v}" for k, v in s.by_region.items()))
+    print("按状态：" + "，".join(f"{status_name(k)} {v}" for k, v in s.by_status.items()))
+    print("轮次：" + " → ".join(round_name(r.key, s.season) for r in s.rounds))
     return 0

@@ -70,13 +70,9 @@ def generate_demo(
     """
     root = Path(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise DomainError(
-            "demo_folder_not_empty",
-            f"{root} 不是空文件夹：演示比赛只能建在新的或空的文件夹里。",
-            path=str(root),
-        )
+        raise DomainError("demo_folder_not_empty", path=str(root))
     if cases < 1 or judges < 0 or (videos is not None and videos < 0):
-        raise DomainError("bad_argument", "案例数必须至少为 1，评委数和视频数不能为负。")
+        raise DomainError("bad_demo_size")
     rules = load_season(season)  # an unknown season is refused before anything is written
     data = load_demo_data()
     case_plans, judge_plans = _plans(Planner(rules, data, seed), cases, judges, videos, seed)

@@ -50,13 +50,29 @@ class Term:
     en: str
 
     def text(self, lang: str | None = None, /, **params: Any) -> str:
-        """The term in ``lang`` (default: the current language), placeholders filled from ``params``."""
-        template = self.en if (lang or language()) == "en" else self.zh
-        return template.format(**params) if params else template
+        """The term in ``lang`` (default: the current language), placeholders filled from ``params``.
+
+        A param that is itself a :class:`Term` is said in the same language, and a list or tuple reads
+        as a list (``甲、乙`` in Chinese, ``a, b`` in English), so params can stay data.
+        """
+        lang = lang or language()
+        template = self.en if lang == "en" else self.zh
+        if not params:
+            return template
+        return template.format(**{name: _said(value, lang) for name, value in params.items()})
 
     def fields(self) -> tuple[set[str], set[str]]:
         """The placeholder names of the zh and en templates (a test keeps them equal)."""
         return _fields(self.zh), _fields(self.en)
+
+
+def _said(value: Any, lang: str) -> Any:
+    """A param as a sentence shows it: a Term in ``lang``, a sequence as a list in that language."""
+    if isinstance(value, Term):
+        return value.text(lang)
+    if isinstance(value, (list, tuple)):
+        return (", " if lang == "en" else "、").join(str(_said(v, lang)) for v in value)
+    return value
 
 
 def _fields(template: str) -> set[str]:

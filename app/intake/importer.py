@@ -392,9 +392,4 @@ def _key(detail: Mapping[str, Any]) -> str:
 def ensure_season(ws: Workspace, season: int | None) -> None:
     """Refuse an import meant for another season than the workspace's."""
     if season is not None and season != ws.season_year:
-        raise DomainError(
-            "season_mismatch",
-            f"工作区是 {ws.season_year} 届的，不能按 {season} 届的规则导入。",
-            workspace=ws.season_year,
-            season=season,
-        )
+        raise DomainError("season_mismatch", workspace=ws.season_year, season=season)

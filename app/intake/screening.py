@@ -208,7 +208,7 @@ def reject(ws: Workspace, codes: Sequence[str], reason: str, actor: str = "organ
     """Reject cases with a reason the hospital will read; one undoable step."""
     reason = reason.strip()
     if not reason:
-        raise DomainError("reason_required", "驳回案例必须填写原因。")
+        raise DomainError("reason_required")
     return _decide(ws, codes, CaseStatus.REJECTED.value, reason, "reject", actor)
 
 
@@ -227,14 +227,14 @@ def approve_clean(ws: Workspace, actor: str = "organizer") -> ScreeningStep:
         if case_id in checked and counts.get(case_id, FindingCounts()).violations == 0
     ]
     if not clean:
-        raise DomainError("nothing_to_approve", "没有待审核且无问题的案例。")
+        raise DomainError("nothing_to_approve")
     return _decide(ws, clean, CaseStatus.APPROVED.value, "", "approve_clean", actor)
 
 
 def set_status(ws: Workspace, codes: Sequence[str], status: str, actor: str = "organizer") -> ScreeningStep:
     """Put cases back to waiting (or any status) without a reason; one undoable step."""
     if status not in {s.value for s in CaseStatus}:
-        raise DomainError("bad_status", f"未知的状态 {status}。", status=status)
+        raise DomainError("bad_status", status=status)
     return _decide(ws, codes, status, "", "set_status", actor)
 
 
@@ -242,13 +242,13 @@ def _decide(
     ws: Workspace, codes: Sequence[str], status: str, reason: str, action: str, actor: str
 ) -> ScreeningStep:
     if not codes:
-        raise DomainError("no_cases", "没有选择案例。")
+        raise DomainError("no_cases")
     with ws.sessions.begin() as s:
         cases = s.scalars(select(Case).where(Case.code.in_(set(codes)))).all()
         found = {c.code for c in cases}
         missing = [c for c in codes if c not in found]
         if missing:
-            raise DomainError("case_unknown", f"找不到案例 {'、'.join(missing[:5])}。", codes=missing)
+            raise DomainError("case_unknown", cases=missing[:5])
         changes: list[dict[str, Any]] = []
         for case in sorted(cases, key=lambda c: c.code):
             if case.status == status and case.status_reason == reason:
@@ -377,9 +377,7 @@ def export_rejections(ws: Workspace, path: Path) -> int:
     try:
         book.save(path)
     except OSError as exc:
-        raise DomainError(
-            "export_failed", f"无法写入 {path}：{exc.strerror or exc}", path=str(path)
-        ) from None
+        raise DomainError("export_failed", path=str(path), reason=exc.strerror or str(exc)) from None
     return len(rows)
 
 
@@ -451,17 +449,12 @@ def merge_hospitals(ws: Workspace, merged: str, kept: str, actor: str = "organiz
     from app.intake.importer import refresh_cross_findings
 
     if merged == kept:
-        raise DomainError("merge_same", "要合并的两个医院名称相同。")
+        raise DomainError("merge_same")
     with ws.sessions.begin() as s:
         source = _hospital(s, merged)
         target = _hospital(s, kept)
         if source.province_id and target.province_id and source.province_id != target.province_id:
-            raise DomainError(
-                "merge_other_province",
-                f"“{merged}”与“{kept}”不在同一省份，不能合并。",
-                merged=merged,
-                kept=kept,
-            )
+            raise DomainError("merge_other_province", merged=merged, kept=kept)
         cases = s.scalars(select(Case).where(Case.hospital_id == source.id).order_by(Case.code)).all()
         for case in cases:
             case.hospital = target
@@ -491,14 +484,14 @@ def merge_hospitals(ws: Workspace, merged: str, kept: str, actor: str = "organiz
 def _hospital(s: Session, name: str) -> Hospital:
     hospital = s.scalars(select(Hospital).where(Hospital.name == name)).first()
     if hospital is None:
-        raise DomainError("hospital_unknown", f"工作区中没有名为“{name}”的医院。", name=name)
+        raise DomainError("hospital_unknown", name=name)
     return hospital
 
 
 def _case(s: Session, code: str) -> Case:
     case = s.scalars(select(Case).where(Case.code == code)).first()
     if case is None:
-        raise DomainError("case_unknown", f"找不到案例 {code}。", case=code)
+        raise DomainError("case_unknown", cases=[code])
     return case
 
 

@@ -126,15 +126,14 @@ def read_sheet(path: Path, mapping: Mapping[str, str] | None = None) -> Sheet:
     used = dict(guess_mapping(headers) if mapping is None else mapping)
     unknown = [h for h in used.values() if h and h not in headers]
     if unknown:
-        raise DomainError(
-            "sheet_mapping", f"列映射中的列在表格中不存在：{'、'.join(unknown)}", columns=unknown
-        )
+        raise DomainError("sheet_mapping", columns=unknown)
     missing = missing_columns(used)
     if missing:
         raise DomainError(
             "sheet_columns",
-            f"表格 {path.name} 缺少必需的列：{'、'.join(c.label for c in missing)}。"
-            f"表格中的列：{'、'.join(h for h in headers if h) or '（无）'}",
+            name=path.name,
+            labels=[c.label for c in missing],
+            found=[h for h in headers if h] or ["—"],
             missing=[c.key for c in missing],
             headers=list(headers),
         )
@@ -162,17 +161,17 @@ def _read_table(path: Path) -> tuple[tuple[str, ...], list[tuple[int, list[str]]
         size = path.stat().st_size
     except OSError as exc:
         raise DomainError(
-            "sheet_unreadable", f"无法读取表格 {path}：{exc.strerror}", path=str(path)
+            "sheet_unreadable", path=str(path), name=path.name, reason=exc.strerror or str(exc)
         ) from None
     if size > MAX_SHEET_BYTES:
-        raise DomainError("sheet_too_large", f"表格 {path.name} 过大（{size} 字节），不像是案例表。")
+        raise DomainError("sheet_too_large", name=path.name, size=size)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         raw_rows = _xlsx_rows(path)
     elif suffix in (".csv", ".txt"):
         raw_rows = _csv_rows(path)
     else:
-        raise DomainError("sheet_format", f"不支持的表格格式 {path.suffix}：请使用 .csv 或 .xlsx。")
+        raise DomainError("sheet_format", suffix=path.suffix)
     headers: tuple[str, ...] | None = None
     rows: list[tuple[int, list[str]]] = []
     for number, cells in raw_rows:
@@ -183,9 +182,9 @@ def _read_table(path: Path) -> tuple[tuple[str, ...], list[tuple[int, list[str]]
             continue
         rows.append((number, cells))
         if len(rows) > MAX_ROWS:
-            raise DomainError("sheet_too_large", f"表格 {path.name} 超过 {MAX_ROWS} 行。")
+            raise DomainError("sheet_too_many_rows", name=path.name, limit=MAX_ROWS)
     if headers is None:
-        raise DomainError("sheet_empty", f"表格 {path.name} 是空的。", path=str(path))
+        raise DomainError("sheet_empty", path=str(path), name=path.name)
     return headers, rows
 
 
@@ -200,7 +199,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     if text is None:
-        raise DomainError("sheet_encoding", f"表格 {path.name} 的编码无法识别：请另存为 UTF-8 的 CSV。")
+        raise DomainError("sheet_encoding", name=path.name)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
@@ -209,7 +208,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
         reader = csv.reader(io.StringIO(text, newline=""), dialect)
         return [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        raise DomainError("sheet_unreadable", f"表格 {path.name} 格式有误：{exc}") from None
+        raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from None
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -221,7 +220,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise DomainError("sheet_unreadable", f"无法打开表格 {path.name}：{exc}", path=str(path)) from None
+        raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from None
     try:
         sheet = book.worksheets[0]
         return [

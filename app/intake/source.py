@@ -110,11 +110,12 @@ class Source:
 def open_source(src: Path) -> Iterator[Source]:
     """Open a folder, a ``.zip`` of one, or a sheet file directly; a zip is unpacked for the duration.
 
-    Raises DomainError ``source_unreadable`` (missing, not a zip, no sheet) or ``zip_bomb``.
+    Raises DomainError ``source_missing``, ``source_kind`` (not a folder, sheet or zip),
+    ``source_unreadable``, ``source_no_sheet``, or ``zip_bomb`` and its kin (``zip_too_large`` …).
     """
     src = Path(src)
     if not src.exists():
-        raise DomainError("source_unreadable", f"找不到 {src}。", path=str(src))
+        raise DomainError("source_missing", path=str(src))
     if src.is_file() and src.suffix.lower() in SHEET_SUFFIXES and not zipfile.is_zipfile(src):
         yield Source(src, src.parent, src)
         return
@@ -126,7 +127,7 @@ def open_source(src: Path) -> Iterator[Source]:
         yield Source(src, root, sheet)
         return
     if not zipfile.is_zipfile(src):
-        raise DomainError("source_unreadable", f"{src.name} 既不是文件夹也不是 zip 压缩包。", path=str(src))
+        raise DomainError("source_kind", path=str(src), name=src.name)
     with tempfile.TemporaryDirectory(prefix="leitai-intake-") as tmp:
         dest = Path(tmp)
         problems, refused = extract_zip(src, dest)
@@ -171,7 +172,7 @@ def _extract_sheet_only(src: Path, dest: Path) -> Path:
     try:
         zf = zipfile.ZipFile(src)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DomainError("source_unreadable", f"无法打开压缩包 {src.name}：{exc}", path=str(src)) from None
+        raise DomainError("source_unreadable", path=str(src), name=src.name, reason=str(exc)) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir() and not _entry_problem(i)]
         names = {PurePosixPath(i.filename.replace("\\", "/")): i for i in infos}
@@ -187,9 +188,7 @@ def _extract_sheet_only(src: Path, dest: Path) -> Path:
                 target = dest / PurePosixPath(info.filename.replace("\\", "/")).name
                 _copy_entry(zf, info, target, src)
                 return target
-    raise DomainError(
-        "source_no_sheet", f"{src.name} 中没有案例表（cases.csv 或 cases.xlsx）。", path=str(src)
-    )
+    raise DomainError("source_no_sheet", path=str(src), name=src.name)
 
 
 def _find_sheet(folder: Path, origin: Path) -> tuple[Path, Path]:
@@ -203,14 +202,8 @@ def _find_sheet(folder: Path, origin: Path) -> tuple[Path, Path]:
         if len(sheets) == 1:
             return candidate, sheets[0]
         if len(sheets) > 1:
-            raise DomainError(
-                "source_ambiguous",
-                f"{origin.name} 中有多个表格（{'、'.join(p.name for p in sheets)}），"
-                f"请将案例表命名为 cases.csv 或 cases.xlsx。",
-            )
-    raise DomainError(
-        "source_no_sheet", f"{origin.name} 中没有案例表（cases.csv 或 cases.xlsx）。", path=str(origin)
-    )
+            raise DomainError("source_ambiguous", name=origin.name, sheets=[p.name for p in sheets])
+    raise DomainError("source_no_sheet", path=str(origin), name=origin.name)
 
 
 def _only_subfolder(folder: Path) -> list[Path]:
@@ -234,21 +227,20 @@ def _entry_problem(info: zipfile.ZipInfo) -> str:
 
 def _bomb_check(infos: list[zipfile.ZipInfo], origin: Path, max_total: int) -> int:
     if len(infos) > MAX_ENTRIES:
-        raise DomainError("zip_bomb", f"{origin.name} 中的条目过多（{len(infos)} 个），已拒绝。")
+        raise DomainError("zip_too_many_entries", name=origin.name, count=len(infos))
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > BOMB_MIN_BYTES and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
             raise DomainError(
                 "zip_bomb",
-                f"{origin.name} 疑似压缩炸弹：条目 {info.filename} 声明解压后 {info.file_size} 字节，"
-                f"压缩后仅 {info.compress_size} 字节，已拒绝。",
+                name=origin.name,
                 entry=info.filename,
+                size=info.file_size,
+                compressed=info.compress_size,
             )
     if total > max_total:
-        raise DomainError(
-            "zip_bomb", f"{origin.name} 解压后共 {total} 字节，超过上限 {max_total} 字节，已拒绝。"
-        )
+        raise DomainError("zip_too_large", name=origin.name, total=total, limit=max_total)
     return total
 
 
@@ -258,7 +250,7 @@ def check_zip_bomb(path: Path, max_total: int = MAX_XLSX_BYTES) -> None:
         with zipfile.ZipFile(path) as zf:
             _bomb_check(zf.infolist(), path, max_total)
     except zipfile.BadZipFile as exc:
-        raise DomainError("sheet_unreadable", f"无法打开 {path.name}：{exc}", path=str(path)) from None
+        raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from None
 
 
 def extract_zip(
@@ -274,15 +266,13 @@ def extract_zip(
     try:
         zf = zipfile.ZipFile(src)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DomainError("source_unreadable", f"无法打开压缩包 {src.name}：{exc}", path=str(src)) from None
+        raise DomainError("source_unreadable", path=str(src), name=src.name, reason=str(exc)) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         total = _bomb_check(infos, src, max_total)
         free = shutil.disk_usage(dest).free
         if total > free:
-            raise DomainError(
-                "disk_full", f"解压 {src.name} 需要 {total} 字节，磁盘只剩 {free} 字节。", path=str(src)
-            )
+            raise DomainError("disk_full", path=str(src), name=src.name, needed=total, free=free)
         seen: set[str] = set()
         root = dest.resolve()
         for info in infos:
@@ -325,9 +315,5 @@ def _copy_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, src: P
         while block := entry.read(CHUNK):
             written += len(block)
             if written > info.file_size:  # inflates beyond what it declares: a lying header
-                raise DomainError(
-                    "zip_bomb",
-                    f"{src.name} 中的条目 {info.filename} 解压后超过其声明的大小，已拒绝整个压缩包。",
-                    entry=info.filename,
-                )
+                raise DomainError("zip_entry_overflow", name=src.name, entry=info.filename)
             out.write(block)

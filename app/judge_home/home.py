@@ -39,6 +39,7 @@ from app.bundles.manifest import (
 from app.bundles.package import verify_package
 from app.bundles.stream import Cancel, Progress
 from app.errors import DomainError
+from app.glossary.terms import round_term
 
 DB_NAME = "judge.db"
 FILES_DIR = "files"
@@ -153,17 +154,17 @@ def _read_manifest_light(package_path: Path) -> tuple[Manifest, bytes, bytes]:
     try:
         with ContainerReader(package_path, package_entry_ok) as reader:
             if [e.name for e in reader.entries][-2:] != [MANIFEST_ENTRY, MANIFEST_SIG_ENTRY]:
-                raise DomainError("malformed", "这不是完整的 Leitai 评审包。", path=str(package_path))
+                raise DomainError("package_incomplete", path=str(package_path))
             data = reader.read_small(reader.by_name[MANIFEST_ENTRY], MAX_MANIFEST)
             sig = reader.read_small(reader.by_name[MANIFEST_SIG_ENTRY], 64)
     except ContainerError as exc:
-        raise DomainError("malformed", f"评审包无法读取：{exc.reason}", path=str(package_path)) from exc
+        raise DomainError("malformed", path=str(package_path), reason=exc.reason) from exc
     try:
         manifest = parse_manifest(data)
     except FormatError as exc:
-        raise DomainError("malformed", f"评审包清单格式错误：{exc}", path=str(package_path)) from exc
+        raise DomainError("malformed", path=str(package_path), reason=str(exc)) from exc
     if not keys.verify(manifest.organizer_key, sig, data):
-        raise DomainError("bad_signature", "评审包的主办方签名无效：文件被改动过。", path=str(package_path))
+        raise DomainError("bad_signature", path=str(package_path))
     return manifest, data, sig
 
 
@@ -174,9 +175,9 @@ def _unlock(manifest: Manifest, access_code: str) -> bytes:
     )
     seed = keys.unseal(manifest.judge_key, code, aad)
     if seed is None:
-        raise DomainError("bad_access_code", "访问码不正确，或评审包不是主办方为您生成的。")
+        raise DomainError("bad_access_code")
     if keys.raw_public(Ed25519PrivateKey.from_private_bytes(seed)) != manifest.judge_public_key:
-        raise DomainError("bad_access_code", "评审包中的评委密钥与清单不符。")
+        raise DomainError("judge_key_mismatch")
     return seed
 
 
@@ -245,12 +246,12 @@ class JudgeHome:
             if not same_seat:
                 raise DomainError(
                     "home_in_use",
-                    f"{home_dir} 已用于另一份评审包（{previous.judge_code}，{previous.round_name}）。"
-                    "请换一个文件夹。",
                     path=str(home_dir),
+                    judge=previous.judge_code,
+                    round_name=round_term(previous.round_key, previous.season),
                 )
             if previous.serial > manifest.serial:
-                raise DomainError("home_in_use", "此文件夹中已打开更新的评审包。", path=str(home_dir))
+                raise DomainError("newer_package_open", path=str(home_dir))
         check = verify_package(
             package_path,
             extract_to=home_dir / FILES_DIR,
@@ -259,9 +260,9 @@ class JudgeHome:
             cancel=cancel,
         )
         if not check.ok:
-            raise DomainError(check.code, f"评审包未通过校验：{check.reason}", path=str(package_path))
+            raise DomainError(check.code, path=str(package_path), reason=check.reason)
         if check.manifest_bytes != manifest_bytes or check.signature != signature:
-            raise DomainError("malformed", "评审包在校验时被改变。", path=str(package_path))
+            raise DomainError("package_changed", path=str(package_path))
         conn = cls._connect(home_dir)
         with _transaction(conn):
             _put(conn, "manifest", manifest_bytes)
@@ -299,28 +300,24 @@ class JudgeHome:
         """Open an existing home (the organizer's signature over its manifest is checked again)."""
         home_dir = Path(home_dir)
         if not (home_dir / DB_NAME).is_file():
-            raise DomainError(
-                "not_a_judge_home", f"{home_dir} 不是评委评审文件夹（找不到 {DB_NAME}）。", path=str(home_dir)
-            )
+            raise DomainError("not_a_judge_home", path=str(home_dir))
         try:
             conn = cls._connect(home_dir)
             data = _get(conn, "manifest")
             sig = _get(conn, "signature")
         except sqlite3.DatabaseError as exc:
-            raise DomainError(
-                "not_a_judge_home", f"无法打开 {home_dir / DB_NAME}：{exc}", path=str(home_dir)
-            ) from exc
+            raise DomainError("home_unreadable", path=str(home_dir), reason=str(exc)) from exc
         if not isinstance(data, bytes) or not isinstance(sig, bytes):
             conn.close()
-            raise DomainError("not_a_judge_home", f"{home_dir} 中没有已打开的评审包。", path=str(home_dir))
+            raise DomainError("not_a_judge_home", path=str(home_dir))
         try:
             manifest = parse_manifest(data)
         except FormatError as exc:
             conn.close()
-            raise DomainError("malformed", f"评审文件夹中的清单已损坏：{exc}", path=str(home_dir)) from exc
+            raise DomainError("home_damaged", path=str(home_dir), reason=str(exc)) from exc
         if not keys.verify(manifest.organizer_key, sig, data):
             conn.close()
-            raise DomainError("bad_signature", "评审文件夹中的清单签名无效。", path=str(home_dir))
+            raise DomainError("home_bad_signature", path=str(home_dir))
         return cls(home_dir, conn, manifest, data)
 
     def close(self) -> None:
@@ -342,7 +339,7 @@ class JudgeHome:
             Path(str(package)), media_dir=Path(media_dir), progress=progress, cancel=cancel
         )
         if not check.ok:
-            raise DomainError(check.code, f"媒体文件未通过校验：{check.reason}")
+            raise DomainError(check.code, path=str(package), reason=check.reason)
         with self._lock, _transaction(self._conn):
             for f in self._manifest.files:
                 if not f.included and f.sha256 in check.located:
@@ -432,7 +429,7 @@ class JudgeHome:
         for c in self._manifest.cases:
             if str(c.id) == str(text).strip() or c.code == str(text).strip():
                 return c.id
-        raise DomainError("unknown_case", f"评审包中没有案例 {text}。", case=str(text))
+        raise DomainError("unknown_case", case=str(text))
 
     def case_files(self, case_id: int) -> CaseFiles:
         case = self._case(case_id)
@@ -474,7 +471,7 @@ class JudgeHome:
     def _case(self, case_id: int) -> Any:
         case = self._manifest.case(int(case_id))
         if case is None:
-            raise DomainError("unknown_case", f"评审包中没有案例 {case_id}。", case=case_id)
+            raise DomainError("unknown_case", case=case_id)
         return case
 
     def _state(self, case_id: int) -> str:
@@ -484,9 +481,9 @@ class JudgeHome:
     def _editable(self, case_id: int) -> None:
         state = self._state(case_id)
         if state == "submitted":
-            raise DomainError("case_submitted", "此案例的评分已提交；如需修改，请先撤回提交。", case=case_id)
+            raise DomainError("case_submitted", case=case_id)
         if state == "recused":
-            raise DomainError("case_recused", "您已回避此案例；如需评分，请先撤销回避。", case=case_id)
+            raise DomainError("case_recused", case=case_id)
 
     def _touch(self, case_id: int, state: str | None = None) -> None:
         if state is None:
@@ -507,22 +504,21 @@ class JudgeHome:
         self._case(case_id)
         criterion = self._criteria.get(key)
         if criterion is None:
-            raise DomainError("unknown_criterion", f"评分细则中没有“{key}”这一项。", criterion=key)
+            raise DomainError("unknown_criterion", criterion=key)
         text: str | None = None
         if value is not None:
             try:
                 text = decimal_text(value)
             except FormatError as exc:
-                raise DomainError("bad_score", f"“{value}”不是有效的分数。", value=str(value)) from exc
+                raise DomainError("bad_score", value=str(value)) from exc
             if not on_step(Decimal(text), criterion.max, criterion.step):
                 raise DomainError(
                     "out_of_range",
-                    f"“{criterion.name}”的分数应在 0 到 {decimal_text(criterion.max)} 之间，"
-                    f"按 {decimal_text(criterion.step)} 分一档。",
                     criterion=key,
+                    name=criterion.name,
                     value=str(value),
-                    max=float(criterion.max),
-                    step=float(criterion.step),
+                    max=decimal_text(criterion.max),
+                    step=decimal_text(criterion.step),
                 )
         with self._lock:
             self._editable(case_id)
@@ -542,7 +538,7 @@ class JudgeHome:
         """The judge's comment on a case (at most 20 000 characters)."""
         self._case(case_id)
         if len(text) > 20_000:
-            raise DomainError("comment_too_long", "评语不能超过 20000 个字符。")
+            raise DomainError("comment_too_long", limit=20_000)
         with self._lock:
             self._editable(case_id)
             with _transaction(self._conn):
@@ -557,7 +553,7 @@ class JudgeHome:
             self._editable(case_id)
             missing = [c.name for c in self._manifest.criteria if c.key not in self._values(case_id)]
             if missing:
-                raise DomainError("incomplete", "还有未评分的项目：" + "、".join(missing), missing=missing)
+                raise DomainError("incomplete", missing=missing)
             with _transaction(self._conn):
                 self._touch(case_id, "submitted")
         return self.scores(case_id)
@@ -576,7 +572,7 @@ class JudgeHome:
         self._case(case_id)
         reason = reason.strip()
         if not reason:
-            raise DomainError("recuse_reason_required", "回避需要填写原因。")
+            raise DomainError("recuse_reason_required")
         with self._lock, _transaction(self._conn):
             self._conn.execute(
                 "UPDATE case_state SET recuse_reason=? WHERE case_id=?", (reason[:2000], case_id)
@@ -644,12 +640,12 @@ class JudgeHome:
                 out_path = out_path / f"{m.judge_code}-{m.round_key}-r{revision}.leitai-scores"
             seed = _get(self._conn, "judge_seed")
             if not isinstance(seed, bytes):
-                raise DomainError("not_a_judge_home", "评审文件夹中缺少评委密钥，请重新打开评审包。")
+                raise DomainError("judge_key_missing")
             try:
                 sha, size = write_bundle(out_path, doc, Ed25519PrivateKey.from_private_bytes(seed))
             except OSError as exc:
                 raise DomainError(
-                    "export_failed", f"无法写入 {out_path}：{exc.strerror or exc}", path=str(out_path)
+                    "export_failed", path=str(out_path), reason=exc.strerror or str(exc)
                 ) from exc
             with _transaction(self._conn):
                 self._conn.execute(

@@ -64,7 +64,7 @@ def _rows(path: Path) -> Iterator[list[str]]:
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise DomainError("unreadable_sheet", f"无法读取表格 {path.name}：{exc}", path=str(path)) from exc
+            raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from exc
         try:
             for row in wb.worksheets[0].iter_rows(values_only=True):
                 yield ["" if v is None else str(v).strip() for v in row]
@@ -79,11 +79,11 @@ def _rows(path: Path) -> Iterator[list[str]]:
             except UnicodeDecodeError:
                 continue
         else:  # pragma: no cover - gb18030 decodes any byte sequence
-            raise DomainError("unreadable_sheet", f"{path.name} 的编码无法识别。", path=str(path))
+            raise DomainError("sheet_encoding", path=str(path), name=path.name)
         for row in csv.reader(io.StringIO(text)):
             yield [v.strip() for v in row]
     else:
-        raise DomainError("unknown_sheet_type", f"只支持 .xlsx 或 .csv 文件：{path.name}", path=str(path))
+        raise DomainError("sheet_format", path=str(path), suffix=path.suffix)
 
 
 def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeImportReport:
@@ -91,7 +91,7 @@ def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeI
     same phone) is skipped, so importing the same sheet twice adds nobody twice."""
     path = Path(path)
     if not path.is_file():
-        raise DomainError("file_missing", f"找不到文件 {path}。", path=str(path))
+        raise DomainError("file_missing", path=str(path))
     rules = ws.rules
     rows = _rows(path)
     header: dict[str, int] = {}
@@ -107,7 +107,7 @@ def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeI
         if "name" in fields:
             header = fields
     if not header:
-        raise DomainError("no_header", f"{path.name} 的前 10 行中找不到“姓名”列。", path=str(path))
+        raise DomainError("no_header", path=str(path), name=path.name, column="姓名")
     with ws.sessions() as s:
         known_people = {(n, i) for n, i in s.execute(select(Judge.name, Judge.institution))}
         known_phones = {p for p in s.scalars(select(Judge.phone)) if p}

@@ -44,7 +44,7 @@ def add_judge(ws: Workspace, new: NewJudge, actor: str = "organizer") -> int:
         count = s.scalar(select(func.count()).select_from(Judge)) or 0
         code = new.code or f"J{count + 1:03d}"
         if s.scalar(select(Judge.id).where(Judge.code == code)) is not None:
-            raise DomainError("judge_exists", f"评委编号 {code} 已存在。", judge_code=code)
+            raise DomainError("judge_exists", judge_code=code)
         province = (
             s.scalars(select(Province).where(Province.name == resolved.name)).first() if resolved else None
         )

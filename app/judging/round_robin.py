@@ -27,13 +27,13 @@ def ensure_round_robin(
     with ws.sessions.begin() as s:
         rnd = s.scalars(select(Round).where(Round.key == round_key)).first()
         if rnd is None:
-            raise DomainError("unknown_round", f"没有轮次 {round_key}。", round=round_key)
+            raise DomainError("unknown_round", round=round_key)
         existing = s.scalar(select(func.count()).select_from(Assignment).where(Assignment.round_id == rnd.id))
         if existing:
             return 0
         judges = list(s.scalars(select(Judge).order_by(Judge.code)))
         if not judges:
-            raise DomainError("no_judges", "还没有评委，无法分配案例。")
+            raise DomainError("no_judges")
         cases = list(
             s.scalars(select(Case).where(Case.status == CaseStatus.APPROVED.value).order_by(Case.code))
         )

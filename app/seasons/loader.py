@@ -47,11 +47,14 @@ _T = TypeVar("_T")
 
 
 class SeasonError(DomainError, ValueError):
-    """A season that does not exist, or a season file that cannot be used; the message says which key."""
+    """A season that does not exist, or a season file that cannot be used; the message says which key.
 
-    def __init__(self, message: str, *, code: str = "season_invalid", path: Path | None = None) -> None:
-        super().__init__(code, message, path=str(path) if path else "")
-        self.path = path
+    Raised as ``SeasonError("code", path=…, …)`` like any DomainError; ``path`` is also kept as a Path.
+    """
+
+    def __init__(self, code: str, /, *, path: Path | str, **params: Any) -> None:
+        super().__init__(code, path=str(path), **params)
+        self.path = Path(path)
 
 
 def seasons_dir(data_dir: Path | None = None) -> Path:
@@ -76,12 +79,8 @@ def load_season(year: int, data_dir: Path | None = None) -> SeasonRules:
     try:
         stat = path.stat()
     except OSError:
-        known = "、".join(str(y) for y in available_seasons(data_dir)) or "无"
-        raise SeasonError(
-            f"没有 {year} 年的赛季规则：找不到 {path}（已有赛季：{known}）",
-            code="season_unknown",
-            path=path,
-        ) from None
+        known = [str(y) for y in available_seasons(data_dir)] or ["—"]
+        raise SeasonError("season_unknown", path=path, year=year, known=known) from None
     return _load_cached(path, stat.st_mtime_ns, stat.st_size)
 
 
@@ -96,16 +95,14 @@ def load_season_file(path: Path) -> SeasonRules:
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
     except OSError as exc:
-        raise SeasonError(f"无法读取赛季规则文件 {path}：{exc.strerror or exc}", path=path) from None
+        raise SeasonError("season_unreadable", path=path, reason=exc.strerror or str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise SeasonError(f"赛季规则文件 {path} 不是有效的 TOML：{exc}", path=path) from None
+        raise SeasonError("season_not_toml", path=path, reason=str(exc)) from None
     except UnicodeDecodeError as exc:
-        raise SeasonError(f"赛季规则文件 {path} 不是 UTF-8 文本：{exc}", path=path) from None
+        raise SeasonError("season_not_utf8", path=path, reason=str(exc)) from None
     rules = _Parser(path).season(raw)
     if _YEAR_FILE.fullmatch(path.stem) and int(path.stem) != rules.year:
-        raise SeasonError(
-            f"赛季规则文件 {path} 有误：文件名是 {path.stem}，但 season.year 是 {rules.year}", path=path
-        )
+        raise SeasonError("season_year_mismatch", path=path, stem=path.stem, year=rules.year)
     return rules
 
 
@@ -234,7 +231,7 @@ class _Parser:
         self.path = path
 
     def fail(self, where: str, problem: str) -> NoReturn:
-        raise SeasonError(f"赛季规则文件 {self.path} 有误：{where} {problem}", path=self.path)
+        raise SeasonError("season_invalid", path=self.path, where=where, problem=problem)
 
     def season(self, raw: dict[str, Any]) -> SeasonRules:
         top = _Table(self, raw, "")

@@ -40,23 +40,6 @@
         <translation>总分</translation>
     </message>
     <message>
-        <source>Not started</source>
-        <extracomment>Case states as the judge reads them.</extracomment>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Recused</source>
-        <translation>已回避</translation>
-    </message>
-    <message>
         <source>(blind)</source>
         <translation>（匿名）</translation>
     </message>
@@ -97,7 +80,7 @@
     </message>
     <message>
         <source>Revision</source>
-        <translation>版本号</translation>
+        <translation>修订号</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -153,22 +136,6 @@
     <message>
         <source>To do</source>
         <translation>待评</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Recused</source>
-        <translation>已回避</translation>
     </message>
     <message>
         <source>Filter cases</source>

@@ -127,124 +127,8 @@
 <context>
     <name>Findings</name>
     <message>
-        <source>Slides missing</source>
-        <extracomment>Finding codes as the interface names them (the app&apos;s messages stay in Chinese, with all details).</extracomment>
-        <translation>缺少 PPT 文件</translation>
-    </message>
-    <message>
-        <source>Slides cannot be opened</source>
-        <translation>PPT 无法打开</translation>
-    </message>
-    <message>
-        <source>Slides too large</source>
-        <translation>PPT 文件过大</translation>
-    </message>
-    <message>
-        <source>Text too small</source>
-        <translation>字号过小</translation>
-    </message>
-    <message>
-        <source>Video is not MP4</source>
-        <translation>视频不是 MP4</translation>
-    </message>
-    <message>
-        <source>Video too long</source>
-        <translation>视频过长</translation>
-    </message>
-    <message>
-        <source>Video not 16:9</source>
-        <translation>视频不是 16:9</translation>
-    </message>
-    <message>
-        <source>Video below SD</source>
-        <translation>视频低于标清</translation>
-    </message>
-    <message>
-        <source>Video too large</source>
-        <translation>视频文件过大</translation>
-    </message>
-    <message>
-        <source>Video missing</source>
-        <translation>缺少视频文件</translation>
-    </message>
-    <message>
-        <source>Recommendation too long</source>
-        <translation>推荐理由超字数</translation>
-    </message>
-    <message>
-        <source>Recommendation missing</source>
-        <translation>缺少推荐理由</translation>
-    </message>
-    <message>
-        <source>Two cases in one theme</source>
-        <translation>同一主题多个案例</translation>
-    </message>
-    <message>
-        <source>Hospital name spelled differently</source>
-        <translation>医院名称写法不一致</translation>
-    </message>
-    <message>
-        <source>Unknown province</source>
-        <translation>省份无法识别</translation>
-    </message>
-    <message>
-        <source>Unknown theme</source>
-        <translation>主题无法识别</translation>
-    </message>
-    <message>
-        <source>Unusual page count</source>
-        <translation>页数与建议不符</translation>
-    </message>
-    <message>
-        <source>Pages not 16:9</source>
-        <translation>页面不是 16:9</translation>
-    </message>
-    <message>
-        <source>Pages not slide-shaped</source>
-        <translation>页面不是幻灯片比例</translation>
-    </message>
-    <message>
-        <source>No text in the slides</source>
-        <translation>PPT 中没有文字</translation>
-    </message>
-    <message>
-        <source>Blank pages</source>
-        <translation>有空白页</translation>
-    </message>
-    <message>
-        <source>Slides repaired</source>
-        <translation>PPT 结构已修复</translation>
-    </message>
-    <message>
-        <source>No video</source>
-        <translation>未提交视频</translation>
-    </message>
-    <message>
-        <source>Video file name</source>
-        <translation>视频文件名</translation>
-    </message>
-    <message>
-        <source>Unknown tier</source>
-        <translation>组别无法识别</translation>
-    </message>
-    <message>
-        <source>Unknown category</source>
-        <translation>类别无法识别</translation>
-    </message>
-    <message>
-        <source>Votes not a number</source>
-        <translation>投票数不是整数</translation>
-    </message>
-    <message>
-        <source>Title missing</source>
-        <translation>缺少案例名称</translation>
-    </message>
-    <message>
-        <source>Submission time unreadable</source>
-        <translation>提交时间无法识别</translation>
-    </message>
-    <message>
         <source>, </source>
+        <extracomment>Severity colours, shared by the table icons and the list.</extracomment>
         <translation>、</translation>
     </message>
     <message>
@@ -549,25 +433,8 @@
 <context>
     <name>ScreeningController</name>
     <message>
-        <source>approve</source>
-        <extracomment>Missing values sort after every real one. Screening actions as the Undo button names them.</extracomment>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>reject</source>
-        <translation>驳回</translation>
-    </message>
-    <message>
-        <source>approve all clean</source>
-        <translation>批量通过</translation>
-    </message>
-    <message>
-        <source>status change</source>
-        <translation>状态修改</translation>
-    </message>
-    <message>
         <source>Only with problems</source>
-        <extracomment>A sentence for the status bar after an action. Screening data (findings counts, deadlines, undo step) reloaded after the view&apos;s rows. The findings of the selected case are shown.</extracomment>
+        <extracomment>Missing values sort after every real one. A sentence for the status bar after an action. Screening data (findings counts, deadlines, undo step) reloaded after the view&apos;s rows. The findings of the selected case are shown.</extracomment>
         <translation>只看有问题的</translation>
     </message>
     <message>

@@ -45,7 +45,7 @@ def test_info_json_counts_cases_per_theme_region_and_status(workspace: Workspace
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (("info", "--workspace", "/nonexistent/leitai-ws"), "不是 Leitai 工作区"),
+        (("info", "--workspace", "/nonexistent/leitai-ws"), "不是擂台工作区"),
         (("demo", "DIR", "--season", "1999"), "1999"),
     ],
 )

@@ -79,7 +79,7 @@ def test_wrong_access_code_is_refused_before_anything_is_copied(built: BuiltPack
     assert not (tmp_path / "home" / "files").exists()
     with pytest.raises(DomainError) as err:
         JudgeHome.open_package(built.path, tmp_path / "home", "short")
-    assert err.value.code == "bad_access_code"
+    assert err.value.code == "access_code_format"
 
 
 def test_scores_are_checked_saved_at_once_and_survive_reopening(built: BuiltPackage, tmp_path: Path) -> None:

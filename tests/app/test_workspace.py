@@ -146,7 +146,7 @@ def test_creating_over_an_existing_workspace_is_refused(workspace: Workspace) ->
 
 
 def test_opening_a_folder_that_is_no_workspace_says_so(tmp_path: Path) -> None:
-    with pytest.raises(DomainError, match="不是 Leitai 工作区"):
+    with pytest.raises(DomainError, match="不是擂台工作区"):
         Workspace.open(tmp_path)
 
 

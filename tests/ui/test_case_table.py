@@ -230,7 +230,7 @@ def test_a_failing_service_shows_an_error_not_a_traceback(
 ) -> None:
     class Broken:
         def list_cases(self, ws: Workspace) -> list[CaseRow]:
-            raise DomainError("workspace_unreadable", "无法读取", path="/x/leitai.db")
+            raise DomainError("workspace_unreadable", path="/x/leitai.db", reason="disk I/O error")
 
     ctx.services.catalog = Broken()  # type: ignore[assignment]
     widget = OrganizerView(ctx)
@@ -238,7 +238,7 @@ def test_a_failing_service_shows_an_error_not_a_traceback(
     widget.set_workspace(workspace)
     qtbot.waitUntil(lambda: widget.findChild(QMessageBox, "errorBox") is not None, timeout=5000)
     box = widget.findChild(QMessageBox, "errorBox")
-    assert box.text() == "无法读取工作区数据库 /x/leitai.db。"
+    assert box.text() == "无法打开工作区数据库 /x/leitai.db：disk I/O error"
     assert widget.hint_label.text() == "无法读取案例。"
     box.close()
 

@@ -52,7 +52,7 @@ def test_a_user_mistake_is_one_line_without_qt(tmp_path: Path) -> None:
     assert result["code"] == 2
     assert result["qt"] == []
     assert "Traceback" not in output
-    assert "不是 Leitai 工作区" in output
+    assert "不是擂台工作区" in output
 
 
 @pytest.mark.parametrize(

@@ -201,7 +201,7 @@ def test_a_failure_is_shown_and_leaves_no_half_made_folder(
     window.named_actions["new_workspace"].trigger()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=10000)
     box = window.findChild(QMessageBox, "errorBox")
-    assert "已经是一个工作区" in box.text() + box.informativeText()
+    assert "已经是一个擂台工作区" in box.text() + box.informativeText()
     box.close()
     assert window.current_page() == PAGE_START
     assert target.exists()  # it existed before this run: never deleted

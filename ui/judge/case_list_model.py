@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.glossary.terms import score_state_name
 from app.judge_home import HomeCase
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -30,13 +31,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CaseListModel", "State"),
     QT_TRANSLATE_NOOP("CaseListModel", "Total"),
 )
-#: Case states as the judge reads them.
-STATE_NAMES = {
-    "not_started": QT_TRANSLATE_NOOP("CaseListModel", "Not started"),
-    "draft": QT_TRANSLATE_NOOP("CaseListModel", "Draft"),
-    "submitted": QT_TRANSLATE_NOOP("CaseListModel", "Submitted"),
-    "recused": QT_TRANSLATE_NOOP("CaseListModel", "Recused"),
-}
 STATE_COLORS = {
     "not_started": QColor("#5f6368"),
     "draft": QColor("#b06000"),
@@ -50,7 +44,8 @@ StateRole = Qt.ItemDataRole.UserRole + 3
 
 
 def state_name(state: str) -> str:
-    return QCoreApplication.translate("CaseListModel", STATE_NAMES.get(state, state))
+    """The case's state as the judge reads it (未开始, 草稿, 已提交, 已回避), from the glossary."""
+    return score_state_name(state)
 
 
 class CaseListModel(QAbstractTableModel):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.glossary.terms import round_name, score_state_name
 from app.judge_home import CaseScores, ExportResult, HomeCase, HomeInfo, JudgeHome
 from ui.errors import show_error
 from ui.judge.access_code_dialog import AccessCodeDialog
@@ -188,10 +189,7 @@ class JudgeView(QWidget):
         for text, states in (
             (self.tr("All cases"), set()),
             (self.tr("To do"), {"not_started", "draft"}),
-            (self.tr("Not started"), {"not_started"}),
-            (self.tr("Draft"), {"draft"}),
-            (self.tr("Submitted"), {"submitted"}),
-            (self.tr("Recused"), {"recused"}),
+            *((score_state_name(s), {s}) for s in ("not_started", "draft", "submitted", "recused")),
         ):
             self.state_filter.addItem(text, states)
         self.state_filter.currentIndexChanged.connect(
@@ -449,7 +447,7 @@ class JudgeView(QWidget):
         self.home = home
         self.info = home.info()
         info = self.info
-        self.title_label.setText(f"{info.competition} · {info.round}")
+        self.title_label.setText(f"{info.competition} · {round_name(info.round_key, info.season)}")
         self.judge_label.setText(
             self.tr("Judge {name} ({code}) · {n} cases{blind}").format(
                 name=info.judge,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import CaseFileInfo, CaseRow
+from app.glossary.terms import theme_label
 from ui.i18n import mono_font, status_text
 
 
@@ -131,7 +132,9 @@ class CaseDetailsWidget(QScrollArea):
         status = status_text(row.status)
         if row.status_reason:
             status = self.tr("{status} — {reason}").format(status=status, reason=row.status_reason)
-        theme = f"{row.theme_number} · {row.theme_title}" if row.theme_number is not None else ""
+        theme = (
+            f"{row.theme_number} · {row.theme_title}" if row.theme_number is not None else theme_label(None)
+        )
         values = {
             "hospital": row.hospital,
             "province": row.province,

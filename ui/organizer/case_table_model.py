@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from app.catalog import CaseRow
 from app.models import CaseStatus
-from ui.i18n import QT_TRANSLATE_NOOP, STATUS_LABELS, status_text
+from ui.i18n import QT_TRANSLATE_NOOP, STATUSES, status_text
 
 #: The case's ``CaseRow.id`` (int) for any cell.
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -86,7 +86,7 @@ STATUS_COLORS: dict[str, QColor] = {
     CaseStatus.REJECTED.value: QColor("#c5221f"),
 }
 #: Statuses sort in the order a case goes through screening.
-_STATUS_ORDER = {status: i for i, status in enumerate(STATUS_LABELS)}
+_STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
 
 COLUMNS: tuple[Column, ...] = (

@@ -20,53 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.glossary.terms import finding_name
 from app.intake.screening import StoredFinding
-from ui.i18n import QT_TRANSLATE_NOOP
 
 #: Severity colours, shared by the table icons and the list.
 VIOLATION_COLOR = QColor("#c5221f")
 WARNING_COLOR = QColor("#e37400")
 CLEAN_COLOR = QColor("#188038")
-
-#: Finding codes as the interface names them (the app's messages stay in Chinese, with all details).
-FINDING_NAMES: dict[str, str] = {
-    "pdf_missing": QT_TRANSLATE_NOOP("Findings", "Slides missing"),
-    "pdf_corrupt": QT_TRANSLATE_NOOP("Findings", "Slides cannot be opened"),
-    "pdf_too_large": QT_TRANSLATE_NOOP("Findings", "Slides too large"),
-    "font_too_small": QT_TRANSLATE_NOOP("Findings", "Text too small"),
-    "video_not_mp4": QT_TRANSLATE_NOOP("Findings", "Video is not MP4"),
-    "video_too_long": QT_TRANSLATE_NOOP("Findings", "Video too long"),
-    "video_not_16_9": QT_TRANSLATE_NOOP("Findings", "Video not 16:9"),
-    "video_low_res": QT_TRANSLATE_NOOP("Findings", "Video below SD"),
-    "video_too_large": QT_TRANSLATE_NOOP("Findings", "Video too large"),
-    "video_missing": QT_TRANSLATE_NOOP("Findings", "Video missing"),
-    "recommendation_too_long": QT_TRANSLATE_NOOP("Findings", "Recommendation too long"),
-    "recommendation_missing": QT_TRANSLATE_NOOP("Findings", "Recommendation missing"),
-    "duplicate_theme": QT_TRANSLATE_NOOP("Findings", "Two cases in one theme"),
-    "hospital_name_inconsistent": QT_TRANSLATE_NOOP("Findings", "Hospital name spelled differently"),
-    "province_unknown": QT_TRANSLATE_NOOP("Findings", "Unknown province"),
-    "theme_unknown": QT_TRANSLATE_NOOP("Findings", "Unknown theme"),
-    "page_count_unusual": QT_TRANSLATE_NOOP("Findings", "Unusual page count"),
-    "pages_not_16_9": QT_TRANSLATE_NOOP("Findings", "Pages not 16:9"),
-    "pages_not_slide_shaped": QT_TRANSLATE_NOOP("Findings", "Pages not slide-shaped"),
-    "pdf_no_text": QT_TRANSLATE_NOOP("Findings", "No text in the slides"),
-    "pdf_blank_pages": QT_TRANSLATE_NOOP("Findings", "Blank pages"),
-    "pdf_repaired": QT_TRANSLATE_NOOP("Findings", "Slides repaired"),
-    "no_video": QT_TRANSLATE_NOOP("Findings", "No video"),
-    "video_extension": QT_TRANSLATE_NOOP("Findings", "Video file name"),
-    "tier_unknown": QT_TRANSLATE_NOOP("Findings", "Unknown tier"),
-    "category_unknown": QT_TRANSLATE_NOOP("Findings", "Unknown category"),
-    "votes_invalid": QT_TRANSLATE_NOOP("Findings", "Votes not a number"),
-    "title_missing": QT_TRANSLATE_NOOP("Findings", "Title missing"),
-    "submitted_at_invalid": QT_TRANSLATE_NOOP("Findings", "Submission time unreadable"),
-}
-
-
-def finding_name(code: str) -> str:
-    """The translated short name of a finding code (the code itself if unknown)."""
-    name = FINDING_NAMES.get(code)
-    return QCoreApplication.translate("Findings", name) if name else code
-
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.glossary.terms import finding_name
 from app.intake import COLUMNS, Progress
 from app.intake.importer import ImportResult, import_source
 from app.intake.source import SheetPreview, preview_source
@@ -37,7 +38,7 @@ from app.media import Cancelled as MediaCancelled
 from app.workspace import Workspace
 from ui.errors import error_message
 from ui.main import AppContext
-from ui.organizer.findings_widget import finding_name, severity_icon
+from ui.organizer.findings_widget import severity_icon
 from ui.settings import LAST_FOLDER
 from ui.tasks import Cancelled, Task, TaskContext, run_task
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from app.catalog import CaseRow, WorkspaceSummary
 from app.workspace import Workspace
 from ui.errors import show_error
-from ui.i18n import STATUS_LABELS, status_text
+from ui.i18n import STATUSES, status_text
 from ui.main import AppContext
 from ui.organizer.case_details_widget import CaseDetailsWidget
 from ui.organizer.case_filter_proxy import CaseFilterProxy
@@ -171,7 +171,7 @@ class OrganizerView(QWidget):
         self.region_combo = self._combo("regionFilter", self.tr("All regions"), 120)
         self.tier_combo = self._combo("tierFilter", self.tr("All tiers"), 120)
         self.status_combo = self._combo("statusFilter", self.tr("All statuses"), 120)
-        for status in STATUS_LABELS:
+        for status in STATUSES:
             self.status_combo.addItem(status_text(status), status)
         for combo in (self.theme_combo, self.region_combo, self.tier_combo, self.status_combo):
             row.addWidget(combo, 1)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QMenu, QWidget
 
 from app.catalog import CaseRow
+from app.glossary.terms import finding_name, screening_action_name
 from app.intake import screening
 from app.intake.importer import ImportResult
 from app.intake.screening import HospitalRow, ScreeningRow, ScreeningStep, StoredFinding
@@ -34,7 +35,6 @@ from ui.organizer.findings_widget import (
     WARNING_COLOR,
     FindingsWidget,
     PdfPageDialog,
-    finding_name,
     severity_icon,
 )
 from ui.organizer.import_wizard import ImportServices, ImportWizard
@@ -46,13 +46,6 @@ from ui.tasks import Task, TaskContext, run_task
 _LAST = (1, 0)
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-#: Screening actions as the Undo button names them.
-STEP_NAMES: dict[str, str] = {
-    "approve": QT_TRANSLATE_NOOP("ScreeningController", "approve"),
-    "reject": QT_TRANSLATE_NOOP("ScreeningController", "reject"),
-    "approve_clean": QT_TRANSLATE_NOOP("ScreeningController", "approve all clean"),
-    "set_status": QT_TRANSLATE_NOOP("ScreeningController", "status change"),
-}
 
 
 @dataclass
@@ -365,8 +358,7 @@ class ScreeningController(QObject):
         self.merge_action.setEnabled(has_ws)
         self.undo_action.setEnabled(has_ws and self.last is not None)
         if self.last is not None:
-            name = STEP_NAMES.get(self.last.action)
-            what = self.tr(name) if name else self.last.action
+            what = screening_action_name(self.last.action)
             self.undo_action.setText(self.tr("Undo {what}").format(what=what))
         else:
             self.undo_action.setText(self.tr("Undo"))

@@ -16,7 +16,17 @@ from typing import Any
 from app.glossary import Term
 
 #: Modules under ``app.glossary.errors`` that define ``MESSAGES: dict[str, Term]``.
-AREAS: tuple[str, ...] = ("general",)
+AREAS: tuple[str, ...] = (
+    "general",
+    "workspace",
+    "intake",
+    "screening",
+    "judging",
+    "bundles",
+    "judge_home",
+    "cli",
+    "demo",
+)
 
 
 @cache
