@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"leitai: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("leitai: 已取消。", file=sys.stderr)
+        print(f"leitai: {DomainError('cancelled').message}", file=sys.stderr)
         return 130
     return code
 

@@ -100,7 +100,7 @@ def _register_screen(sub: Any) -> None:
     clean = ssub.add_parser(
         "approve-clean",
         help="approve every waiting case that has no violation",
-        description="一次通过所有待审核且没有违规问题的案例（可撤销）。",
+        description="一次通过所有待初筛且没有违规问题的案例（可撤销）。",
     )
     add_workspace_arg(clean)
     clean.set_defaults(func=_screen_approve_clean)

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Findings: one per problem, each with a code, a severity, a Chinese message and its details."""
+"""Findings: one per problem, each with a code, a severity, a Chinese message and its details.
+
+A new code needs its name in ``app.glossary.terms.FINDINGS`` too (``tests/app/test_glossary_terms.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,46 +15,45 @@ WARNING = "warning"
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """A finding code: what it is called in the UI and how serious it is."""
+    """A finding code and how serious it is; its name, in zh and en, is ``app.glossary.terms.FINDINGS``."""
 
     code: str
     severity: str
-    name: str  #: short Chinese name, for filters and reason templates
 
 
 #: Every finding the checks can make. Violations break a rule of the notice; warnings are advisory.
 CODES: dict[str, Code] = {
     c.code: c
     for c in (
-        Code("pdf_missing", VIOLATION, "缺少 PPT 文件"),
-        Code("pdf_corrupt", VIOLATION, "PPT 文件损坏或无法打开"),
-        Code("pdf_too_large", VIOLATION, "PPT 文件过大"),
-        Code("font_too_small", VIOLATION, "PPT 字号过小"),
-        Code("video_not_mp4", VIOLATION, "视频不是 MP4 格式"),
-        Code("video_too_long", VIOLATION, "视频过长"),
-        Code("video_not_16_9", VIOLATION, "视频画面比例不是 16:9"),
-        Code("video_low_res", VIOLATION, "视频清晰度低于标清"),
-        Code("video_too_large", VIOLATION, "视频文件过大"),
-        Code("video_missing", VIOLATION, "缺少视频文件"),
-        Code("recommendation_too_long", VIOLATION, "推荐理由超过字数"),
-        Code("recommendation_missing", VIOLATION, "缺少推荐理由"),
-        Code("duplicate_theme", VIOLATION, "同一医院同一主题多个案例"),
-        Code("hospital_name_inconsistent", VIOLATION, "医院名称不一致"),
-        Code("province_unknown", VIOLATION, "省份无法识别"),
-        Code("theme_unknown", VIOLATION, "主题无法识别"),
-        Code("page_count_unusual", WARNING, "页数与建议结构相差较大"),
-        Code("pages_not_16_9", WARNING, "页面不是 16:9"),
-        Code("pages_not_slide_shaped", WARNING, "页面不是幻灯片比例"),
-        Code("pdf_no_text", WARNING, "PPT 中没有可检查的文字"),
-        Code("pdf_blank_pages", WARNING, "PPT 中有空白页"),
-        Code("pdf_repaired", WARNING, "PPT 文件结构有误但已修复"),
-        Code("no_video", WARNING, "未提交视频"),
-        Code("video_extension", WARNING, "视频文件扩展名不是 .mp4"),
-        Code("tier_unknown", WARNING, "组别无法识别"),
-        Code("category_unknown", WARNING, "类别无法识别"),
-        Code("votes_invalid", WARNING, "网络投票数不是整数"),
-        Code("title_missing", WARNING, "缺少案例名称"),
-        Code("submitted_at_invalid", WARNING, "提交时间无法识别"),
+        Code("pdf_missing", VIOLATION),
+        Code("pdf_corrupt", VIOLATION),
+        Code("pdf_too_large", VIOLATION),
+        Code("font_too_small", VIOLATION),
+        Code("video_not_mp4", VIOLATION),
+        Code("video_too_long", VIOLATION),
+        Code("video_not_16_9", VIOLATION),
+        Code("video_low_res", VIOLATION),
+        Code("video_too_large", VIOLATION),
+        Code("video_missing", VIOLATION),
+        Code("recommendation_too_long", VIOLATION),
+        Code("recommendation_missing", VIOLATION),
+        Code("duplicate_theme", VIOLATION),
+        Code("hospital_name_inconsistent", VIOLATION),
+        Code("province_unknown", VIOLATION),
+        Code("theme_unknown", VIOLATION),
+        Code("page_count_unusual", WARNING),
+        Code("pages_not_16_9", WARNING),
+        Code("pages_not_slide_shaped", WARNING),
+        Code("pdf_no_text", WARNING),
+        Code("pdf_blank_pages", WARNING),
+        Code("pdf_repaired", WARNING),
+        Code("no_video", WARNING),
+        Code("video_extension", WARNING),
+        Code("tier_unknown", WARNING),
+        Code("category_unknown", WARNING),
+        Code("votes_invalid", WARNING),
+        Code("title_missing", WARNING),
+        Code("submitted_at_invalid", WARNING),
     )
 }
 #: Findings that depend on other cases too (recomputed over the whole workspace after each change).

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit, catalog
 from app.errors import DomainError
+from app.glossary.terms import finding_name
 from app.intake.deadlines import COMPETITION_TZ, screening_deadline
-from app.intake.findings import CODES, VIOLATION
+from app.intake.findings import VIOLATION
 from app.intake.hospitals import same_hospital
 from app.models import Case, CaseRevision, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
 from app.models import Finding as FindingRow
@@ -37,7 +38,7 @@ class StoredFinding:
     case_id: int
     code: str
     severity: str
-    name: str  #: short Chinese name of the code
+    name: str  #: the code's name in the current language (app.glossary)
     message: str
     detail: dict[str, Any]
 
@@ -146,7 +147,7 @@ def _checked_cases(ws: Workspace) -> set[int]:
 
 
 def _stored(r: FindingRow) -> StoredFinding:
-    name = CODES[r.code].name if r.code in CODES else r.code
+    name = finding_name(r.code)
     return StoredFinding(r.id, r.case_id, r.code, r.severity, name, r.message, dict(r.detail))
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from app.casebook import NewCase, add_case
 from app.cli import main
-from app.glossary.terms import outcome_name, package_check_name
 from app.judge_home import JudgeHome
 from app.models import Assignment, Case, Criterion, Judge, Score
 from app.workspace import Workspace
@@ -91,7 +90,7 @@ def test_round_trip_through_the_commands(
         home = tmp_path / f"home-{pkg['judge_code']}"
         code, out = _run(capsys, "package", "verify", pkg["path"])
         assert code == 0
-        assert f"[{package_check_name('ok')}]" in out
+        assert "[完好]" in out
         code, out = _run(
             capsys, "judge", "open", pkg["path"], "--home", str(home), "--code", pkg["access_code"]
         )
@@ -114,6 +113,9 @@ def test_round_trip_through_the_commands(
         code, out = _run(capsys, "judge", "recuse", "--home", str(home), "--case", rest[0]["code"],
                          "--reason", "曾在该院进修")  # fmt: skip
         assert code == 0
+        code, out = _run(capsys, "judge", "status", "--home", str(home))
+        states = [line.split("\t")[2] for line in out.splitlines()]
+        assert {"已提交", "已回避", "未开始"} <= set(states)  # names, not not_started / recused
         code, out = _run(capsys, "judge", "export", "--home", str(home), "--out", str(bundles))
         assert code == 0
         assert "修订号" in out
@@ -123,7 +125,7 @@ def test_round_trip_through_the_commands(
     assert {b["code"] for b in json.loads(out)["bundles"]} == {"ok"}
     code, out = _run(capsys, "bundle", "merge", str(bundles), "--workspace", str(root))
     assert code == 0
-    assert out.count(f"[{outcome_name('merged')}]") == 3
+    assert out.count("[已合并]") == 3
     code, out = _run(capsys, "bundle", "merge", str(bundles), "--workspace", str(root), "--json")
     assert {b["code"] for b in json.loads(out)["bundles"]} == {"duplicate"}
     assert _workspace_scores(root) == entered
@@ -140,7 +142,7 @@ def test_round_trip_through_the_commands(
     code, out = _run(capsys, "bundle", "merge", str(victim), "--workspace", str(root))
     assert code == 1
     assert "Traceback" not in out
-    assert f"[{outcome_name('bad_signature')}]" in out or f"[{outcome_name('malformed')}]" in out
+    assert "[签名无效]" in out or "[文件损坏]" in out
 
 
 def test_watch_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -183,5 +185,5 @@ def test_demo_bundles_merge_into_the_scores_the_demo_judges_entered(
     assert entered
     code, out = _run(capsys, "bundle", "merge", str(root / "bundles"), "--workspace", str(root))
     assert code == 0, out
-    assert out.count(f"[{outcome_name('merged')}]") == 2
+    assert out.count("[已合并]") == 2
     assert _workspace_scores(root) == entered

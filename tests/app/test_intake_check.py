@@ -204,6 +204,6 @@ def test_human_output_lists_findings(tmp_path: Path, capsys: pytest.CaptureFixtu
     (corpus.root / "files" / f"{corpus.rows[1]['案例编号']}.pdf").unlink()
     assert main(["intake", "check", str(corpus.root), "--season", "2022"]) == 1
     out = capsys.readouterr().out
-    assert "[pdf_missing]" in out
+    assert "[缺少 PPT 文件]" in out
     assert "找不到 PPT 文件" in out
     assert "共 2 个案例，合格 1 个" in out

@@ -200,4 +200,4 @@ def test_cli_import(tmp_path: Path, corpus: Corpus, capsys: pytest.CaptureFixtur
     assert main(["intake", "import", str(corpus.root), "-w", str(tmp_path / "ws"), "--season", "2020"]) == 2
     assert "2022" in capsys.readouterr().err
     assert main(["intake", "findings", corpus.rows[1]["案例编号"], "-w", str(tmp_path / "ws")]) == 0
-    assert "[pdf_missing]" in capsys.readouterr().out
+    assert "[缺少 PPT 文件]" in capsys.readouterr().out
