@@ -3,34 +3,29 @@
 
 ``generate_demo`` plans the cases from ``data/demo/`` and the season's rules (``content``), plants a few
 realistic mistakes (``submission``), draws each case's slide deck (``slides``) and a few videos
-(``video``) into a submission folder inside the target, and imports it as an organizer would
-(``app.intake``: every check run, every finding stored), then enrols the judges (``roster.add_judge``).
-The same seed gives the same competition.
+(``video``) side by side in worker processes (``drawing``) into a submission folder inside the target,
+imports it as an organizer would (``app.intake``: every check run, every finding stored), then enrols
+the judges (``roster.add_judge``). The same seed gives the same competition.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.demo.content import CasePlan, DemoData, JudgePlan, Planner, load_demo_data
-from app.demo.slides import DeckText, render_deck
+from app.demo.content import CasePlan, JudgePlan, Planner, load_demo_data
+from app.demo.drawing import draw_cases
 from app.demo.submission import plant, write_submission
-from app.demo.video import render_video
 from app.errors import DomainError
 from app.intake import Progress
 from app.intake.importer import import_source
 from app.judging.roster import NewJudge, add_judge
-from app.seasons import SeasonRules, load_season
+from app.seasons import load_season
 from app.workspace import Workspace
 
 __all__ = ["CasePlan", "JudgePlan", "default_videos", "generate_demo", "plan_demo"]
-
-#: Characters that may not appear in a file name on some system.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def default_videos(cases: int) -> int:
@@ -84,7 +79,7 @@ def generate_demo(
         # The submission is made next to the store (same disk, nothing left elsewhere), imported, removed.
         with tempfile.TemporaryDirectory(prefix=".demo-", dir=root) as tmp:
             folder = Path(tmp)
-            files = _draw(folder, case_plans, rules, data, report)
+            files = draw_cases(folder, case_plans, season, report)
             write_submission(folder, case_plans, files, rules)
             import_source(ws, folder, progress=_second_half(report, len(case_plans)), actor="demo")
         for judge in judge_plans:
@@ -106,29 +101,6 @@ def generate_demo(
         _clear(root, created)
         raise
     return ws
-
-
-def _draw(
-    folder: Path,
-    plans: list[CasePlan],
-    rules: SeasonRules,
-    data: DemoData,
-    report: Callable[[int, int], None],
-) -> dict[str, tuple[str, str]]:
-    """Each case's slide deck (and video) in its own subfolder; their paths relative to ``folder``."""
-    text = DeckText.from_data(data.slides, rules)
-    files: dict[str, tuple[str, str]] = {}
-    for done, plan in enumerate(plans, start=1):
-        (folder / plan.code).mkdir()
-        stem = f"{plan.code}/" + _UNSAFE.sub("_", f"{plan.hospital.name}-{plan.title}")
-        render_deck(plan, rules, text, folder / f"{stem}.pdf")
-        video = ""
-        if plan.video_seconds is not None:
-            video = f"{stem}.mp4"
-            render_video(plan, text, data.slides["video"], folder / video)
-        files[plan.code] = (f"{stem}.pdf", video)
-        report(done, 2 * len(plans))
-    return files
 
 
 def _clear(root: Path, created: bool) -> None:
