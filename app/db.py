@@ -12,8 +12,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, ExceptionContext, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import storage_error
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "models" / "migrations"
 
@@ -28,10 +30,20 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def _on_error(context: ExceptionContext) -> None:
+    """A full disk or a read-only workspace is the user's to fix: one DomainError, whichever service
+    wrote (app/errors.py storage_error), never SQLAlchemy's two-line message."""
+    database = context.engine.url.database if context.engine is not None else None
+    error = storage_error(context.original_exception, Path(database).parent if database else "")
+    if error is not None:
+        raise error from context.original_exception
+
+
 def make_engine(db_path: Path) -> Engine:
     """An engine on ``db_path`` with the pragmas every Leitai database needs."""
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 

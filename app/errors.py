@@ -38,5 +38,48 @@ class DomainError(Exception):
         return self.text()
 
 
+#: OSError numbers that mean the disk (or the user's quota) is full, or the folder is read-only.
+_FULL_ERRNOS = frozenset({28, 122})  # ENOSPC, EDQUOT
+_READ_ONLY_ERRNOS = frozenset({30})  # EROFS
+#: SQLite's primary result codes for the same (sqlite3.Error.sqlite_errorcode & 0xFF).
+_SQLITE_FULL, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN = 13, 8, 10, 14
+
+
+def storage_error(exc: BaseException, path: object) -> DomainError | None:
+    """The DomainError for a write that failed because of the disk, not the data: ``storage_full``,
+    ``workspace_read_only`` or ``storage_failed`` (None when ``exc`` is something else).
+
+    ``exc`` is an OSError, a ``sqlite3.Error`` or SQLAlchemy's wrapper of one (its ``orig``); ``path``
+    is the workspace folder or file the write went to. Every such write happens inside a transaction
+    or to a temporary file, so the message can say that nothing stored was changed.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    where = str(path)
+    if isinstance(orig, OSError):
+        if orig.errno in _FULL_ERRNOS:
+            return DomainError("storage_full", path=where)
+        if orig.errno in _READ_ONLY_ERRNOS:
+            return DomainError("workspace_read_only", path=where)
+        return None
+    code = getattr(orig, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    primary = code & 0xFF
+    if primary == _SQLITE_FULL:
+        return DomainError("storage_full", path=where)
+    if primary == _SQLITE_READONLY or (primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _read_only(where)):
+        return DomainError("workspace_read_only", path=where)
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
+        return DomainError("storage_failed", path=where, reason=str(orig))
+    return None
+
+
+def _read_only(folder: str) -> bool:
+    """Whether ``folder`` exists and cannot be written (a read-only mount, a folder without the right)."""
+    import os  # only when a write has already failed
+
+    return bool(folder) and os.path.isdir(folder) and not os.access(folder, os.W_OK)
+
+
 def _remake(cls: type[DomainError], code: str, params: dict[str, Any]) -> DomainError:
     return cls(code, **params)

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+#: A file streaming into the store is first ``.incoming-<pid>-…`` (the pid tells a later run whether its
+#: writer still lives; app/intake/leftovers.py removes those of a killed process).
+INCOMING_PREFIX = ".incoming-"
 #: Read and hash in chunks this large: big enough for disk speed, small enough to never hold a video.
 CHUNK = 1024 * 1024
 
@@ -62,7 +65,7 @@ class FileStore:
         """Copy a stream into the store, hashing each byte once on the way in."""
         digest = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=f"{INCOMING_PREFIX}{os.getpid()}-")
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:

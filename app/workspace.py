@@ -79,6 +79,9 @@ class Workspace:
         engine = db.make_engine(path)
         try:
             db.upgrade(engine, path)
+        except DomainError:  # a read-only or full disk (app.db turns those into DomainError): as is
+            engine.dispose()
+            raise
         except Exception as exc:  # a damaged or foreign file: say so, never a traceback
             engine.dispose()
             raise DomainError("workspace_unreadable", path=str(path), reason=str(exc)) from exc

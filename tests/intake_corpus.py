@@ -296,6 +296,63 @@ def make_slow_pdf(path: Path, operators: int = 3_000_000) -> Path:
     return path
 
 
+def make_zero_bomb(path: Path, sheet: bytes, entries: int = 200, size: int = 8 * 1024 * 1024) -> Path:
+    """A zip of ``cases.csv`` and ``entries`` files of ``size`` zero bytes each (files/0000.pdf, …):
+    each entry alone inflates ~1000× but stays at the size a real video may have; together they make
+    ``entries × size`` bytes from an archive of a few MB. Written by hand (one deflate, reused) so the
+    test does not spend seconds compressing 1.6 GB."""
+    import struct
+    import zlib
+
+    zeros = bytes(size)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(zeros) + packer.flush()
+    crc = zlib.crc32(zeros)
+    out = bytearray()
+    central = bytearray()
+
+    def add(name: bytes, data: bytes, crc32: int, usize: int) -> None:
+        offset = len(out)
+        out.extend(
+            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc32, len(data), usize, len(name), 0)
+            + name
+            + data
+        )
+        central.extend(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc32,
+                len(data),
+                usize,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0o100644 << 16,
+                offset,
+            )
+            + name
+        )
+
+    sheet_packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    add(b"cases.csv", sheet_packer.compress(sheet) + sheet_packer.flush(), zlib.crc32(sheet), len(sheet))
+    for i in range(entries):
+        add(b"files/%04d.pdf" % i, packed, crc, size)
+    start = len(out)
+    out.extend(central)
+    out.extend(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, entries + 1, entries + 1, len(central), start, 0))
+    path.write_bytes(bytes(out))
+    return path
+
+
 # --- the corpus --------------------------------------------------------------------------------------
 
 
@@ -632,6 +689,14 @@ def _plant(b: _Builder, dest: Path, rules: SeasonRules, huge: bool = True) -> No
     if limits.recommendation_required:
         one("recommendation_missing", "湖北戊县人民医院", recommendation="", province=("湖北省", "中南"))
     one("province_unknown", "火星第一人民医院", province=("火星省", None))
+    # A NUL inside a hospital's name (a broken export): removed, and the case says so.
+    one(
+        "text_control_chars",
+        "湖北己县\x00人民医院",
+        province=("湖北省", "中南"),
+        title="案例\x07名称",
+        detail={"columns": ["hospital", "title"]},
+    )
     b.add(
         hospital="湖南甲县人民医院",
         province=("湖南省", "中南"),
@@ -695,3 +760,54 @@ def _write_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
     for row in rows:
         sheet.append([int(v) if k == "网络投票" and v.isdigit() else v for k, v in row.items()])
     book.save(path)
+
+
+# --- hostile rows (issue 8 #2, #13, #19) ---------------------------------------------------------------
+
+#: Distinct hospitals (with their province) for hostile rows, so no cross-case finding muddies them.
+_HOSTILE_HOSPITALS = (
+    ("甘肃省人民医院", "甘肃省"),
+    ("青海省人民医院", "青海省"),
+    ("贵州省人民医院", "贵州省"),
+    ("云南省第一人民医院", "云南省"),
+    ("海南省人民医院", "海南省"),
+    ("吉林大学第一医院", "吉林省"),
+    ("山西白求恩医院", "山西省"),
+    ("江西省人民医院", "江西省"),
+    ("西藏自治区人民医院", "西藏自治区"),
+)
+
+
+def add_hostile_rows(corpus: Corpus) -> dict[str, tuple[str, str]]:
+    """Append rows an attacker or a broken export would write, each cloned from a clean row with one
+    thing changed, and rewrite the sheet; returns case id → (the violation it must get, its reason)."""
+    template = dict(corpus.rows[0])
+    files = corpus.root / "files"
+    pdf = corpus.root / template["PPT文件"]
+    os.mkfifo(files / "fifo.pdf")
+    os.mkfifo(files / "fifo.mp4")
+    os.symlink("/dev/zero", files / "zero.pdf")
+    plans: list[tuple[dict[str, str], tuple[str, str]]] = [
+        ({"PPT文件": "files/" + "长" * 300 + ".pdf"}, ("pdf_missing", "unreadable")),
+        ({"PPT文件": "files/a\x00b.pdf"}, ("pdf_missing", "invalid")),
+        ({"PPT文件": "files"}, ("pdf_missing", "not_a_file")),
+        ({"PPT文件": "files/fifo.pdf"}, ("pdf_missing", "not_a_file")),
+        ({"视频文件": "files/fifo.mp4"}, ("video_missing", "not_a_file")),
+        ({"案例名称": "\x00\x00\x00"}, ("text_control_chars", "")),
+        ({"医院名称": "青铜峡\x00市中医医院", "省份": "宁夏"}, ("text_control_chars", "")),
+        ({"PPT文件": "files/zero.pdf"}, ("pdf_missing", "outside")),
+        ({"视频文件": "files/" + "视" * 300 + ".mp4"}, ("video_missing", "unreadable")),
+    ]
+    expected: dict[str, tuple[str, str]] = {}
+    for i, (change, answer) in enumerate(plans):
+        case_id = f"H{i + 1:02d}"
+        hospital, province = _HOSTILE_HOSPITALS[i]
+        own = files / f"{case_id}.pdf"
+        own.write_bytes(pdf.read_bytes())
+        row = {**template, "案例编号": case_id, "医院名称": hospital, "省份": province}
+        row.update({"PPT文件": own.relative_to(corpus.root).as_posix(), "视频文件": ""})
+        row.update(change)
+        corpus.rows.append(row)
+        expected[case_id] = answer
+    corpus.write_sheet()
+    return expected

@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(
             self._action("open_package", self.tr("Open &judge package…"), self.open_judge_package)
         )
+        self.file_menu.addAction(
+            self._action("live_session", self.tr("&Live session…"), self.open_live_session)
+        )
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.file_menu.addSeparator()
@@ -334,6 +337,18 @@ class MainWindow(QMainWindow):
         """Show the judge's workspace and ask for a package to open there."""
         self.show_page(PAGE_JUDGE)
         self.judge.open_package_dialog()
+
+    def open_live_session(self) -> None:
+        """Set up or resume a live session of the open workspace and open its console (ui/projector)."""
+        if self.workspace is None:
+            self.statusBar().showMessage(self.tr("Open a workspace first."), 5000)
+            return
+        from ui.projector.launch import start_live_session  # lazy: the projector loads on first use
+
+        # a console works on this window's workspace: it closes when the workspace does
+        self.live_dialog = start_live_session(
+            self.workspace, self, lambda console: self.workspace_closed.connect(console.close)
+        )
 
     def show_about(self) -> None:
         self.about_box = show_about(self)

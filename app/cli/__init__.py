@@ -15,20 +15,24 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.errors import DomainError
+from app.errors import DomainError, storage_error
 
 #: Modules that add subcommands; each has ``register(subparsers: argparse._SubParsersAction)``.
 COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.workspace_cmd",
     "app.cli.intake_cmd",
     "app.cli.judges_cmd",
+    "app.cli.round_cmd",
+    "app.cli.assign_cmd",
     "app.cli.package_cmd",
     "app.cli.bundle_cmd",
     "app.cli.judge_cmd",
+    "app.cli.live_cmd",
 )
 
 
@@ -57,8 +61,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"leitai: {exc.message}", file=sys.stderr)
         return 2
     except OSError as exc:  # a path the user gave: missing, unreadable, disk full — say which
+        full = storage_error(exc, exc.filename or "")
+        if full is not None:
+            print(f"leitai: {full.message}", file=sys.stderr)
+            return 2
         where = f"{exc.filename}：" if exc.filename else ""
         print(f"leitai: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # a service writing with plain sqlite3 (the merge) on a full disk
+        full = storage_error(exc, getattr(args, "workspace", None) or "")
+        if full is None:
+            raise
+        print(f"leitai: {full.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"leitai: {DomainError('cancelled').message}", file=sys.stderr)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.live_cmd import add_send_parser
 from app.cli.output import print_json
 from app.errors import DomainError
 
@@ -73,6 +74,8 @@ def register(sub: Any) -> None:
     ex.add_argument("--out", type=Path, required=True, help="bundle file, or a folder to put it in")
     ex.add_argument("--json", action="store_true", help="print one JSON document")
     ex.set_defaults(func=_export)
+
+    add_send_parser(jsub)  # ``judge send``: the live area's (app/cli/live_cmd.py)
 
 
 def _home(args: argparse.Namespace) -> JudgeHome:

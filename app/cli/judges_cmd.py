@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``leitai judges``: enrol judges from a roster sheet, list them."""
+"""``leitai judges``: enrol judges from a roster sheet, list, show and edit them, their declared conflicts,
+and a drop-out (their unscored cases handed over, packages rebuilt)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli.judges_roster import register_roster
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 
 
 def register(sub: Any) -> None:
-    judges = sub.add_parser("judges", help="judge roster: import from a sheet, list")
+    judges = sub.add_parser("judges", help="judge roster: import, list, show, edit, conflicts, drop-out")
     jsub = judges.add_subparsers(dest="judges_command", metavar="ACTION", required=True)
     imp = jsub.add_parser(
         "import",
@@ -28,6 +30,7 @@ def register(sub: Any) -> None:
     add_workspace_arg(lst)
     lst.add_argument("--json", action="store_true", help="print one JSON document")
     lst.set_defaults(func=_list)
+    register_roster(jsub)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -52,8 +55,11 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
+    from app.glossary.assignment import JUDGE_STATUS, name
+
     for j in rows:
         themes = "、".join(str(t) for t in j.expertise)
-        print(f"{j.code}\t{j.name}\t{j.institution}\t{j.province}\t主题 {themes}")
+        status = name(JUDGE_STATUS, j.status)
+        print(f"{j.code}\t{j.name}\t{j.institution}\t{j.province}\t主题 {themes}\t{status}")
     print(f"共 {len(rows)} 位评委。")
     return 0

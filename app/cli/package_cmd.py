@@ -42,8 +42,8 @@ def register(sub: Any) -> None:
         help="build signed judge packages for a round",
         description="Builds one signed .leitai-pkg per judge into --out and prints each judge's access "
         "code: give it to the judge separately (phone, paper), never on the same stick. If nobody has "
-        "assigned the round yet, its cases are first assigned round-robin. Writes organizer.pub.pem "
-        "next to the packages for outside verification (docs/bundle-format.md).",
+        "assigned the round yet, its cases are first assigned (balanced, conflict-free: leitai assign). "
+        "Writes organizer.pub.pem next to the packages for outside verification (docs/bundle-format.md).",
     )
     add_workspace_arg(build)
     who = build.add_mutually_exclusive_group(required=True)
@@ -60,7 +60,7 @@ def register(sub: Any) -> None:
         "--judges-per-case",
         type=int,
         default=DEFAULT_JUDGES_PER_CASE,
-        help="for a round nobody has assigned: judges per case in the round-robin assignment",
+        help="for a round nobody has assigned: judges per case in the automatic assignment",
     )
     build.add_argument("--codes-file", type=Path, help="also write judge,access code lines to this file")
     add_passphrase_arg(build)
@@ -97,11 +97,11 @@ def _judge_ids(ws: Workspace, wanted: list[str]) -> list[int]:
 def _build(args: argparse.Namespace) -> int:
     from app.bundles.keys import read_passphrase
     from app.bundles.package import ORGANIZER_PEM, build_packages
-    from app.judging.round_robin import ensure_round_robin
+    from app.judging.assignment import ensure_assigned
 
     passphrase = read_passphrase(args.passphrase_file)
     with open_workspace(args) as ws:
-        ensure_round_robin(ws, args.round, args.judges_per_case)
+        ensure_assigned(ws, args.round, args.judges_per_case)
         judge_ids = None if args.all else _judge_ids(ws, args.judge)
         built = build_packages(
             ws,

@@ -4,8 +4,9 @@
 ``generate_demo`` plans the cases from ``data/demo/`` and the season's rules (``content``), plants a few
 realistic mistakes (``submission``), draws each case's slide deck (``slides``) and a few videos
 (``video``) side by side in worker processes (``drawing``) into a submission folder inside the target,
-imports it as an organizer would (``app.intake``: every check run, every finding stored), then enrols
-the judges (``roster.add_judge``). The same seed gives the same competition.
+imports it as an organizer would (``app.intake``: every check run, every finding stored), enrols the
+judges (``roster.add_judge``) and screens most clean cases into the expert review, ready for its
+assignment. The same seed gives the same competition.
 """
 
 from __future__ import annotations
@@ -21,11 +22,17 @@ from app.demo.submission import plant, write_submission
 from app.errors import DomainError
 from app.intake import Progress
 from app.intake.importer import import_source
+from app.intake.screening import approve, screening_rows
 from app.judging.roster import NewJudge, add_judge
+from app.rounds.service import admit_approved, first_judged_round
 from app.seasons import load_season
 from app.workspace import Workspace
 
 __all__ = ["CasePlan", "JudgePlan", "default_videos", "generate_demo", "plan_demo"]
+
+#: Share of the clean cases the demo's organizer has approved so far (the earliest submitted); the
+#: newest stay waiting, so "approve all clean" has work to show. A small demo has them all approved.
+SCREENED_SHARE = 0.8
 
 
 def default_videos(cases: int) -> int:
@@ -95,12 +102,24 @@ def generate_demo(
                 ),
                 actor="demo",
             )
+        _screen_so_far(ws)
     except BaseException:
         # Half a demo is no use: leave the folder as it was (it was empty or missing) and re-raise.
         ws.close()
         _clear(root, created)
         raise
     return ws
+
+
+def _screen_so_far(ws: Workspace) -> None:
+    """Screening part-way done: the earliest submitted clean cases approved and in the expert review,
+    ready for its assignment; the newest clean ones (``SCREENED_SHARE``) and those that broke a rule
+    still wait for the organizer."""
+    clean = [r.code for r in screening_rows(ws) if r.checked and not r.counts.violations]  # by code
+    approved = clean[: len(clean) - int(len(clean) * (1 - SCREENED_SHARE))]
+    if approved:
+        approve(ws, approved, actor="demo")
+        admit_approved(ws, first_judged_round(ws), actor="demo")
 
 
 def _clear(root: Path, created: bool) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.demo.content import CasePlan
 from app.exports.workbook import Sheet, write_workbook
-from app.intake.sheet import COLUMN_BY_KEY
+from app.intake.columns import COLUMN_BY_KEY
 from app.seasons import SeasonRules
 
 #: The sheet's name inside the folder (the intake looks for it first).

@@ -53,6 +53,8 @@ FINDINGS: dict[str, Term] = {
     "hospital_name_inconsistent": Term("医院名称不一致", "Hospital name spelled differently"),
     "province_unknown": Term("省份无法识别", "Unknown province"),
     "theme_unknown": Term("主题无法识别", "Unknown theme"),
+    "text_control_chars": Term("文字中有控制字符", "Control characters in text"),
+    "check_failed": Term("检查时出错", "Check failed"),
     "page_count_unusual": Term("页数与建议结构相差较大", "Unusual page count"),
     "pages_not_16_9": Term("页面不是 16:9", "Pages not 16:9"),
     "pages_not_slide_shaped": Term("页面不是幻灯片比例", "Pages not slide-shaped"),

@@ -1,10 +1,18 @@
 # SPDX-License-Identifier: Apache-2.0
 """Intake: read a submission folder or zip, check every rule of the notice, import, screen."""
 
-from app.intake.findings import CODES, CROSS_CASE_CODES, VIOLATION, WARNING, Finding
+from app.intake.columns import (
+    COLUMNS,
+    Column,
+    Sheet,
+    guess_mapping,
+    missing_columns,
+    read_headers,
+    read_sheet,
+)
+from app.intake.findings import CODES, CROSS_CASE_CODES, VIOLATION, WARNING, Finding, SourceProblem
 from app.intake.runner import CaseReport, CheckOptions, CheckReport, Progress, check_sheet, check_source
-from app.intake.sheet import COLUMNS, Column, Sheet, guess_mapping, missing_columns, read_headers, read_sheet
-from app.intake.source import Source, SourceProblem, open_source
+from app.intake.source import Source, open_source
 from app.media import Cancelled
 
 __all__ = [

@@ -9,13 +9,11 @@ may carry), documented where they are defined.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.intake.findings import Finding, finding, megabytes, page_list
-from app.intake.hospitals import name_key, spelling_groups
 from app.intake.source import Located
 from app.media import CRASHED, MEMORY, TIMEOUT, Outcome, PdfFacts, VideoFacts
 from app.seasons import FileLimits, SeasonRules
@@ -178,7 +176,7 @@ def pdf_findings(located: Located, given: str, outcome: Outcome | None, rules: S
     if located.path is None:
         return [_missing("pdf_missing", "PPT 文件", located, given)]
     out: list[Finding] = []
-    size = located.path.stat().st_size
+    size = located.size
     if size > limits.pdf_max_bytes:
         out.append(
             finding(
@@ -307,7 +305,7 @@ def video_findings(
     if located.path is None:
         return [_missing("video_missing", "视频文件", located, given)]
     out: list[Finding] = []
-    size = located.path.stat().st_size
+    size = located.size
     if size > limits.video_max_bytes:
         out.append(
             finding(
@@ -412,7 +410,40 @@ def _missing(code: str, what: str, located: Located, given: str) -> Finding:
         return finding(code, f"{what}路径“{given}”无效：{located.note}。", reason="outside", path=given)
     if located.reason == "refused":
         return finding(code, f"{what}“{given}”未被读取：{located.note}。", reason="refused", path=given)
+    if located.reason in ("not_a_file", "unreadable", "invalid"):
+        return finding(
+            code,
+            f"{what}“{_shown(given)}”无法读取：{located.note}。",
+            reason=located.reason,
+            path=given,
+            error=located.note,
+        )
     return finding(code, f"找不到{gap}{what}“{given}”。", reason="not_found", path=given)
+
+
+def _shown(path: str, limit: int = 60) -> str:
+    """A file name as a message shows it: shortened when absurdly long."""
+    return path if len(path) <= limit else f"{path[: limit // 2]}…{path[-limit // 3 :]}"
+
+
+def control_chars_finding(columns: Sequence[str], labels: Sequence[str]) -> Finding:
+    """``text_control_chars``: the sheet's text in ``columns`` held control characters, removed."""
+    return finding(
+        "text_control_chars",
+        f"表格中{'、'.join(labels)}的文字含有控制字符（如 NUL），已删除后保存，请核对原文。",
+        columns=list(columns),
+    )
+
+
+def check_failed_finding(step: str, exc: BaseException) -> Finding:
+    """``check_failed``: a step of this case's checks failed unexpectedly; the others went on."""
+    error = f"{type(exc).__name__}: {exc}"[:300]
+    return finding(
+        "check_failed",
+        f"检查此案例时出错（{step}）：{error}。请核对其文件后重新检查。",
+        step=step,
+        error=error,
+    )
 
 
 def _container_name(facts: VideoFacts) -> str:
@@ -433,75 +464,3 @@ def _ratio(aspect: float) -> str:
         if abs(aspect / (w / h) - 1) < 0.01:
             return f"{w}:{h}"
     return f"{aspect:.2f}:1"
-
-
-@dataclass(frozen=True, slots=True)
-class CaseKey:
-    """What the cross-case checks need of a case: who submitted it, where, in which theme."""
-
-    case_id: str
-    hospital: str
-    province: str  #: resolved province name, or the sheet's text when unknown
-    theme: int | None
-
-
-def cross_case_findings(
-    cases: Sequence[CaseKey], aliases: Mapping[str, str] | None = None
-) -> dict[str, list[Finding]]:
-    """``hospital_name_inconsistent`` and ``duplicate_theme`` over a set of cases, by case id.
-
-    Spellings are compared within one province; cases under a less used spelling are flagged with the
-    spelling they likely mean. A hospital (all its spellings together, and its exact name in any
-    province) with two or more cases in one theme gets every such case flagged.
-    """
-    aliases = aliases or {}
-    out: dict[str, list[Finding]] = defaultdict(list)
-    groups = spelling_groups(((c.province, c.hospital) for c in cases), aliases)
-    canonical: dict[tuple[str, str], str] = {}
-    for group in groups:
-        for spelling in group.counts:
-            canonical[(group.province, spelling)] = group.main
-    for case in cases:
-        spelling = aliases.get(case.hospital, case.hospital)
-        main = canonical.get((case.province, spelling), spelling)
-        if main != spelling:
-            group = next(g for g in groups if g.province == case.province and g.main == main)
-            out[case.case_id].append(
-                finding(
-                    "hospital_name_inconsistent",
-                    f"医院名称“{case.hospital}”与同省的“{main}”（{group.counts[main]} 个案例）疑为同一医院，"
-                    f"请统一使用医院全称。",
-                    spelling=case.hospital,
-                    likely=main,
-                    counts=dict(group.counts),
-                )
-            )
-    # One hospital is one name: the same full name under two provinces is the same hospital (with a
-    # wrong province on one case), as the workspace also stores it — so no province in this key.
-    by_theme: dict[tuple[str, int], list[CaseKey]] = defaultdict(list)
-    mains: dict[str, str] = {}
-    for case in cases:
-        if case.theme is None:
-            continue
-        spelling = aliases.get(case.hospital, case.hospital)
-        main = canonical.get((case.province, spelling), spelling)
-        mains.setdefault(name_key(main), main)
-        by_theme[(name_key(main), case.theme)].append(case)
-    for (key, theme), members in by_theme.items():
-        main = mains[key]
-        if len(members) < 2:
-            continue
-        codes = sorted(m.case_id for m in members)
-        for case in members:
-            others = [c for c in codes if c != case.case_id]
-            out[case.case_id].append(
-                finding(
-                    "duplicate_theme",
-                    f"“{main}”在主题{theme}中有 {len(members)} 个案例（另有 {'、'.join(others)}），"
-                    f"每个医院每个主题限 1 个。",
-                    theme=theme,
-                    hospital=main,
-                    others=others,
-                )
-            )
-    return dict(out)

@@ -41,6 +41,8 @@ CODES: dict[str, Code] = {
         Code("hospital_name_inconsistent", VIOLATION),
         Code("province_unknown", VIOLATION),
         Code("theme_unknown", VIOLATION),
+        Code("text_control_chars", VIOLATION),
+        Code("check_failed", VIOLATION),
         Code("page_count_unusual", WARNING),
         Code("pages_not_16_9", WARNING),
         Code("pages_not_slide_shaped", WARNING),
@@ -58,6 +60,16 @@ CODES: dict[str, Code] = {
 }
 #: Findings that depend on other cases too (recomputed over the whole workspace after each change).
 CROSS_CASE_CODES: frozenset[str] = frozenset({"duplicate_theme", "hospital_name_inconsistent"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    """Something wrong with the source as a whole (a refused zip entry, a skipped row), not with one
+    case."""
+
+    code: str
+    message: str
+    detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +109,14 @@ def page_list(pages: list[int] | tuple[int, ...], limit: int = 8) -> str:
     """第 3、5、7 页 — at most ``limit`` pages named, then 等 N 页."""
     shown = "、".join(str(p) for p in pages[:limit])
     return f"第 {shown} 页" + (f"等 {len(pages)} 页" if len(pages) > limit else "")
+
+
+def human_bytes(size: int) -> str:
+    """A byte count as people read it: 820 KB, 1.6 GB (the same in Chinese and English)."""
+    for unit, scale in (("TB", 1024**4), ("GB", 1024**3), ("MB", 1024**2)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{max(size, 0) / 1024:.0f} KB" if size >= 1024 else f"{size} B"
 
 
 def megabytes(size: int) -> str:

@@ -12,21 +12,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.casebook import hospital_by_name
-from app.errors import DomainError
-from app.intake.checks import CaseKey, cross_case_findings, parse_time, parse_votes, resolve_named
+from app.errors import DomainError, storage_error
+from app.intake.checks import parse_time, parse_votes, resolve_named
+from app.intake.columns import read_sheet
+from app.intake.cross_case import CaseKey, cross_case_findings
 from app.intake.deadlines import COMPETITION_TZ
-from app.intake.findings import CROSS_CASE_CODES, Finding
+from app.intake.findings import CROSS_CASE_CODES, Finding, SourceProblem
+from app.intake.leftovers import sweep_incoming
 from app.intake.runner import (
     CancelFn,
     CaseReport,
@@ -36,8 +40,7 @@ from app.intake.runner import (
     ProgressFn,
     check_sheet,
 )
-from app.intake.sheet import read_sheet
-from app.intake.source import open_source
+from app.intake.source import open_regular, open_source
 from app.media import Cancelled
 from app.models import (
     Case,
@@ -54,7 +57,7 @@ from app.models import (
 )
 from app.models import Finding as FindingRow
 from app.seasons import SeasonRules
-from app.store import sha256_file
+from app.store import iter_chunks
 from app.workspace import Workspace
 
 
@@ -109,6 +112,7 @@ def import_source(
     Raises DomainError for a source that cannot be read, Cancelled when ``cancelled()`` turns true.
     """
     rules = ws.rules
+    sweep_incoming(ws.store.root)  # partial files of an import that was killed
     with open_source(src) as source:
         sheet = read_sheet(source.sheet, mapping)
         codes = {row.get("case_id").strip() for row in sheet.rows}
@@ -127,14 +131,23 @@ def import_source(
         added: list[str] = []
         resubmitted: list[str] = []
         unchanged: list[str] = []
+        not_stored: list[SourceProblem] = []
         total = len(report.cases)
         for done, case in enumerate(report.cases, start=1):
             if cancelled is not None and cancelled():
                 raise Cancelled
-            outcome = _store_case(ws, rules, case, str(src), actor)
+            try:
+                outcome = _store_case(ws, rules, case, str(src), actor)
+            except (DomainError, Cancelled):  # a full disk, a read-only workspace, a cancel: stop
+                raise
+            except Exception as exc:
+                not_stored.append(_not_stored(case.case_id, exc))
+                continue
             {"added": added, "resubmitted": resubmitted, "unchanged": unchanged}[outcome].append(case.case_id)
             if progress is not None:
                 progress(Progress("store", done, total, case.case_id))
+    if not_stored:
+        report = replace(report, problems=(*report.problems, *not_stored))
     with ws.sessions.begin() as s:
         refresh_cross_findings(s)
         audit.record(
@@ -151,14 +164,58 @@ def import_source(
     return ImportResult(report, tuple(added), tuple(resubmitted), tuple(unchanged))
 
 
+class SourceUnreadable(Exception):
+    """A case's file could not be read while storing it (gone, changed or swapped since the check)."""
+
+
+class _Reading:
+    """A source file's stream whose read errors are told apart from the store's write errors."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._stream.read(size)
+        except OSError as exc:
+            raise SourceUnreadable(exc.strerror or str(exc)) from exc
+
+
+def _not_stored(case_id: str, exc: Exception) -> SourceProblem:
+    """The problem of a case that could not be stored (its transaction rolled back, nothing kept)."""
+    if isinstance(exc, SourceUnreadable):
+        message = f"案例 {case_id} 的文件在检查后无法读取（{exc}），未导入；修复后重新导入即可。"
+    else:
+        message = f"案例 {case_id} 保存时出错（{type(exc).__name__}: {exc}），未导入；其他案例已导入。"
+    return SourceProblem("case_not_stored", message, {"case_id": case_id, "error": str(exc)[:300]})
+
+
 def _file_entry(path: Path | None, current: CaseFile | None, ws: Workspace) -> dict[str, Any] | None:
-    """Hash (and store, if new) one file; an unchanged file is only read once, never copied."""
+    """Hash (and store, if new) one file; an unchanged file is only read once, never copied.
+
+    The file is opened as a regular file only (a FIFO swapped in since the check never blocks). Raises
+    SourceUnreadable when the source cannot be read, DomainError when the workspace cannot be written.
+    """
     if path is None:
         return None
-    size = path.stat().st_size
-    if current is not None and current.size == size and sha256_file(path) == current.sha256:
-        return {"sha256": current.sha256, "size": size, "name": path.name}
-    stored = ws.store.add_file(path)
+    try:
+        stream = open_regular(path)
+    except OSError as exc:
+        raise SourceUnreadable(exc.strerror or str(exc)) from exc
+    with stream:
+        size = os.fstat(stream.fileno()).st_size
+        reading = cast(BinaryIO, _Reading(stream))
+        if current is not None and current.size == size:
+            digest = hashlib.sha256()
+            for block in iter_chunks(reading):
+                digest.update(block)
+            if digest.hexdigest() == current.sha256:
+                return {"sha256": current.sha256, "size": size, "name": path.name}
+            stream.seek(0)
+        try:
+            stored = ws.store.add_stream(reading)
+        except OSError as exc:  # writing into files/: a full disk, a read-only workspace
+            raise storage_error(exc, ws.root) or exc from exc
     return {"sha256": stored.sha256, "size": stored.size, "name": path.name}
 
 

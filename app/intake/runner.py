@@ -11,17 +11,18 @@ from typing import Any
 
 from app.intake.checks import (
     CaseFields,
-    CaseKey,
     Resolved,
-    cross_case_findings,
+    check_failed_finding,
+    control_chars_finding,
     field_findings,
     pdf_findings,
     resolve,
     video_findings,
 )
-from app.intake.findings import VIOLATION, WARNING, Finding
-from app.intake.sheet import Sheet, read_sheet
-from app.intake.source import Located, Source, SourceProblem, open_source
+from app.intake.columns import COLUMN_BY_KEY, Sheet, read_sheet
+from app.intake.cross_case import CaseKey, cross_case_findings
+from app.intake.findings import VIOLATION, WARNING, Finding, SourceProblem
+from app.intake.source import Located, Source, open_source
 from app.media import Job, Outcome, WorkerPool, default_workers, pdf_facts, video_facts
 from app.media.pool import DEFAULT_MEMORY_BYTES
 from app.seasons import SeasonRules
@@ -185,7 +186,55 @@ def check_sheet(
     cross-case checks must see too, ``aliases`` spellings an organizer merged."""
     options = options or CheckOptions()
     problems = list(source.problems)
-    rows: list[tuple[int, CaseFields, dict[str, str], str, str]] = []
+    rows = _distinct_rows(sheet, problems)
+    located = [(_locate(source, row, "pdf"), _locate(source, row, "video")) for row in rows]
+    outcomes = _probe(located, options, progress, cancelled)
+
+    reports: list[CaseReport] = []
+    keys: list[CaseKey] = []
+    for row, (pdf, video) in zip(rows, located, strict=True):
+        report = _check_case(row, pdf, video, outcomes, rules)
+        reports.append(report)
+        keys.append(
+            CaseKey(
+                row.fields.case_id,
+                row.fields.hospital,
+                report.resolved.province or row.fields.province,
+                report.resolved.theme,
+            )
+        )
+    cross = cross_case_findings([*keys, *known], aliases)
+    reports = [
+        CaseReport(
+            r.row,
+            r.fields,
+            r.resolved,
+            r.pdf_given,
+            r.video_given,
+            r.pdf,
+            r.video,
+            (*r.findings, *cross.get(r.case_id, ())),
+            r.extra,
+        )
+        for r in reports
+    ]
+    return CheckReport(rules.year, str(source.origin), dict(sheet.mapping), tuple(reports), tuple(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A sheet row with a case id not seen before: what the checks of one case start from."""
+
+    number: int
+    fields: CaseFields
+    extra: dict[str, str]
+    cleaned: frozenset[str]  #: columns whose text held control characters (removed by the reader)
+    given: dict[str, str]  #: "pdf" / "video" → the file name as the sheet gives it
+
+
+def _distinct_rows(sheet: Sheet, problems: list[SourceProblem]) -> list[_Row]:
+    """The rows to check; a row without a case id, or repeating one, is a problem of the source."""
+    rows: list[_Row] = []
     seen: dict[str, int] = {}
     for row in sheet.rows:
         fields = row_fields(row.values)
@@ -207,40 +256,65 @@ def check_sheet(
             )
             continue
         seen[fields.case_id] = row.number
-        rows.append((row.number, fields, dict(row.extra), row.get("pdf"), row.get("video")))
+        given = {"pdf": row.get("pdf"), "video": row.get("video")}
+        rows.append(_Row(row.number, fields, dict(row.extra), row.cleaned, given))
+    return rows
 
-    located = [(source.locate(pdf), source.locate(video)) for _n, _f, _e, pdf, video in rows]
-    outcomes = _probe(located, options, progress, cancelled)
 
-    reports: list[CaseReport] = []
-    keys: list[CaseKey] = []
-    for (number, fields, extra, pdf_given, video_given), (pdf, video) in zip(rows, located, strict=True):
+def _locate(source: Source, row: _Row, kind: str) -> Located:
+    """Where the file of ``kind`` a row names is; a name the system cannot take is that row's problem."""
+    if kind in row.cleaned:  # the name held a NUL or another control character: never guess the file
+        return Located(None, "invalid", "文件名中有控制字符")
+    try:
+        return source.locate(row.given[kind])
+    except (OSError, ValueError) as exc:
+        return Located(None, "unreadable", getattr(exc, "strerror", None) or str(exc))
+
+
+def _check_case(
+    row: _Row, pdf: Located, video: Located, outcomes: Mapping[Path, Outcome], rules: SeasonRules
+) -> CaseReport:
+    """Every check of one case; a step that fails unexpectedly becomes this case's ``check_failed``
+    finding and the other steps still run (one case never costs the whole report)."""
+    fields = row.fields
+    found: list[Finding] = []
+    if row.cleaned:
+        labels = [COLUMN_BY_KEY[c].header if c in COLUMN_BY_KEY else c for c in sorted(row.cleaned)]
+        found.append(control_chars_finding(sorted(row.cleaned), labels))
+    try:
         resolved = resolve(fields, rules)
-        found = field_findings(fields, resolved, rules)
-        found += pdf_findings(pdf, pdf_given, outcomes.get(pdf.path) if pdf.path else None, rules)
-        found += video_findings(video, video_given, outcomes.get(video.path) if video.path else None, rules)
-        reports.append(
-            CaseReport(number, fields, resolved, pdf_given, video_given, pdf, video, tuple(found), extra)
-        )
-        keys.append(
-            CaseKey(fields.case_id, fields.hospital, resolved.province or fields.province, resolved.theme)
-        )
-    cross = cross_case_findings([*keys, *known], aliases)
-    reports = [
-        CaseReport(
-            r.row,
-            r.fields,
-            r.resolved,
-            r.pdf_given,
-            r.video_given,
-            r.pdf,
-            r.video,
-            (*r.findings, *cross.get(r.case_id, ())),
-            r.extra,
-        )
-        for r in reports
+    except Exception as exc:
+        resolved = Resolved(None, None, None, None)
+        found.append(check_failed_finding("resolve", exc))
+    steps: list[tuple[str, Callable[[], list[Finding]]]] = [
+        ("fields", lambda: field_findings(fields, resolved, rules)),
+        (
+            "pdf",
+            lambda: pdf_findings(pdf, row.given["pdf"], outcomes.get(pdf.path) if pdf.path else None, rules),
+        ),
+        (
+            "video",
+            lambda: video_findings(
+                video, row.given["video"], outcomes.get(video.path) if video.path else None, rules
+            ),
+        ),
     ]
-    return CheckReport(rules.year, str(source.origin), dict(sheet.mapping), tuple(reports), tuple(problems))
+    for step, run in steps:
+        try:
+            found += run()
+        except Exception as exc:
+            found.append(check_failed_finding(step, exc))
+    return CaseReport(
+        row.number,
+        fields,
+        resolved,
+        row.given["pdf"],
+        row.given["video"],
+        pdf,
+        video,
+        tuple(found),
+        row.extra,
+    )
 
 
 def _probe(

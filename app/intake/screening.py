@@ -341,45 +341,36 @@ REJECTION_COLUMNS: tuple[str, ...] = (
 
 
 def export_rejections(ws: Workspace, path: Path) -> int:
-    """Write every rejected case with its reason to an .xlsx sheet; returns how many."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
+    """Write every rejected case with its reason to an .xlsx sheet; returns how many.
+
+    Written through ``app.exports.workbook``: a hospital's name, a title or a reason that starts with
+    ``=`` stays text in Excel, never a formula."""
+    from app.exports.workbook import Sheet, write_workbook  # openpyxl loads on the first export
 
     when = _rejected_at(ws)
     rows = [r for r in screening_rows(ws) if r.status == CaseStatus.REJECTED.value]
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "驳回案例"
-    sheet.append(list(REJECTION_COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for r in rows:
-        at = when.get(r.case_id)
-        sheet.append(
-            [
-                r.code,
-                r.hospital,
-                r.province,
-                r.region,
-                f"主题{r.theme_number}" if r.theme_number else "",
-                r.title,
-                r.reason,
-                at.astimezone(COMPETITION_TZ).strftime("%Y-%m-%d %H:%M") if at else "",
-            ]
-        )
-    for column, width in zip("ABCDEFGH", (14, 32, 12, 8, 8, 40, 60, 18), strict=True):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    path = Path(path)
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise DomainError("export_failed", path=str(path), reason=exc.strerror or str(exc)) from None
+    body = [
+        [
+            r.code,
+            r.hospital,
+            r.province,
+            r.region,
+            f"主题{r.theme_number}" if r.theme_number else "",
+            r.title,
+            r.reason,
+            _local(when.get(r.case_id)),
+        ]
+        for r in rows
+    ]
+    sheet = Sheet(
+        "驳回案例", REJECTION_COLUMNS, body, widths=(14, 32, 12, 8, 8, 40, 60, 18), wrap=frozenset({6})
+    )
+    write_workbook(Path(path), [sheet])
     return len(rows)
+
+
+def _local(at: datetime | None) -> str:
+    return at.astimezone(COMPETITION_TZ).strftime("%Y-%m-%d %H:%M") if at else ""
 
 
 def _rejected_at(ws: Workspace) -> dict[int, datetime]:

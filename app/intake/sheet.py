@@ -1,234 +1,271 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The submission sheet (``cases.csv`` / ``cases.xlsx``): columns by Chinese header or English alias.
+"""The one safe reader of every spreadsheet the app reads (cases, judge rosters, public votes).
 
-Columns that the sheet names differently can be mapped by hand (the GUI's mapping step); unknown extra
-columns are kept with each row, never refused.
+``read_table(path)`` gives a sheet's header row and data rows, every cell as text, within limits a
+hostile file cannot pass: the file's size, the number of rows and columns, the archive an ``.xlsx``
+is (zip-bomb checks, no DTD or entity in its XML, parsed by openpyxl through defusedxml), and only a
+regular file is opened (a FIFO would block for ever). Control characters (a NUL, a bell, a bidi
+override) are removed from every cell, and each cell that lost one is named so the caller can report
+it. Any fault of the file is one ``DomainError`` (``sheet_unreadable`` and friends), never a traceback.
+
+CSV is read as Excel and WPS write it (RFC 4180: a quoted cell may hold the separator, a line break
+or a doubled quote): only the separator is guessed (comma, semicolon or tab), never the quoting —
+``csv.Sniffer`` guesses ``doublequote=False`` for a sheet whose titles hold ``""`` and shifts every
+column after it. Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's "Unicode text"),
+else GB18030 (what a Chinese Windows saves as "CSV").
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import stat
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from app.errors import DomainError
+from app.intake.archive import check_zip_bomb
+from app.intake.findings import human_bytes
 
-#: A sheet of 3,000 rows is well under 5 MB; anything far larger is not a submission sheet.
+#: A sheet of 3,000 rows is well under 5 MB; anything far larger is not a sheet of ours.
 MAX_SHEET_BYTES = 64 * 1024 * 1024
 #: Rows beyond this are refused rather than read (the whole competition has a few thousand cases).
 MAX_ROWS = 100_000
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column the intake understands: its key, its Chinese header, the aliases also accepted."""
-
-    key: str
-    header: str
-    aliases: tuple[str, ...]
-    required: bool
-
-    @property
-    def label(self) -> str:
-        """How messages name the column: 案例编号 [case_id]."""
-        return f"{self.header} [{self.key}]"
-
-
-#: Every column of the intake format, in the sheet's order (issue #3). ``submitted_at`` is ours: the
-#: website's submission time, which starts the screening deadline; without it the import time is used.
-COLUMNS: tuple[Column, ...] = (
-    Column("case_id", "案例编号", ("case_id", "编号", "案例id", "caseid"), True),
-    Column("hospital", "医院名称", ("hospital", "医院", "医院全称", "申报医院", "单位名称"), True),
-    Column("province", "省份", ("province", "省", "所在省份", "省份/地区"), True),
-    Column("tier", "组别", ("tier", "group"), False),
-    Column("category", "类别", ("category", "案例类别"), False),
-    Column("theme", "主题", ("theme", "申报主题", "所属主题"), True),
-    Column("title", "案例名称", ("title", "案例标题"), True),
-    Column("recommendation", "推荐理由", ("recommendation", "书记/院长推荐理由", "推荐语"), False),
-    Column("pdf", "PPT文件", ("pdf", "ppt", "pdf文件", "ppt(pdf)", "案例ppt", "slides"), True),
-    Column("video", "视频文件", ("video", "视频", "短视频"), False),
-    Column("votes", "网络投票", ("votes", "投票数", "网络投票数", "票数"), False),
-    Column("submitted_at", "提交时间", ("submitted_at", "提交日期", "申报时间"), False),
+#: Cells beyond this in one row are refused (our sheets have a dozen columns).
+MAX_COLUMNS = 1_000
+#: The file types every sheet may be: Excel's workbook and comma/semicolon/tab separated text.
+SHEET_TYPES: tuple[str, ...] = (".xlsx", ".csv", ".txt")
+#: Separators a CSV may use: Excel writes ";" where the decimal mark is a comma, "\t" for .txt.
+DELIMITERS = ",;\t"
+#: How many records the separator guess looks at.
+_SNIFF_RECORDS = 50
+#: Characters removed from every cell: C0 and C1 controls except tab, line feed and carriage return
+#: (a cell may hold line breaks), DEL, the byte-order mark, and the bidi overrides that make text
+#: display in another order than it is stored.
+_CONTROL = frozenset(
+    [chr(c) for c in range(32) if chr(c) not in "\t\n\r"]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + ["\ufeff", *(chr(c) for c in range(0x202A, 0x202F)), *(chr(c) for c in range(0x2066, 0x206A))]
 )
-COLUMN_BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
-
-
-def header_key(text: str) -> str:
-    """Fold a header for matching: NFKC, no spaces or underscores-vs-spaces differences, case-folded."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if not ch.isspace())
-
-
-_HEADER_INDEX: dict[str, str] = {}
-for _col in COLUMNS:
-    for _name in (_col.header, _col.key, *_col.aliases):
-        _HEADER_INDEX.setdefault(header_key(_name), _col.key)
+_STRIP = str.maketrans(dict.fromkeys(_CONTROL))
 
 
 @dataclass(frozen=True, slots=True)
-class SheetRow:
-    """One data row: its number as a spreadsheet shows it, the mapped values and the extra columns."""
+class TableRow:
+    """One non-empty row: its number as a spreadsheet shows it, its cells as text, and the indexes of
+    the cells that held control characters (removed)."""
 
     number: int
-    values: dict[str, str]
-    extra: dict[str, str] = field(default_factory=dict)
+    cells: tuple[str, ...]
+    cleaned: frozenset[int] = frozenset()
 
-    def get(self, key: str) -> str:
-        return self.values.get(key, "")
+    def cell(self, index: int | None) -> str:
+        """The cell at ``index`` ("" when the row is shorter, or for None)."""
+        return self.cells[index] if index is not None and index < len(self.cells) else ""
 
 
 @dataclass(frozen=True, slots=True)
-class Sheet:
-    """A read sheet: where it came from, its headers, the column mapping used and its rows."""
+class Table:
+    """A read sheet: the header row (the first non-empty one, or the first the caller recognised) and
+    the non-empty rows below it."""
 
     path: Path
-    headers: tuple[str, ...]
-    mapping: dict[str, str]  #: column key → header as written in the sheet
-    rows: tuple[SheetRow, ...]
+    header: TableRow
+    rows: tuple[TableRow, ...]
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.strip() for c in self.header.cells)
 
 
-def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
-    """Column key → header for every header that names a known column (by Chinese header or alias)."""
-    mapping: dict[str, str] = {}
-    for header in headers:
-        key = _HEADER_INDEX.get(header_key(header))
-        if key is not None and key not in mapping:
-            mapping[key] = header
-    return mapping
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character this reader removes."""
+    return any(ch in _CONTROL for ch in text)
 
 
-def missing_columns(mapping: Mapping[str, str]) -> list[Column]:
-    """Required columns the mapping does not cover."""
-    return [c for c in COLUMNS if c.required and not mapping.get(c.key)]
+def strip_controls(text: str) -> str:
+    """``text`` without the control characters this reader removes."""
+    return text.translate(_STRIP)
 
 
-def read_headers(path: Path) -> tuple[str, ...]:
-    """Just the header row of a sheet, for the GUI's column-mapping step."""
-    return _read_table(path)[0]
+def refuse_irregular(path: Path, mode: int) -> None:
+    """DomainError ``sheet_not_a_file`` unless ``mode`` (of ``path``) is a regular file's."""
+    if not stat.S_ISREG(mode):
+        raise DomainError("sheet_not_a_file", path=str(path))
 
 
-def count_rows(path: Path) -> int:
-    """How many non-empty data rows a sheet has."""
-    return len(_read_table(path)[1])
+def read_table(
+    path: Path,
+    *,
+    is_header: Callable[[tuple[str, ...]], bool] | None = None,
+    header_within: int = 10,
+) -> Table:
+    """Read a ``.xlsx``, ``.csv`` or ``.txt`` sheet (the first worksheet of a workbook).
 
-
-def read_sheet(path: Path, mapping: Mapping[str, str] | None = None) -> Sheet:
-    """Read a csv or xlsx sheet; without ``mapping`` the columns are recognised by their headers.
-
-    Raises DomainError ``sheet_columns`` naming the missing columns (and the ones the sheet has), so the
-    command line can say what to fix and the GUI can offer the mapping step.
+    The header is the first non-empty row, or with ``is_header`` the first of the first
+    ``header_within`` non-empty rows it accepts (a roster may have a title row above its header).
+    Raises DomainError: ``sheet_unreadable``, ``sheet_not_a_file``, ``sheet_too_large``,
+    ``sheet_format``, ``sheet_encoding``, ``sheet_empty``, ``sheet_no_header``.
     """
-    headers, rows = _read_table(path)
-    used = dict(guess_mapping(headers) if mapping is None else mapping)
-    unknown = [h for h in used.values() if h and h not in headers]
-    if unknown:
-        raise DomainError("sheet_mapping", columns=unknown)
-    missing = missing_columns(used)
-    if missing:
-        raise DomainError(
-            "sheet_columns",
-            name=path.name,
-            labels=[c.label for c in missing],
-            found=[h for h in headers if h] or ["—"],
-            missing=[c.key for c in missing],
-            headers=list(headers),
-        )
-    index = {h: i for i, h in reversed(list(enumerate(headers)))}
-    mapped_headers = {h for h in used.values() if h}
-    out: list[SheetRow] = []
-    for number, cells in rows:
-        values = {key: _cell(cells, index[h]) for key, h in used.items() if h}
-        extra = {
-            h: _cell(cells, i)
-            for i, h in enumerate(headers)
-            if h and h not in mapped_headers and _cell(cells, i)
-        }
-        out.append(SheetRow(number, values, extra))
-    return Sheet(path, headers, {k: v for k, v in used.items() if v}, tuple(out))
-
-
-def _cell(cells: Sequence[str], i: int) -> str:
-    return cells[i].strip() if i < len(cells) else ""
-
-
-def _read_table(path: Path) -> tuple[tuple[str, ...], list[tuple[int, list[str]]]]:
-    """(headers, [(row number, cells)]) of the first non-empty row and every non-empty row after it."""
+    path = Path(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
+        info = path.stat()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=reason) from None
+    refuse_irregular(path, info.st_mode)
+    if info.st_size > MAX_SHEET_BYTES:
         raise DomainError(
-            "sheet_unreadable", path=str(path), name=path.name, reason=exc.strerror or str(exc)
-        ) from None
-    if size > MAX_SHEET_BYTES:
-        raise DomainError("sheet_too_large", name=path.name, size=size)
+            "sheet_too_large",
+            name=path.name,
+            size=human_bytes(info.st_size),
+            max=human_bytes(MAX_SHEET_BYTES),
+        )
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        raw_rows = _xlsx_rows(path)
-    elif suffix in (".csv", ".txt"):
-        raw_rows = _csv_rows(path)
-    else:
-        raise DomainError("sheet_format", suffix=path.suffix)
-    headers: tuple[str, ...] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    for number, cells in raw_rows:
-        if not any(c.strip() for c in cells):
+    if suffix not in SHEET_TYPES:
+        raise DomainError("sheet_format", suffix=path.suffix or path.name)
+    raw = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
+    rows = _clean_rows(raw, path)
+    for index, row in enumerate(rows[:header_within] if is_header else rows[:1]):
+        if is_header is None or is_header(tuple(c.strip() for c in row.cells)):
+            return Table(path, row, tuple(rows[index + 1 :]))
+    if not rows:
+        raise DomainError("sheet_empty", name=path.name, path=str(path))
+    raise DomainError("sheet_no_header", name=path.name, rows=header_within, path=str(path))
+
+
+def _clean_rows(raw: Iterable[tuple[int, Sequence[str]]], path: Path) -> list[TableRow]:
+    """Non-empty rows, trailing empty cells dropped, control characters removed; the row limits."""
+    rows: list[TableRow] = []
+    for number, cells in raw:
+        end = len(cells)
+        while end and not cells[end - 1].strip():
+            end -= 1
+        if not end:
             continue
-        if headers is None:
-            headers = tuple(c.strip() for c in cells)
+        if end > MAX_COLUMNS:
+            raise DomainError("sheet_too_many_columns", name=path.name, row=number, max=MAX_COLUMNS)
+        kept = cells[:end]
+        cleaned = frozenset(i for i, c in enumerate(kept) if has_controls(c))
+        text = tuple(strip_controls(c) if i in cleaned else c for i, c in enumerate(kept))
+        if not any(c.strip() for c in text) and not cleaned:
             continue
-        rows.append((number, cells))
+        rows.append(TableRow(number, text, cleaned))
         if len(rows) > MAX_ROWS:
             raise DomainError("sheet_too_many_rows", name=path.name, limit=MAX_ROWS)
-    if headers is None:
-        raise DomainError("sheet_empty", path=str(path), name=path.name)
-    return headers, rows
+    return rows
+
+
+# --- CSV ---------------------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """The text of a CSV file as Excel, WPS or Numbers saved it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        # Excel writes "CSV UTF-8" with a BOM; a Chinese Windows "CSV" is GB18030 (a superset of GBK).
+        encodings = ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DomainError("sheet_encoding", name=name)
+
+
+def guess_delimiter(text: str) -> str:
+    """The separator of a CSV: the one that splits most records into the same number of cells.
+
+    Each candidate parses the first records with Excel's quoting; the winner has the most records
+    sharing one cell count above one (ties: more cells, then the order of ``DELIMITERS``).
+    """
+    best, best_score = DELIMITERS[0], (0, 0)
+    for delimiter in DELIMITERS:
+        counts: Counter[int] = Counter()
+        reader = csv.reader(io.StringIO(text[: 256 * 1024], newline=""), delimiter=delimiter, strict=False)
+        try:
+            for i, record in enumerate(reader):
+                if i >= _SNIFF_RECORDS:
+                    break
+                if len(record) > 1:
+                    counts[len(record)] += 1
+        except csv.Error:
+            pass
+        if counts:
+            width, seen = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            if (seen, width) > best_score:
+                best, best_score = delimiter, (seen, width)
+    return best
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
-    data = path.read_bytes()
-    text = None
-    # Excel writes "CSV UTF-8" with a BOM; a Chinese Windows "CSV" is GB18030 (a superset of GBK).
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if text is None:
-        raise DomainError("sheet_encoding", name=path.name)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DomainError(
+            "sheet_unreadable", name=path.name, path=str(path), reason=exc.strerror or str(exc)
+        ) from None
+    text = decode_text(data, path.name)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=guess_delimiter(text))
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
-        return [(reader.line_num, row) for row in reader]
+        return [(number, row) for number, row in enumerate(reader, start=1)]
     except csv.Error as exc:
-        raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from None
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=str(exc)) from None
 
 
-def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
-    from app.intake.source import check_zip_bomb
+# --- xlsx --------------------------------------------------------------------------------------------
 
+
+def _refuse_dtd(path: Path) -> None:
+    """An .xlsx never declares a DTD; one that does is an entity-expansion attack (billion laughs)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with zf.open(info) as part:
+                    head = part.read(4096)
+                for marker in ("<!DOCTYPE", "<!ENTITY"):
+                    if any(marker.encode(enc) in head for enc in ("utf-8", "utf-16-le", "utf-16-be")):
+                        raise DomainError("sheet_entities", name=path.name, path=str(path))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=str(exc)) from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     check_zip_bomb(path)  # an .xlsx is a zip, and openpyxl would inflate whatever it declares
-    import openpyxl
+    _refuse_dtd(path)
+    import openpyxl  # loaded on the first workbook read: it is not needed to start the app
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from None
+    except Exception as exc:  # openpyxl raises many kinds (KeyError, ParseError…) for a damaged file
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=_short(exc)) from None
     try:
         sheet = book.worksheets[0]
-        return [
-            (number, [_xlsx_text(v) for v in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        # A lying <dimension> (A1:XFD1048576) would make read-only mode pad every row to 16,384 cells.
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if len(values) > MAX_COLUMNS and any(v is not None for v in values[MAX_COLUMNS:]):
+                raise DomainError("sheet_too_many_columns", name=path.name, row=number, max=MAX_COLUMNS)
+            yield number, [_xlsx_text(v) for v in values[:MAX_COLUMNS]]
+    except DomainError:
+        raise
+    except Exception as exc:  # the sheet's XML cut in half, an entity defusedxml forbids
+        raise DomainError("sheet_unreadable", name=path.name, path=str(path), reason=_short(exc)) from None
     finally:
         book.close()
+
+
+def _short(exc: Exception) -> str:
+    """An exception as one short line (a parser's message may be long or span lines)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
 
 
 def _xlsx_text(value: object) -> str:

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.errors import DomainError
+from app.intake.sheet import Table, TableRow, read_table
 from app.judging.roster import NewJudge, add_judge
 from app.models import Judge
 from app.seasons.rules import normalise
@@ -56,34 +54,20 @@ class JudgeImportReport:
         return sum(1 for p in self.problems if p.skipped)
 
 
-def _rows(path: Path) -> Iterator[list[str]]:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+def _header(cells: tuple[str, ...]) -> dict[str, int]:
+    """Field → column index of a header row (the first column naming a field wins)."""
+    return {HEADERS[normalise(c)]: i for i, c in reversed(list(enumerate(cells))) if normalise(c) in HEADERS}
 
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise DomainError("sheet_unreadable", path=str(path), name=path.name, reason=str(exc)) from exc
-        try:
-            for row in wb.worksheets[0].iter_rows(values_only=True):
-                yield ["" if v is None else str(v).strip() for v in row]
-        finally:
-            wb.close()
-    elif suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - gb18030 decodes any byte sequence
-            raise DomainError("sheet_encoding", path=str(path), name=path.name)
-        for row in csv.reader(io.StringIO(text)):
-            yield [v.strip() for v in row]
-    else:
-        raise DomainError("sheet_format", path=str(path), suffix=path.suffix)
+
+def _read(path: Path) -> Table:
+    """The roster through the one safe sheet reader; its header is the first of the first 10 rows
+    that names a 姓名 column (a title row may sit above it)."""
+    try:
+        return read_table(path, is_header=lambda cells: "name" in _header(cells), header_within=10)
+    except DomainError as exc:
+        if exc.code == "sheet_no_header":
+            raise DomainError("no_header", path=str(path), name=path.name, column="姓名") from None
+        raise
 
 
 def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeImportReport:
@@ -93,37 +77,25 @@ def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeI
     if not path.is_file():
         raise DomainError("file_missing", path=str(path))
     rules = ws.rules
-    rows = _rows(path)
-    header: dict[str, int] = {}
-    header_row = 0
-    while not header and header_row < 10:
-        row = next(rows, None)
-        if row is None:
-            break
-        header_row += 1
-        fields = {
-            HEADERS[normalise(c)]: i for i, c in reversed(list(enumerate(row))) if normalise(c) in HEADERS
-        }
-        if "name" in fields:
-            header = fields
-    if not header:
-        raise DomainError("no_header", path=str(path), name=path.name, column="姓名")
+    table = _read(path)
+    header = _header(table.headers)
     with ws.sessions() as s:
         known_people = {(n, i) for n, i in s.execute(select(Judge.name, Judge.institution))}
         known_phones = {p for p in s.scalars(select(Judge.phone)) if p}
     added: list[str] = []
     problems: list[ImportProblem] = []
-    for number, row in enumerate(rows, start=header_row + 1):
+    for row in table.rows:
+        number = row.number
 
-        def cell(field: str, row: list[str] = row) -> str:
-            i = header.get(field)
-            return row[i] if i is not None and i < len(row) else ""
+        def cell(field: str, row: TableRow = row) -> str:
+            return row.cell(header.get(field)).strip()
 
         name = cell("name")
         if not name:
-            if any(row):
-                problems.append(ImportProblem(number, "缺少姓名，已跳过。", True))
+            problems.append(ImportProblem(number, "缺少姓名，已跳过。", True))
             continue
+        if row.cleaned:
+            problems.append(ImportProblem(number, f"{name}：表格中的文字含有控制字符，已删除。", False))
         institution, phone = cell("institution"), cell("phone")
         if (name, institution) in known_people or (phone and phone in known_phones):
             problems.append(ImportProblem(number, f"{name} 已在评委名单中，已跳过。", True))

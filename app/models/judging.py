@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
@@ -69,6 +70,23 @@ class Round(Base):
     rubric: Mapped[Rubric | None] = relationship()
 
 
+class JudgeStatus(StrEnum):
+    """Whether a judge still takes part."""
+
+    ACTIVE = "active"
+    #: Dropped out (退出): never assigned again; what they scored stays.
+    DROPPED = "dropped"
+
+
+class ConflictKind(StrEnum):
+    """Why a conflict row exists."""
+
+    #: The judge's own institution, recorded at enrolment (also matched by name at assignment).
+    INSTITUTION = "institution"
+    #: Declared by the judge or the organizer: a hospital or one case.
+    DECLARED = "declared"
+
+
 class Judge(Base, Timestamped):
     """评审专家, enrolled by the organizer; ``public_key`` binds their signed score bundles."""
 
@@ -83,6 +101,9 @@ class Judge(Base, Timestamped):
     email: Mapped[str] = mapped_column(String(120), default="")
     expertise: Mapped[list[Any]] = mapped_column(default=list)  # theme numbers
     public_key: Mapped[bytes | None]
+    status: Mapped[str] = mapped_column(String(10), default=JudgeStatus.ACTIVE.value)
+    dropped_at: Mapped[datetime | None]
+    drop_reason: Mapped[str] = mapped_column(default="")
 
     province: Mapped[Province | None] = relationship()
 
@@ -96,6 +117,7 @@ class Conflict(Base, Timestamped):
     judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id"), index=True)
     hospital_id: Mapped[int | None] = mapped_column(ForeignKey("hospital.id"))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"))
+    kind: Mapped[str] = mapped_column(String(12), default=ConflictKind.DECLARED.value)
     reason: Mapped[str] = mapped_column(default="")
 
     judge: Mapped[Judge] = relationship()

@@ -9,6 +9,7 @@ from app.seasons.loader import SeasonError, available_seasons, load_season, load
 from app.seasons.rules import (
     AWARD_BASES,
     AWARD_SCOPES,
+    ENTRY_RULES,
     GROUP_BY,
     ROUND_KEYS,
     AwardRule,
@@ -29,6 +30,7 @@ from app.seasons.rules import (
 __all__ = [
     "AWARD_BASES",
     "AWARD_SCOPES",
+    "ENTRY_RULES",
     "GROUP_BY",
     "ROUND_KEYS",
     "AwardRule",

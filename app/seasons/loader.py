@@ -16,6 +16,7 @@ from app.errors import DomainError
 from app.seasons.rules import (
     AWARD_BASES,
     AWARD_SCOPES,
+    ENTRY_RULES,
     GROUP_BY,
     ROUND_KEYS,
     AwardRule,
@@ -282,6 +283,10 @@ class _Parser:
         )
         rounds = self._rounds(top.tables("rounds"))
         awards = self._awards(top.tables("awards"), rounds, categories)
+        award_rounds = {a.key: a.round for a in awards}
+        for r in rounds:
+            if r.entry_award is not None and award_rounds.get(r.entry_award, r.key) in (None, r.key):
+                self.fail("rounds", f"轮次 {r.key} 的 entry_award {r.entry_award!r} 应是之前某轮的奖项")
         tickets_table = top.table("final_tickets", required=False)
         tickets = None
         if tickets_table is not None:
@@ -393,7 +398,13 @@ class _Parser:
                 live=t.flag("live"),
                 online=t.flag("online"),
                 group_by=group_by,
+                entry=t.opt_text("entry") or ("none" if key == "screening" else "approved"),
+                entry_award=t.opt_text("entry_award"),
             )
+            if rule.entry not in ENTRY_RULES:
+                t.fail("entry", f"应为 {'、'.join(sorted(ENTRY_RULES))} 之一，实为 {rule.entry!r}")
+            if (rule.entry == "award") != (rule.entry_award is not None):
+                t.fail("entry_award", 'entry = "award" 时必须给出 entry_award，其他情况不能给')
             t.done()
             if rounds and ROUND_KEYS.index(key) <= ROUND_KEYS.index(rounds[-1].key):
                 self.fail(t.where, f"轮次 {key} 重复或顺序不对（应按 {' → '.join(ROUND_KEYS)} 排列）")

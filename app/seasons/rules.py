@@ -17,6 +17,10 @@ AWARD_BASES: frozenset[str] = frozenset({"review", "votes", "semifinal", "final"
 #: How a live round splits its cases into groups that present and rank together.
 GROUP_BY: frozenset[str] = frozenset({"region_theme", "theme", "region"})
 
+#: How cases enter a round: none (screening takes every submission), approved (passed screening), award
+#: (the tickets of ``entry_award``, an award of an earlier round), final_tickets (``[final_tickets]``).
+ENTRY_RULES: frozenset[str] = frozenset({"none", "approved", "award", "final_tickets"})
+
 #: Chinese numerals for theme numbers 1-10 (主题一 … 主题十).
 _CN_DIGITS: dict[str, int] = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -127,6 +131,9 @@ class RoundRule:
     live: bool
     online: bool
     group_by: str | None
+    #: How cases enter this round (one of ENTRY_RULES) and, for "award", which award admits them.
+    entry: str = "approved"
+    entry_award: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,6 +198,10 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>Live mode…</source>
+        <translation>现场评分模式…</translation>
+    </message>
+    <message>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
@@ -317,6 +321,49 @@
     <message>
         <source>Could not export the score bundle</source>
         <translation>无法导出评分包</translation>
+    </message>
+</context>
+<context>
+    <name>LiveModeDialog</name>
+    <message>
+        <source>Live mode</source>
+        <translation>现场评分模式</translation>
+    </message>
+    <message>
+        <source>organizer&apos;s address, e.g. 192.168.1.10:8765</source>
+        <translation>主办方地址，如 192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <source>{name} (0–{max:g})</source>
+        <translation>{name}（0–{max:g}）</translation>
+    </message>
+    <message>
+        <source>Submit and send</source>
+        <translation>提交并发送</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再次发送</translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>合计：—</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>合计：{total}</translation>
+    </message>
+    <message>
+        <source>Score every criterion first.</source>
+        <translation>请先为每一项打分。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,10 @@
         <translation>打开评审包(&amp;J)…</translation>
     </message>
     <message>
+        <source>&amp;Live session…</source>
+        <translation>现场赛(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -145,6 +149,10 @@
     <message>
         <source>Demo creation cancelled.</source>
         <translation>已取消生成演示。</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
     </message>
     <message>
         <source>Clear list</source>

@@ -27,6 +27,7 @@ from app.errors import DomainError
 from app.intake import CODES, VIOLATION, screening
 from app.judging.roster import list_judges
 from app.models import Conflict
+from app.rounds.service import member_cases
 from app.seasons import load_season
 from app.workspace import Workspace
 
@@ -67,7 +68,9 @@ def test_default_demo_has_every_theme_and_region_evenly(default_demo: Workspace)
     # Spread evenly: 6 a theme and 10 a region.
     assert max(s.by_theme.values()) - min(s.by_theme.values()) <= 1
     assert max(s.by_region.values()) - min(s.by_region.values()) <= 1
-    assert s.by_status == {"submitted": 60}
+    # screening part-way: 45 clean cases approved into the review, 11 newer clean ones and the 4 that
+    # broke a rule still waiting
+    assert s.by_status == {"approved": 45, "submitted": 15}
 
 
 def test_hospitals_enter_several_themes_but_each_theme_once(rows: list[catalog.CaseRow]) -> None:
@@ -219,17 +222,26 @@ def test_the_planted_mistakes_and_nothing_else_are_found(default_demo: Workspace
         assert row.counts.violations == (1 if violation else 0), row.code
 
 
-def test_approve_all_clean_has_the_clean_cases_to_approve(default_demo: Workspace) -> None:
+def test_screening_is_part_way_and_approve_all_clean_has_cases_to_approve(default_demo: Workspace) -> None:
+    """The earliest clean cases are approved and in the expert review; the newest clean ones wait for
+    "approve all clean", which is enabled (it has clean cases), and the ones that broke a rule wait too."""
     rows = screening.screening_rows(default_demo)
-    clean = [r.code for r in rows if r.status == "submitted" and r.checked and not r.counts.violations]
-    planted_violations = [c for c, kind in PLANTED.items() if kind in (SPELLING, LONG_RECOMMENDATION)]
-    assert len(clean) == 60 - len(planted_violations) == 56
+    broke_a_rule = {c for c, kind in PLANTED.items() if kind in (SPELLING, LONG_RECOMMENDATION)}
+    approved = [r.code for r in rows if r.status == "approved"]
+    waiting_clean = [
+        r.code for r in rows if r.status == "submitted" and r.checked and not r.counts.violations
+    ]
+    assert len(approved) == 45
+    assert len(waiting_clean) == 11
+    assert max(approved) < min(waiting_clean)  # the earliest submitted were screened first
+    assert {r.code for r in rows if r.status == "submitted"} == {*waiting_clean, *broke_a_rule}
+    assert {m.code for m in member_cases(default_demo, "review")} == set(approved)
     step = screening.approve_clean(default_demo, actor="test")
     try:
-        assert sorted(step.codes) == sorted(clean)
+        assert sorted(step.codes) == sorted(waiting_clean)
     finally:
         screening.undo(default_demo, actor="test")  # the module's demo stays as generated
-    assert {r.status for r in screening.screening_rows(default_demo)} == {"submitted"}
+    assert len([r for r in screening.screening_rows(default_demo) if r.status == "approved"]) == 45
 
 
 # ------------------------------------------------------------------------------------------- others

@@ -55,6 +55,7 @@ def test_every_planted_violation_is_found_on_its_case_and_clean_cases_have_none(
         assert codes == expected.codes, (case_id, got[case_id]["violations"])
     planted = set().union(*(e.codes for e in corpus.expected.values()))
     every_violation_code = {c for c, spec in CODES.items() if spec.severity == "violation"}
+    every_violation_code.discard("check_failed")  # the net for a fault, planted in test_intake_faults.py
     season = report["season"]
     if season == 2022:  # the 2022 notice does not require a recommendation
         every_violation_code.discard("recommendation_missing")

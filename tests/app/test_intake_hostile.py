@@ -26,6 +26,7 @@ from intake_corpus import (
     make_slides,
     make_slow_pdf,
     make_truncated_pdf,
+    make_zero_bomb,
     make_zero_stream_pdf,
 )
 
@@ -167,8 +168,30 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     assert "压缩炸弹" in err.value.message
 
 
+def test_zip_of_many_moderate_zero_entries_is_refused_as_a_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8 #14: 200 entries of 8 MiB zeros (1.6 MB of zip) — no entry alone is a bomb, the archive is."""
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    rows = "".join(f"C{i:04d},某医院{i},河北,1,案例,files/{i:04d}.pdf\n" for i in range(200))
+    sheet = ("案例编号,医院名称,省份,主题,案例名称,PPT文件\n" + rows).encode()
+    bomb = make_zero_bomb(tmp_path / "zeros.zip", sheet)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(DomainError) as err:
+        check_source(bomb, RULES, options=CheckOptions(workers=1))
+    assert err.value.code == "zip_bomb_archive"
+    assert "压缩炸弹" in err.value.text("zh")
+    assert "zip bomb" in err.value.text("en")
+    written = sum(p.stat().st_size for p in temp.rglob("*") if p.is_file())
+    assert written < 1024 * 1024, written
+
+
 def test_zip_entry_inflating_beyond_its_declared_size_never_writes_more(tmp_path: Path) -> None:
-    from app.intake.source import extract_zip
+    from app.intake.archive import extract_zip
 
     archive = tmp_path / "liar.zip"
     payload = bytes(2 * 1024 * 1024)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.cli import main
 from app.errors import DomainError
+from app.exports.workbook import RISKY_PREFIXES
 from app.intake.deadlines import add_working_days, screening_deadline
 from app.intake.importer import import_source
 from app.intake.screening import (
@@ -210,3 +211,45 @@ def test_cases_that_were_never_checked_are_not_approved_as_clean(imported: Works
     assert all(r.checked for code, r in rows.items() if code != "DEMO-1")
     step = approve_clean(imported)
     assert "DEMO-1" not in step.codes
+
+
+# --- issue 8 #16: what a hospital typed never runs in the organizer's Excel ---------------------------
+
+_HOSTILE_HOSPITAL = "=cmd|' /C calc'!A0"
+_HOSTILE_TITLE = '=HYPERLINK("http://evil.example/x","点击查看")'
+_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_rejections_sheet_writes_every_text_as_text(workspace: Workspace, tmp_path: Path) -> None:
+    import zipfile
+
+    corpus = build_corpus(tmp_path / "src", clean=6, videos=0, planted=False, edges=False)
+    corpus.rows[0].update(医院名称=_HOSTILE_HOSPITAL, 案例名称=_HOSTILE_TITLE)
+    corpus.write_sheet()
+    import_source(workspace, corpus.root)
+    reasons = {
+        row["案例编号"]: f"{prefix}SUM(1,2) 原因" for row, prefix in zip(corpus.rows, _PREFIXES, strict=True)
+    }
+    for code, reason in reasons.items():
+        reject(workspace, [code], reason)
+    out = tmp_path / "rejections.xlsx"
+    assert export_rejections(workspace, out) == 6
+
+    with zipfile.ZipFile(out) as zf:
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets
+        for name in sheets:
+            assert b"<f>" not in zf.read(name)
+            assert b"<f " not in zf.read(name)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    first = cells[corpus.rows[0]["案例编号"]]
+    assert (first[1].value, first[1].data_type) == (_HOSTILE_HOSPITAL, "s")
+    assert (first[5].value, first[5].data_type) == (_HOSTILE_TITLE, "s")
+    assert first[1].quotePrefix
+    for code, reason in reasons.items():
+        cell = cells[code][6]
+        stored = reason.strip()  # a reason is stored without surrounding blanks (a tab, a CR)
+        assert cell.data_type == "s"
+        assert cell.value == stored
+        assert cell.quotePrefix is stored.startswith(RISKY_PREFIXES)  # editing it later keeps it text

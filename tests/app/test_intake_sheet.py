@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from app.errors import DomainError
+from app.intake.columns import guess_mapping, missing_columns, read_headers, read_sheet
 from app.intake.hospitals import same_hospital, spelling_groups
-from app.intake.sheet import guess_mapping, missing_columns, read_headers, read_sheet
 
 HEADER = "案例编号,医院名称,省份,主题,案例名称,PPT文件,备注"
 
@@ -123,3 +124,208 @@ def test_preview_reads_only_the_sheet_of_a_zip(tmp_path: Path) -> None:
     assert preview.missing == ("pdf",)
     assert preview.mapping["case_id"] == "编号"
     assert not (tmp_path / "escape.txt").exists()
+
+
+# --- issue 8 #1: CSV as Excel and WPS write it; only the separator is guessed ------------------------
+
+_CASE_HEADER = ["案例编号", "医院名称", "省份", "主题", "案例名称", "推荐理由", "PPT文件"]
+_TRICKY = [
+    # A title with doubled quotes and a comma, a recommendation with a comma, quotes and a line break.
+    [
+        "A1",
+        "宁夏医科大学总医院",
+        "宁夏",
+        "主题二",
+        '推行"互联网+护理",延伸服务到家',
+        '推荐，理由,"好"\n第二行',
+        "files/A1.pdf",
+    ],
+    ["A2", "某某县人民医院", "河北", "主题三", "门诊;流程\t再造", "一句话", "files/A2.pdf"],
+    ["A3", "青铜峡市中医医院", "宁夏", "主题一", '"开头引号', "", "files/A3.pdf"],
+    # Every doubled quote after a comma in its cell: csv.Sniffer then guesses doublequote=False, and the
+    # recommendation spills into the PDF's column.
+    [
+        "A4",
+        "某市人民医院",
+        "河南",
+        "主题四",
+        '延伸服务到家,推行"互联网+护理"',
+        '好,"很好",非常好',
+        "files/A4.pdf",
+    ],
+]
+
+
+def _write_excel_csv(path: Path, delimiter: str, encoding: str, rows: list[list[str]] = _TRICKY) -> Path:
+    """A sheet the way Excel saves "CSV UTF-8" (csv.excel: quote only when needed, "" inside, CRLF)."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", delimiter=delimiter)
+    writer.writerow(_CASE_HEADER)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding", "suffix"),
+    [
+        (",", "utf-8-sig", ".csv"),  # Excel "CSV UTF-8 (逗号分隔)": a BOM
+        (",", "utf-8", ".csv"),  # WPS / Numbers: no BOM
+        (",", "gb18030", ".csv"),  # Chinese Windows Excel "CSV (逗号分隔)"
+        (";", "utf-8-sig", ".csv"),  # Excel where the list separator is a semicolon
+        (";", "gb18030", ".csv"),
+        ("\t", "utf-16", ".txt"),  # Excel "Unicode 文本": UTF-16 with a BOM, tab separated
+        ("\t", "utf-8-sig", ".csv"),
+    ],
+)
+def test_csv_quotes_commas_and_line_breaks_read_as_excel_wrote_them(
+    tmp_path: Path, delimiter: str, encoding: str, suffix: str
+) -> None:
+    from app.intake import read_sheet
+
+    sheet = read_sheet(_write_excel_csv(tmp_path / f"cases{suffix}", delimiter, encoding))
+    assert [r.values["case_id"] for r in sheet.rows] == ["A1", "A2", "A3", "A4"]
+    for row, written in zip(sheet.rows, _TRICKY, strict=True):
+        assert row.values["title"] == written[4].strip()
+        assert row.values["recommendation"] == written[5].strip()
+        assert row.values["pdf"] == written[6]
+        assert row.values["hospital"] == written[1]
+    assert [r.number for r in sheet.rows] == [2, 3, 4, 5]  # the rows Excel shows, a line break or not
+
+
+def test_doubled_quotes_after_a_comma_keep_every_column_in_place(tmp_path: Path) -> None:
+    """The sheet csv.Sniffer misreads (doublequote=False): the PDF column must stay the PDF's."""
+    from app.intake import read_sheet
+
+    title = '延伸服务到家,推行"互联网+护理",好'
+    rows = [
+        ["A4", "某市人民医院", "河南", "主题四", title, "推荐理由", "files/A4.pdf"],
+        ["A5", "某县医院", "河南", "主题五", "普通标题", "理由", "files/A5.pdf"],
+    ]
+    first, second = read_sheet(_write_excel_csv(tmp_path / "cases.csv", ",", "utf-8-sig", rows)).rows
+    assert first.values["title"] == title
+    assert first.values["recommendation"] == "推荐理由"
+    assert first.values["pdf"] == "files/A4.pdf"
+    assert second.values["pdf"] == "files/A5.pdf"
+
+
+def test_wps_csv_with_every_cell_quoted_and_a_title_row_of_its_own(tmp_path: Path) -> None:
+    from app.intake import read_sheet
+
+    # WPS can quote every cell; a hand-made sheet may end its last line without a line break.
+    lines = [",".join(f'"{c}"' for c in _CASE_HEADER)]
+    lines.append('"B1","某医院","河北","1","案例""甲""，第一","理由","files/b.pdf"')
+    path = tmp_path / "cases.csv"
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    (row,) = read_sheet(path).rows
+    assert row.values["title"] == '案例"甲"，第一'
+    assert row.values["pdf"] == "files/b.pdf"
+
+
+# --- issue 8 #15: a damaged or hostile .xlsx is one line, never a traceback -------------------------
+
+
+def _xlsx_with_sheet_xml(path: Path, edit: Callable[[bytes], bytes]) -> Path:
+    import zipfile
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(_CASE_HEADER)
+    for i in range(200):
+        ws.append([f"X{i}", "某医院", "河北", "1", "案例", "理由", f"files/{i}.pdf"])
+    plain = tmp = path.with_suffix(".tmp.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(tmp) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            out.writestr(info, edit(data) if info.filename == "xl/worksheets/sheet1.xml" else data)
+    tmp.unlink()
+    return path
+
+
+_LAUGHS = (
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">'
+        % (i, b"".join(b"&lol%s;" % (b"" if i == 1 else b"%d" % (i - 1)) for _ in range(10)))
+        for i in range(1, 10)
+    )
+    + b"]>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda xml: xml[: len(xml) // 2], id="cut-in-half"),
+        pytest.param(
+            lambda xml: _LAUGHS + xml.replace(b"<v>0</v>", b"<v>&lol9;</v>", 1), id="billion-laughs"
+        ),
+        pytest.param(
+            lambda xml: (
+                b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+                + xml.replace(b"<v>0</v>", b"<v>&e;</v>", 1)
+            ),
+            id="external-entity",
+        ),
+    ],
+)
+def test_damaged_or_hostile_xlsx_is_one_domain_error(tmp_path: Path, edit: Callable[[bytes], bytes]) -> None:
+    from app.intake import read_sheet
+
+    path = _xlsx_with_sheet_xml(tmp_path / "cases.xlsx", edit)
+    with pytest.raises(DomainError) as err:
+        read_sheet(path)
+    assert err.value.code in {"sheet_unreadable", "sheet_entities"}
+    for lang in ("zh_CN", "en"):
+        text = err.value.text(lang)
+        assert "\n" not in text
+        assert "cases.xlsx" in text
+
+
+def test_openpyxl_parses_through_defusedxml() -> None:
+    """The dependency is there for a reason: openpyxl uses defusedxml when it is installed."""
+    import defusedxml.ElementTree
+    import openpyxl.xml.functions
+
+    assert openpyxl.DEFUSEDXML is True
+    assert openpyxl.xml.functions.iterparse is defusedxml.ElementTree.iterparse
+
+
+# --- issue 8 #19: control characters never reach the workspace --------------------------------------
+
+
+def test_control_characters_are_removed_from_every_cell_and_named(tmp_path: Path) -> None:
+    from app.intake import read_sheet
+
+    rows = [
+        ["C1", "青铜峡\x00市中医医院", "宁夏", "主题一", "\x00\x00\x00", "理由\x07", "files/c1.pdf"],
+        ["C2", "某医院\u202e", "河北", "主题二", "干净的标题", "", "files/c2.pdf"],
+    ]
+    sheet = read_sheet(_write_excel_csv(tmp_path / "cases.csv", ",", "utf-8-sig", rows))
+    first, second = sheet.rows
+    assert first.values["hospital"] == "青铜峡市中医医院"
+    assert first.values["title"] == ""
+    assert first.values["recommendation"] == "理由"
+    assert first.cleaned == {"hospital", "title", "recommendation"}
+    assert second.values["hospital"] == "某医院"
+    assert second.cleaned == {"hospital"}
+
+
+def test_intake_check_on_a_cut_xlsx_prints_one_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    _xlsx_with_sheet_xml(folder / "cases.xlsx", lambda xml: xml[: len(xml) // 2])
+    assert main(["intake", "check", str(folder), "--season", "2022"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert "cases.xlsx" in captured.err

@@ -286,12 +286,14 @@ class JudgeView(QWidget):
         make("slides", self.tr("Show the slides"), lambda: self.tabs.setCurrentWidget(self.reader), "Alt+1")
         make("video", self.tr("Show the video"), lambda: self.tabs.setCurrentWidget(self.video), "Alt+2")
         make("help", self.tr("Keyboard shortcuts"), self.toggle_help, "F1")
+        make("live", self.tr("Live mode…"), self.open_live_mode)  # ui/judge/live_mode.py (issue 12)
         self.judge_menu = QMenu(self.tr("&Judge"), self)
         self.judge_menu.setObjectName("judgeMenu")
         for name in (
             "open",
             "media",
             "export",
+            "live",
             None,
             "next_unscored",
             "next_case",
@@ -310,6 +312,14 @@ class JudgeView(QWidget):
             else:
                 self.judge_menu.addAction(self.actions_by_name[name])
         self._set_actions_enabled(False)
+
+    def open_live_mode(self) -> None:
+        """One case at a time, big inputs, submit sends to the organizer's live receiver."""
+        if self.home is not None:
+            from ui.judge.live_mode import LiveModeDialog  # lazy: only live events need it
+
+            self.live_mode = LiveModeDialog(self.home, parent=self)
+            self.live_mode.open()
 
     def menus(self) -> list[QMenu]:
         """Menus the main window shows while this page is current."""

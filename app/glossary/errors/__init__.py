@@ -26,6 +26,9 @@ AREAS: tuple[str, ...] = (
     "judge_home",
     "cli",
     "demo",
+    "rounds",
+    "assignment",
+    "live",
 )
 
 

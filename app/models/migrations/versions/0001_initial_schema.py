@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 20:29:56.770352
+Create Date: 2026-11-29 13:03:06.788799
 """
 
 from collections.abc import Sequence
@@ -150,6 +150,36 @@ def upgrade() -> None:
         sa.UniqueConstraint("season_id", "code", name=op.f("uq_tier_season_id")),
     )
     op.create_table(
+        "live_session",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("group_key", sa.String(length=40), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("judges", sa.JSON(), nullable=False),
+        sa.Column("talk_seconds", sa.Integer(), nullable=False),
+        sa.Column("questions_seconds", sa.Integer(), nullable=False),
+        sa.Column("warnings", sa.JSON(), nullable=False),
+        sa.Column("order_source", sa.String(length=10), nullable=False),
+        sa.Column("draw_seed", sa.Integer(), nullable=True),
+        sa.Column("bind", sa.String(length=64), nullable=False),
+        sa.Column("port", sa.Integer(), nullable=False),
+        sa.Column("stealth", sa.Boolean(), nullable=False),
+        sa.Column("scene", sa.String(length=20), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("slides_page", sa.Integer(), nullable=False),
+        sa.Column("show_slides", sa.Boolean(), nullable=False),
+        sa.Column("reveal_step", sa.Integer(), nullable=False),
+        sa.Column("timer_phase", sa.Integer(), nullable=False),
+        sa.Column("timer_elapsed", sa.Double(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["round_id"], ["round.id"], name=op.f("fk_live_session_round_id_round")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_live_session")),
+    )
+    with op.batch_alter_table("live_session", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_live_session_round_id"), ["round_id"], unique=False)
+
+    op.create_table(
         "province",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("region_id", sa.Integer(), nullable=False),
@@ -158,6 +188,21 @@ def upgrade() -> None:
         sa.Column("aliases", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["region_id"], ["region.id"], name=op.f("fk_province_region_id_region")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_province")),
+    )
+    op.create_table(
+        "round_settings",
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("judges_per_case", sa.Integer(), nullable=False),
+        sa.Column("avoid_same_province", sa.Boolean(), nullable=False),
+        sa.Column("avoid_same_region", sa.Boolean(), nullable=False),
+        sa.Column("expertise", sa.String(length=10), nullable=False),
+        sa.Column("max_per_judge", sa.Integer(), nullable=True),
+        sa.Column("seed", sa.Integer(), nullable=True),
+        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f("fk_round_settings_round_id_round"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("round_id", name=op.f("pk_round_settings")),
     )
     op.create_table(
         "hospital",
@@ -182,6 +227,9 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=120), nullable=False),
         sa.Column("expertise", sa.JSON(), nullable=False),
         sa.Column("public_key", sa.LargeBinary(), nullable=True),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("dropped_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("drop_reason", sa.String(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["province_id"], ["province.id"], name=op.f("fk_judge_province_id_province")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_judge")),
@@ -280,6 +328,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_issued_package_round_id"), ["round_id"], unique=False)
 
     op.create_table(
+        "round_judge",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("judge_id", sa.Integer(), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["judge_id"], ["judge.id"], name=op.f("fk_round_judge_judge_id_judge")),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f("fk_round_judge_round_id_round"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_round_judge")),
+        sa.UniqueConstraint("round_id", "judge_id", name=op.f("uq_round_judge_round_id")),
+    )
+    with op.batch_alter_table("round_judge", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_round_judge_judge_id"), ["judge_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_round_judge_round_id"), ["round_id"], unique=False)
+
+    op.create_table(
         "assignment",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("round_id", sa.Integer(), nullable=False),
@@ -358,6 +424,7 @@ def upgrade() -> None:
         sa.Column("judge_id", sa.Integer(), nullable=False),
         sa.Column("hospital_id", sa.Integer(), nullable=True),
         sa.Column("case_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=12), nullable=False),
         sa.Column("reason", sa.String(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["case.id"], name=op.f("fk_conflict_case_id_case")),
@@ -391,6 +458,49 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_finding_code"), ["code"], unique=False)
 
     op.create_table(
+        "live_slot",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["case.id"], name=op.f("fk_live_slot_case_id_case")),
+        sa.ForeignKeyConstraint(
+            ["session_id"], ["live_session.id"], name=op.f("fk_live_slot_session_id_live_session")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_live_slot")),
+        sa.UniqueConstraint("session_id", "case_id", name=op.f("uq_live_slot_session_id")),
+        sa.UniqueConstraint("session_id", "position", name=op.f("uq_live_slot_session_id")),
+    )
+    with op.batch_alter_table("live_slot", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_live_slot_session_id"), ["session_id"], unique=False)
+
+    op.create_table(
+        "round_case",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("admission", sa.String(length=20), nullable=False),
+        sa.Column("reason", sa.String(), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("from_round_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["case.id"], name=op.f("fk_round_case_case_id_case"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["from_round_id"], ["round.id"], name=op.f("fk_round_case_from_round_id_round")
+        ),
+        sa.ForeignKeyConstraint(
+            ["round_id"], ["round.id"], name=op.f("fk_round_case_round_id_round"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_round_case")),
+        sa.UniqueConstraint("round_id", "case_id", name=op.f("uq_round_case_round_id")),
+    )
+    with op.batch_alter_table("round_case", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_round_case_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_round_case_round_id"), ["round_id"], unique=False)
+
+    op.create_table(
         "score",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("assignment_id", sa.Integer(), nullable=False),
@@ -421,6 +531,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_score_assignment_id"))
 
     op.drop_table("score")
+    with op.batch_alter_table("round_case", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_round_case_round_id"))
+        batch_op.drop_index(batch_op.f("ix_round_case_case_id"))
+
+    op.drop_table("round_case")
+    with op.batch_alter_table("live_slot", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_live_slot_session_id"))
+
+    op.drop_table("live_slot")
     with op.batch_alter_table("finding", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_finding_code"))
         batch_op.drop_index(batch_op.f("ix_finding_case_id"))
@@ -446,6 +565,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_assignment_case_id"))
 
     op.drop_table("assignment")
+    with op.batch_alter_table("round_judge", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_round_judge_round_id"))
+        batch_op.drop_index(batch_op.f("ix_round_judge_judge_id"))
+
+    op.drop_table("round_judge")
     with op.batch_alter_table("issued_package", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_issued_package_round_id"))
         batch_op.drop_index(batch_op.f("ix_issued_package_judge_id"))
@@ -469,7 +593,12 @@ def downgrade() -> None:
     op.drop_table("case")
     op.drop_table("judge")
     op.drop_table("hospital")
+    op.drop_table("round_settings")
     op.drop_table("province")
+    with op.batch_alter_table("live_session", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_live_session_round_id"))
+
+    op.drop_table("live_session")
     op.drop_table("tier")
     op.drop_table("theme")
     op.drop_table("round")

@@ -1,0 +1,216 @@
+# SPDX-License-Identifier: Apache-2.0
+"""``leitai round``: rounds, their cases, judges and settings, and advancing cases by the season's rule."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli.output import add_workspace_arg, open_workspace, print_json
+
+if TYPE_CHECKING:
+    from app.rounds.advance import Adjustment, AdvanceProposal
+
+
+def register(sub: Any) -> None:
+    rnd = sub.add_parser("round", help="rounds: list, show, settings, judges, advance, close")
+    rsub = rnd.add_subparsers(dest="round_command", metavar="ACTION", required=True)
+
+    lst = rsub.add_parser("list", help="every round with its state, cases, judges and scores")
+    add_workspace_arg(lst)
+    lst.add_argument("--json", action="store_true", help="print one JSON document")
+    lst.set_defaults(func=_list)
+
+    show = rsub.add_parser("show", help="one round: settings and its cases with how each came in")
+    show.add_argument("round", help="round key, e.g. review")
+    add_workspace_arg(show)
+    show.add_argument("--json", action="store_true", help="print one JSON document")
+    show.set_defaults(func=_show)
+
+    st = rsub.add_parser(
+        "settings", help="judges per case, soft conflicts to avoid, expertise, cap per judge"
+    )
+    st.add_argument("round")
+    add_workspace_arg(st)
+    st.add_argument("--per-case", type=int, help="judges per case (K)")
+    st.add_argument(
+        "--avoid-province", action=argparse.BooleanOptionalAction, help="avoid same-province pairs"
+    )
+    st.add_argument("--avoid-region", action=argparse.BooleanOptionalAction, help="avoid same-region pairs")
+    st.add_argument(
+        "--expertise", choices=["prefer", "require", "ignore"], help="how themes of expertise weigh"
+    )
+    st.add_argument("--max-per-judge", type=int, help="most cases per judge (0: no cap)")
+    st.add_argument("--json", action="store_true", help="print one JSON document")
+    st.set_defaults(func=_settings)
+
+    judges = rsub.add_parser("judges", help="name the judges of a round (default: every active judge)")
+    judges.add_argument("round")
+    add_workspace_arg(judges)
+    who = judges.add_mutually_exclusive_group(required=True)
+    who.add_argument("--judge", action="append", metavar="ID", help="judge code or id (repeatable)")
+    who.add_argument("--all", action="store_true", help="every active judge (clears the list)")
+    judges.set_defaults(func=_judges)
+
+    adv = rsub.add_parser(
+        "advance",
+        help="put cases into a round by the season's rule (a proposal you can adjust)",
+        description="Proposes the cases that enter --to by the season file's entry rule: after screening "
+        "every approved case; otherwise the top of each group of the previous round's ranking. Until "
+        "the results engine ranks, give the advancing cases with --cases or --from-file. Adjust with "
+        "--include/--exclude CODE=REASON (a reason is required; each is audited). --dry-run only shows.",
+    )
+    add_workspace_arg(adv)
+    adv.add_argument("--to", required=True, dest="target", help="round the cases enter, e.g. semifinal")
+    src = adv.add_mutually_exclusive_group()
+    src.add_argument("--cases", help="advancing case codes, comma-separated")
+    src.add_argument("--from-file", type=Path, help="file with one advancing case code per line")
+    adv.add_argument("--count", type=int, help="per group, when the rule gives no number")
+    adv.add_argument("--fraction", type=float, help="share per group, when the rule gives no number")
+    adv.add_argument("--include", action="append", default=[], metavar="CODE=REASON", help="add a case")
+    adv.add_argument("--exclude", action="append", default=[], metavar="CODE=REASON", help="drop a case")
+    adv.add_argument("--dry-run", action="store_true", help="show the proposal, change nothing")
+    adv.add_argument("--json", action="store_true", help="print one JSON document")
+    adv.set_defaults(func=_advance)
+
+    for name, closed in (("close", True), ("reopen", False)):
+        p = rsub.add_parser(
+            name, help="close a round (no more assignment changes)" if closed else "open it again"
+        )
+        p.add_argument("round")
+        add_workspace_arg(p)
+        p.set_defaults(func=_close, closed=closed)
+
+
+def _status(key: str) -> str:
+    from app.glossary.assignment import ROUND_STATUS, name
+
+    return name(ROUND_STATUS, key)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from app.rounds.service import list_rounds
+
+    with open_workspace(args) as ws:
+        rounds = list_rounds(ws)
+    if args.json:
+        print_json(rounds)
+        return 0
+    for r in rounds:
+        judges = f"{r.judges} 位评委" + ("（指定）" if r.judges_named else "")
+        print(
+            f"{r.key}\t{r.name}\t{_status(r.status)}\t{r.cases} 个案例\t{judges}\t"
+            f"每案 {r.settings.judges_per_case} 位\t已提交 {r.submitted}/{r.assignments}"
+        )
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from app.glossary.assignment import ADMISSION, EXPERTISE_MODE, name
+    from app.rounds.service import get_round, member_cases
+
+    with open_workspace(args) as ws:
+        view = get_round(ws, args.round)
+        cases = member_cases(ws, args.round)
+    if args.json:
+        print_json({"round": view, "cases": cases})
+        return 0
+    st = view.settings
+    print(f"{view.name}（{view.key}）：{_status(view.status)}，{view.cases} 个案例，{view.judges} 位评委")
+    print(
+        f"每案 {st.judges_per_case} 位评委；避开同省：{'是' if st.avoid_same_province else '否'}；"
+        f"避开同赛区：{'是' if st.avoid_same_region else '否'}；{name(EXPERTISE_MODE, st.expertise)}；"
+        f"每人上限：{st.max_per_judge or '不限'}"
+    )
+    for c in cases:
+        why = f"：{c.reason}" if c.reason else ""
+        print(f"{c.code}\t{c.hospital}\t{c.title}\t{name(ADMISSION, c.admission)}{why}")
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> int:
+    from app.rounds.service import update_settings
+
+    with open_workspace(args) as ws:
+        st = update_settings(
+            ws,
+            args.round,
+            judges_per_case=args.per_case,
+            avoid_same_province=args.avoid_province,
+            avoid_same_region=args.avoid_region,
+            expertise=args.expertise,
+            max_per_judge=args.max_per_judge,
+        )
+    if args.json:
+        print_json(st)
+    else:
+        print(f"已保存：每案 {st.judges_per_case} 位评委。")
+    return 0
+
+
+def _judges(args: argparse.Namespace) -> int:
+    from app.rounds.service import set_round_judges
+
+    with open_workspace(args) as ws:
+        codes = set_round_judges(ws, args.round, None if args.all else args.judge)
+    print(f"本轮评委：{'、'.join(codes)}" if codes else "本轮评委：所有在岗评委。")
+    return 0
+
+
+def _pairs(values: list[str], include: bool) -> list[Adjustment]:
+    from app.rounds.advance import Adjustment
+
+    out = []
+    for value in values:
+        code, _, reason = value.partition("=")
+        out.append(Adjustment(code.strip(), include, reason.strip()))
+    return out
+
+
+def _advance(args: argparse.Namespace) -> int:
+    from app.rounds.advance import apply_advance, propose_advance
+
+    explicit = None
+    if args.cases:
+        explicit = [c.strip() for c in args.cases.replace("，", ",").split(",") if c.strip()]
+    elif args.from_file:
+        lines = args.from_file.read_text(encoding="utf-8-sig").splitlines()
+        explicit = [line.split(",")[0].strip() for line in lines if line.strip()]
+    adjustments = _pairs(args.include, True) + _pairs(args.exclude, False)
+    with open_workspace(args) as ws:
+        # The results engine's ranking plugs in here (app.rounds.advance.Ranking) once it lands.
+        proposal = propose_advance(
+            ws, args.target, explicit=explicit, count=args.count, fraction=args.fraction
+        )
+        result = None if args.dry_run else apply_advance(ws, proposal, adjustments)
+    if args.json:
+        print_json({"proposal": proposal, "result": result})
+        return 0
+    _print_proposal(proposal)
+    if result is not None:
+        print(
+            f"已有 {len(result.admitted)} 个案例进入「{args.target}」（调整 {len(result.adjustments)} 处）。"
+        )
+    return 0
+
+
+def _print_proposal(proposal: AdvanceProposal) -> None:
+    for g in proposal.groups:
+        quota = f"，晋级 {g.quota} 个" if g.quota is not None else ""
+        tie = "（名次边界有并列，请复核）" if g.boundary_tie else ""
+        print(f"{g.name}：{len(g.cases)} 个案例{quota}{tie}", file=sys.stdout)
+        for c in g.cases:
+            mark = "✔" if c.proposed else " "
+            rank = f"{c.rank}." if c.rank is not None else ""
+            print(f"  {mark} {rank}{c.code}\t{c.hospital}\t{c.title}")
+
+
+def _close(args: argparse.Namespace) -> int:
+    from app.rounds.service import set_closed
+
+    with open_workspace(args) as ws:
+        view = set_closed(ws, args.round, args.closed)
+    print(f"{view.name}：{_status(view.status)}")
+    return 0
