@@ -1,17 +1,41 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Read-only views of a workspace for tables and reports: plain frozen rows, never ORM objects."""
+"""Read-only views of a workspace for tables and reports: plain frozen rows, never ORM objects.
+
+:class:`CaseRow` is the one row type of a case in a table: the organizer's case table, its screening
+columns (findings, deadline) and the ``leitai screen list`` command all read it from :func:`list_cases`,
+one query round per refresh.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session
 
-from app.models import Case, Competition, Hospital, Judge, Region, Round, Theme, Tier
+from app.models import (
+    Case,
+    CaseFile,
+    CaseRevision,
+    CaseStatus,
+    Category,
+    Competition,
+    Finding,
+    Hospital,
+    Judge,
+    Province,
+    Region,
+    Round,
+    Theme,
+    Tier,
+)
+from app.seasons.deadlines import COMPETITION_TZ, screening_deadline
 from app.workspace import Workspace
+
+#: Severity of a finding that breaks a rule of the notice (``app.intake.findings.VIOLATION``).
+VIOLATION = "violation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +49,17 @@ class CaseFileInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class FindingCounts:
+    """How many violations and warnings a case has now, and of which codes."""
+
+    violations: int = 0
+    warnings: int = 0
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CaseRow:
-    """One case as the case table shows it."""
+    """One case as every case table shows it, screening columns included."""
 
     id: int
     code: str
@@ -46,6 +79,13 @@ class CaseRow:
     recommendation: str
     files: tuple[CaseFileInfo, ...] = field(default=())
     revision: int = 1
+    #: Last day to screen it (``app.seasons.deadlines``), and whether that day has passed while it waits.
+    deadline: date | None = None
+    overdue: bool = False
+    #: Its current findings (of its current revision).
+    counts: FindingCounts = field(default=FindingCounts())
+    #: It went through the intake checks (imported, not added another way).
+    checked: bool = False
 
     @property
     def has_video(self) -> bool:
@@ -77,46 +117,126 @@ class WorkspaceSummary:
     rounds: tuple[RoundInfo, ...]
 
 
-def list_cases(ws: Workspace) -> list[CaseRow]:
-    """Every case with what the table needs, in case-code order, in one query round."""
+def list_cases(ws: Workspace, today: date | None = None) -> list[CaseRow]:
+    """Every case with what the tables need, in case-code order, in one read (``today``, a Beijing
+    date, decides what is overdue).
+
+    Plain column queries, no ORM objects: 3,000 cases read in a fraction of a second (issue 8, item 12).
+    """
+    rules = ws.rules
+    today = today or datetime.now(COMPETITION_TZ).date()
     with ws.sessions() as s:
-        cases = s.scalars(
-            select(Case)
-            .options(
-                selectinload(Case.hospital).selectinload(Hospital.province),
-                selectinload(Case.theme),
-                selectinload(Case.region),
-                selectinload(Case.tier),
-                selectinload(Case.category),
-                selectinload(Case.files),
+        counts = _finding_counts(s)
+        checked = _checked_cases(s)
+        files = _current_files(s)
+        cases = s.execute(
+            select(
+                Case.id,
+                Case.code,
+                Case.title,
+                Hospital.name,
+                Province.name,
+                Region.name,
+                Region.code,
+                Theme.number,
+                Theme.title,
+                Tier.name,
+                Category.name,
+                Case.status,
+                Case.status_reason,
+                Case.votes,
+                Case.submitted_at,
+                Case.recommendation,
+                Case.revision,
             )
+            .join(Hospital, Case.hospital_id == Hospital.id)
+            .outerjoin(Province, Hospital.province_id == Province.id)
+            .outerjoin(Region, Case.region_id == Region.id)
+            .outerjoin(Theme, Case.theme_id == Theme.id)
+            .outerjoin(Tier, Case.tier_id == Tier.id)
+            .outerjoin(Category, Case.category_id == Category.id)
             .order_by(Case.code)
         ).all()
-        return [
+    rows = []
+    for c in cases:
+        (case_id, code, title, hospital, province, region, region_code, theme_number, theme_title) = c[:9]
+        (tier, category, status, reason, votes, submitted_at, recommendation, revision) = c[9:]
+        deadline = screening_deadline(submitted_at, rules)
+        rows.append(
             CaseRow(
-                id=c.id,
-                code=c.code,
-                title=c.title,
-                hospital=c.hospital.name,
-                province=c.hospital.province.name if c.hospital.province else "",
-                region=c.region.name if c.region else "",
-                region_code=c.region.code if c.region else "",
-                theme_number=c.theme.number if c.theme else None,
-                theme_title=c.theme.title if c.theme else "",
-                tier=c.tier.name if c.tier else "",
-                category=c.category.name if c.category else "",
-                status=c.status,
-                status_reason=c.status_reason,
-                votes=c.votes,
-                submitted_at=c.submitted_at,
-                recommendation=c.recommendation,
-                revision=c.revision,
-                files=tuple(
-                    CaseFileInfo(f.kind, f.sha256, f.size, f.original_name) for f in c.files if f.current
-                ),
+                id=case_id,
+                code=code,
+                title=title,
+                hospital=hospital,
+                province=province or "",
+                region=region or "",
+                region_code=region_code or "",
+                theme_number=theme_number,
+                theme_title=theme_title or "",
+                tier=tier or "",
+                category=category or "",
+                status=status,
+                status_reason=reason,
+                votes=votes,
+                submitted_at=submitted_at,
+                recommendation=recommendation,
+                revision=revision,
+                files=files.get(case_id, ()),
+                deadline=deadline,
+                overdue=status == CaseStatus.SUBMITTED.value and deadline is not None and today > deadline,
+                counts=counts.get(case_id, FindingCounts()),
+                checked=case_id in checked,
             )
-            for c in cases
-        ]
+        )
+    return rows
+
+
+def _current_files(s: Session) -> dict[int, tuple[CaseFileInfo, ...]]:
+    """Case id → its current files, in the order they were stored."""
+    found: dict[int, list[CaseFileInfo]] = defaultdict(list)
+    for case_id, kind, sha256, size, name in s.execute(
+        select(CaseFile.case_id, CaseFile.kind, CaseFile.sha256, CaseFile.size, CaseFile.original_name)
+        .where(CaseFile.current)
+        .order_by(CaseFile.id)
+    ):
+        found[case_id].append(CaseFileInfo(kind, sha256, size, name))
+    return {case_id: tuple(infos) for case_id, infos in found.items()}
+
+
+def finding_counts(ws: Workspace) -> dict[int, FindingCounts]:
+    """Case id → its current violations and warnings (cases without findings are absent)."""
+    with ws.sessions() as s:
+        return _finding_counts(s)
+
+
+def checked_cases(ws: Workspace) -> set[int]:
+    """Ids of the cases that went through the intake checks (they have a submission history)."""
+    with ws.sessions() as s:
+        return _checked_cases(s)
+
+
+def _finding_counts(s: Session) -> dict[int, FindingCounts]:
+    rows = s.execute(
+        select(Finding.case_id, Finding.code, Finding.severity)
+        .join(Case, Case.id == Finding.case_id)
+        .where(Finding.revision == Case.revision)
+        .order_by(Finding.id)
+    ).all()
+    acc: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for case_id, code, severity in rows:
+        acc[case_id].append((code, severity))
+    return {
+        case_id: FindingCounts(
+            violations=sum(1 for _c, sev in items if sev == VIOLATION),
+            warnings=sum(1 for _c, sev in items if sev != VIOLATION),
+            codes=tuple(dict.fromkeys(c for c, _s in items)),
+        )
+        for case_id, items in acc.items()
+    }
+
+
+def _checked_cases(s: Session) -> set[int]:
+    return set(s.scalars(select(CaseRevision.case_id).where(CaseRevision.fingerprint != "")))
 
 
 def themes(ws: Workspace) -> list[tuple[int, str]]:

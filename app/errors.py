@@ -83,3 +83,19 @@ def _read_only(folder: str) -> bool:
 
 def _remake(cls: type[DomainError], code: str, params: dict[str, Any]) -> DomainError:
     return cls(code, **params)
+
+
+class Cancelled(DomainError):
+    """The user asked to stop (glossary code ``cancelled``, "已取消" / "Cancelled"): the one
+    cancellation type of the whole product.
+
+    Long work raises it at its next check once its cancel flag is up (an import, a package build, the
+    media probes, a demo); ``ui.tasks.run_task`` turns it into ``on_cancelled`` rather than an error.
+    It is a :class:`DomainError` so a caller that only knows those still shows one clear line.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Cancelled, ())

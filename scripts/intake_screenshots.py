@@ -33,8 +33,10 @@ from screenshots import settle  # noqa: E402
 from screenshots import wait_for as _wait_for  # noqa: E402
 
 from app.workspace import Workspace  # noqa: E402
-from ui.main import apply_language, apply_style, make_context  # noqa: E402
+from ui.context import make_context  # noqa: E402
+from ui.main import apply_language, apply_style  # noqa: E402
 from ui.main_window import PAGE_ORGANIZER, MainWindow  # noqa: E402
+from ui.prompter import Prompter  # noqa: E402
 
 SIZE = (1440, 900)
 
@@ -61,6 +63,26 @@ def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     return shot
 
 
+class PhotoPrompter(Prompter):
+    """Photographs the next question dialog over the window instead of waiting for an answer."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.window: QWidget | None = None
+        self.photo: Path | None = None
+
+    def ask(self, dialog, answer):  # type: ignore[no-untyped-def]
+        assert self.window is not None, "no window to draw the dialog on"
+        assert self.photo is not None, "unexpected question"
+        dialog.show()
+        settle(self.app, 300)
+        with_dialog(self.window, dialog).save(str(self.photo))
+        dialog.close()
+        dialog.deleteLater()
+        self.photo = None
+        return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -74,10 +96,12 @@ def main() -> int:
         work = Path(tmp)
         corpus = build_corpus(work / "2022年案例提交", clean=48, videos=6, huge=False, distinct_decks=12)
         Workspace.create(work / "ws", season=2022).close()
-        ctx = make_context(work / "data", args.lang)
+        prompter = PhotoPrompter(app)
+        ctx = make_context(work / "data", args.lang, prompter=prompter)
         apply_style(app, ctx)
         apply_language(app, ctx)
         window = MainWindow(ctx)
+        prompter.window = window
         window.resize(*SIZE)
         window.show()
         window.open_workspace(work / "ws")
@@ -97,15 +121,15 @@ def main() -> int:
         settle(app, 300)
         with_dialog(window, wizard).save(str(args.out / "import_wizard.png"))
         wizard.accept()
-        wait_for(app, lambda: bool(screening.rows) and not window.organizer.loading)
+        wait_for(app, lambda: bool(window.organizer.rows()) and not window.organizer.loading)
         settle(app, 300)
 
         # 2. The case table with findings: problems first, a case with small text selected.
         view = window.organizer
         view.table.sortByColumn(screening.problems_column, Qt.SortOrder.DescendingOrder)
         settle(app)
-        target = next(r for r in screening.rows.values() if "font_too_small" in r.counts.codes)
-        view.select_case(target.case_id)
+        target = next(r for r in window.organizer.rows() if "font_too_small" in r.counts.codes)
+        view.select_case(target.id)
         wait_for(app, lambda: any(f.code == "font_too_small" for f in screening.findings_widget.findings))
         settle(app, 300)
         view.details.verticalScrollBar().setValue(view.details.verticalScrollBar().maximum())
@@ -115,14 +139,12 @@ def main() -> int:
         # 3. Screening: only the cases with problems, and the reject dialog for one of them.
         screening.problems_check.setChecked(True)
         view.table.sortByColumn(screening.deadline_column, Qt.SortOrder.AscendingOrder)
-        target = next(r for r in screening.rows.values() if "pdf_missing" in r.counts.codes)
-        view.select_case(target.case_id)
+        target = next(r for r in window.organizer.rows() if "pdf_missing" in r.counts.codes)
+        view.select_case(target.id)
         wait_for(app, lambda: any(f.code == "pdf_missing" for f in screening.findings_widget.findings))
-        screening.reject_selected()
-        wait_for(app, lambda: screening.dialog is not None and screening.dialog.isVisible())
-        settle(app, 300)
-        with_dialog(window, screening.dialog).save(str(args.out / "screening.png"))
-        screening.dialog.close()
+        prompter.photo = args.out / "screening.png"
+        screening.reject_selected()  # the reject dialog is asked through the prompter, which photographs it
+        wait_for(app, lambda: prompter.photo is None)
         settle(app)
         window.close()
         settle(app, 100)

@@ -3,6 +3,8 @@
 
     .venv/bin/python -m app.cli demo /tmp/shots-demo        # once: a 60-case demo workspace
     .venv/bin/python scripts/screenshots.py /tmp/shots-demo [--lang zh_CN] [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py /tmp/shots-demo --organizer-sizes   # the organizer view at
+        1024×680, 1280×720, 1366×768 and 1920×1080 as organizer_<lang>_<w>x<h>.png (issue 8, item 10)
 
 The settings go to a throw-away data folder, so your own recent list and window layout are untouched.
 """
@@ -22,10 +24,13 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui.main import apply_language, apply_style, make_context  # noqa: E402
+from ui.context import make_context  # noqa: E402
+from ui.main import apply_language, apply_style  # noqa: E402
 from ui.main_window import PAGE_ORGANIZER, MainWindow  # noqa: E402
 
 SIZE = (1440, 900)
+#: Window sizes the organizer view must fit (the smallest is the main window's minimum width).
+ORGANIZER_SIZES = ((1024, 680), (1280, 720), (1366, 768), (1920, 1080))
 
 
 def settle(app: QApplication, ms: int = 200) -> None:
@@ -61,6 +66,11 @@ def main() -> int:
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument(
+        "--organizer-sizes",
+        action="store_true",
+        help="save only the organizer view, at each of ORGANIZER_SIZES",
+    )
+    parser.add_argument(
         "--select",
         type=int,
         default=None,
@@ -79,7 +89,8 @@ def main() -> int:
         window.resize(*SIZE)
         window.show()
         settle(app)
-        window.grab().save(str(args.out / "start_page.png"))
+        if not args.organizer_sizes:
+            window.grab().save(str(args.out / "start_page.png"))
 
         window.open_workspace(args.workspace)
         wait_for(
@@ -88,10 +99,16 @@ def main() -> int:
         settle(app)
         window.organizer.table.selectRow(args.select if args.select is not None else first_with_video(window))
         settle(app)
-        window.grab().save(str(args.out / "case_table.png"))
+        written = []
+        for width, height in ORGANIZER_SIZES if args.organizer_sizes else (SIZE,):
+            window.resize(width, height)
+            settle(app)
+            name = f"organizer_{args.lang}_{width}x{height}.png" if args.organizer_sizes else "case_table.png"
+            window.grab().save(str(args.out / name))
+            written.append(args.out / name)
         window.close()
         settle(app, 50)
-    print(f"wrote {args.out / 'start_page.png'} and {args.out / 'case_table.png'}")
+    print("wrote", *written)
     return 0
 
 

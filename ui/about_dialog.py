@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__
+from ui.style import theme_colors
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class VideoBackend:
 
 def detect_video_backend() -> VideoBackend:
     """The backend the case video player really uses (``ui.viewer.video_player.video_backend``)."""
+    # Imported when the About box opens: the player module probes libvlc, which start-up must not wait for.
     from ui.viewer.video_player import video_backend
 
     info = video_backend()
@@ -52,8 +54,10 @@ def about_text(backend: VideoBackend) -> str:
         ("Python", platform.python_version()),
         (translate("AboutDialog", "Video playback"), video),
     ]
+    muted = theme_colors().muted.name()  # quiet grey of leitai.qss; rich text cannot take the sheet
     cells = "".join(
-        f"<tr><td style='padding-right:16px;color:#666'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+        f"<tr><td style='padding-right:16px;color:{muted}'>{html.escape(k)}</td>"
+        f"<td>{html.escape(v)}</td></tr>"
         for k, v in rows
     )
     return f"<h2>{html.escape(name)}</h2><p>{html.escape(purpose)}</p><table>{cells}</table>"

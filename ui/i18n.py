@@ -31,8 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from app.glossary import terms
 from app.glossary.terms import status_name
-from app.models import CaseStatus
 
 if TYPE_CHECKING:  # PySide's stub says it returns object; it returns the text unchanged
 
@@ -67,8 +67,9 @@ UI_FONT_FAMILIES = (
 #: Monospace families for hashes and codes.
 MONO_FONT_FAMILIES = ("Consolas", "Menlo", "Noto Sans Mono CJK SC", "DejaVu Sans Mono")
 
-#: Case status codes (``app.models.CaseStatus``) in the order the interface lists them.
-STATUSES: tuple[str, ...] = tuple(s.value for s in CaseStatus)
+#: Case status codes (``app.models.CaseStatus``) in the order the interface lists them, from the
+#: glossary's table: ``app.models`` loads SQLAlchemy, which the start page must not wait for.
+STATUSES: tuple[str, ...] = tuple(terms.STATUSES)
 
 
 def status_text(status: str) -> str:

@@ -3,49 +3,55 @@
 
 Extension points:
 - Pages: ``add_page(key, widget, menus=[...])`` registers a page and the menus shown while it is
-  current; ``show_page(key)`` switches. The judge workspace (issue 5, ``ui.judge.JudgeView``) is the
-  ``PAGE_JUDGE`` page, reached through :meth:`open_judge_package` or by dropping a package.
+  current; ``add_page_factory(key, build)`` registers one that is built the first time it is needed
+  (``page(key)``, ``show_page(key)``); ``show_page(key)`` switches. The judge workspace (issue 5,
+  ``ui.judge.JudgeView``) is the ``PAGE_JUDGE`` page, reached through :meth:`open_judge_package` or by
+  dropping a package on the start page.
 - Menu actions: ``file_menu``, ``view_menu``, ``help_menu`` and ``named_actions[name]``; the organizer's own
   actions go to ``organizer.case_menu`` / ``organizer.toolbar`` (shown while the organizer is current).
 - ``workspace_opened(Workspace)`` / ``workspace_closed()`` for anything that follows the workspace.
+
+Start-up speed (issue 8, item 12): only the start page is built before the first paint. The organizer
+and judge pages, and the modules behind them (SQLAlchemy, the PDF viewer, the video player), are
+imported and built the first time they are shown; ``bench/startup.py`` measures it.
 """
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from app.catalog import WorkspaceSummary
+from app.bundles import PACKAGE_SUFFIX
 from app.errors import DomainError
-from app.workspace import Workspace
 from ui import tasks
 from ui.about_dialog import show_about
+from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGES
-from ui.judge.judge_view import JudgeView
-from ui.main import AppContext
-from ui.organizer.organizer_view import OrganizerView
-from ui.organizer.screening_controller import ScreeningController
-from ui.progress import run_with_progress
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
-from ui.tasks import Task, TaskContext, run_task
+from ui.tasks import Task, run_task
+from ui.workspace_maker import WorkspaceMaker
+
+if TYPE_CHECKING:
+    from app.catalog import WorkspaceSummary
+    from app.workspace import Workspace
+    from ui.judge.judge_view import JudgeView
+    from ui.organizer.organizer_view import OrganizerView
+    from ui.organizer.screening_controller import ScreeningController
+
+#: Builds a page the first time it is needed: returns the widget and the menus shown with it.
+PageFactory = Callable[[], tuple[QWidget, list[QMenu]]]
 
 PAGE_START = "start"
 PAGE_ORGANIZER = "organizer"
 PAGE_JUDGE = "judge"
 
-#: What "Create demo" generates (the CLI's defaults).
-DEMO_SEASON = 2022
-DEMO_CASES = 60
-DEMO_JUDGES = 10
-DEMO_SEED = 2022
-#: Folder made inside a non-empty folder chosen for the demo.
-DEMO_FOLDER_NAME = "leitai-demo"
 #: Milliseconds to wait for background work to stop when the window closes.
 SHUTDOWN_WAIT_MS = 5000
 
@@ -64,7 +70,9 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._open_task: Task[Workspace] | None = None
         self._pages: dict[str, QWidget] = {}
+        self._page_factories: dict[str, PageFactory] = {}
         self._page_menus: dict[str, list[QMenu]] = {}
+        self._screening: ScreeningController | None = None
         self._shown_menus: list[QMenu] = []
         self.named_actions: dict[str, QAction] = {}
         self.setObjectName("mainWindow")
@@ -76,6 +84,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_pages()
+        self.maker = WorkspaceMaker(ctx, self)
+        self.maker.made.connect(self._on_workspace_ready)
         self.restoreGeometry(ctx.settings.get(WINDOW_GEOMETRY))
         self.restoreState(ctx.settings.get(WINDOW_STATE))
         self._update_title()
@@ -149,27 +159,63 @@ class MainWindow(QMainWindow):
             status.addPermanentWidget(label)
 
     def _build_pages(self) -> None:
-        self.start_page = StartPage()
+        self.start_page = StartPage(package_suffix=PACKAGE_SUFFIX)
         self.start_page.open_workspace_requested.connect(self.choose_workspace)
         self.start_page.open_package_requested.connect(self.open_judge_package)
         self.start_page.create_demo_requested.connect(self.create_demo)
         self.start_page.new_workspace_requested.connect(self.create_workspace)
         self.start_page.recent_workspace_chosen.connect(lambda path: self.open_workspace(Path(path)))
         self.start_page.recent_workspace_removed.connect(self._forget_recent)
+        self.start_page.package_dropped.connect(self.open_dropped_package)
         self.add_page(PAGE_START, self.start_page)
+        self.add_page_factory(PAGE_ORGANIZER, self._build_organizer)
+        self.add_page_factory(PAGE_JUDGE, self._build_judge)
 
-        self.organizer = OrganizerView(self.ctx)
-        self.organizer.counts_changed.connect(self._on_counts_changed)
-        self.organizer.summary_loaded.connect(self._on_summary_loaded)
-        self.add_page(PAGE_ORGANIZER, self.organizer, self.organizer.menus())
+    def _build_organizer(self) -> tuple[QWidget, list[QMenu]]:
+        # Imported here, not at the top: the organizer pulls in SQLAlchemy and the intake services,
+        # which the start page does not need (start-up speed, issue 8 item 12).
+        from ui.organizer.organizer_view import OrganizerView
+        from ui.organizer.screening_controller import ScreeningController
+
+        organizer = OrganizerView(self.ctx)
+        organizer.counts_changed.connect(self._on_counts_changed)
+        organizer.summary_loaded.connect(self._on_summary_loaded)
         # Intake and screening (issue 3) plug into the organizer view's toolbar, columns and details.
-        self.screening = ScreeningController(self.ctx, self.organizer)
-        self.screening.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._screening = ScreeningController(self.ctx, organizer)
+        self._screening.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return organizer, organizer.menus()
 
-        self.judge = JudgeView(self.ctx)
-        self.judge.home_opened.connect(lambda _info: self.show_page(PAGE_JUDGE))
-        self.judge.install_drop_target(self.start_page)  # a package dropped on the start page opens
-        self.add_page(PAGE_JUDGE, self.judge, self.judge.menus())
+    def _build_judge(self) -> tuple[QWidget, list[QMenu]]:
+        # Imported on first use for start-up speed: the judge's page loads the PDF viewer and the
+        # video player (PyMuPDF, libvlc or QtMultimedia).
+        from ui.judge.judge_view import JudgeView
+
+        judge = JudgeView(self.ctx)
+        judge.home_opened.connect(lambda _info: self.show_page(PAGE_JUDGE))
+        return judge, judge.menus()
+
+    @property
+    def organizer(self) -> OrganizerView:
+        """The organizer's page (built on first use)."""
+        page: OrganizerView = self.page(PAGE_ORGANIZER)  # type: ignore[assignment]
+        return page
+
+    @property
+    def screening(self) -> ScreeningController:
+        """Intake and screening on the organizer's page (built with it)."""
+        self.page(PAGE_ORGANIZER)
+        assert self._screening is not None
+        return self._screening
+
+    @property
+    def judge(self) -> JudgeView:
+        """The judge's page (built on first use)."""
+        page: JudgeView = self.page(PAGE_JUDGE)  # type: ignore[assignment]
+        return page
+
+    def page_built(self, key: str) -> bool:
+        """Whether ``key``'s page exists yet (a lazy page is built on first use)."""
+        return key in self._pages
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -183,7 +229,15 @@ class MainWindow(QMainWindow):
         self._page_menus[key] = list(menus or [])
         self.stack.addWidget(widget)
 
+    def add_page_factory(self, key: str, build: PageFactory) -> None:
+        """Register a page built by ``build()`` the first time it is needed (then as ``add_page``)."""
+        self._page_factories[key] = build
+
     def page(self, key: str) -> QWidget:
+        """The page ``key``, built now if it was registered with a factory and not built yet."""
+        if key not in self._pages:
+            widget, menus = self._page_factories.pop(key)()
+            self.add_page(key, widget, menus)
         return self._pages[key]
 
     def current_page(self) -> str:
@@ -192,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         """Make ``key`` the current page and put its menus between File and View."""
-        self.stack.setCurrentWidget(self._pages[key])
+        self.stack.setCurrentWidget(self.page(key))
         bar = self.menuBar()
         for menu in self._shown_menus:
             bar.removeAction(menu.menuAction())
@@ -216,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path) -> None:
         """Open the workspace in ``path`` off the GUI thread (it may migrate its database first)."""
-        if self._open_task is not None and not self._open_task.done:
+        if self._busy():
             return
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
         opener = self.ctx.services.open_workspace
@@ -250,86 +304,30 @@ class MainWindow(QMainWindow):
             return
         ws = self.workspace
         self.workspace = None
-        self.organizer.save_state()
-        self.organizer.set_workspace(None)
+        if self.page_built(PAGE_ORGANIZER):
+            self.organizer.save_state()
+            self.organizer.set_workspace(None)
         ws.close()
         self._clear_status()
         self._update_title()
         self.show_page(PAGE_START)
         self.workspace_closed.emit()
 
-    # -- new workspace -----------------------------------------------------------------------------
+    # -- new workspace and demo -------------------------------------------------------------------
 
     def create_workspace(self) -> None:
-        """Ask for season, name, folder and passphrase; create the workspace off the GUI thread, open it."""
-        if self._open_task is not None and not self._open_task.done:
-            return
-        request = self.ctx.prompter.new_workspace(self, self.ctx.settings.get(LAST_FOLDER))
-        if request is None:
-            return
-        target = request.folder
-        self.ctx.settings.set(LAST_FOLDER, str(target.parent))
-        existed = target.exists()
-        self.statusBar().showMessage(self.tr("Creating the workspace in {path}…").format(path=target))
-
-        def work(_task: TaskContext) -> Workspace:
-            return Workspace.create(
-                target, season=request.season, name=request.name, passphrase=request.passphrase
-            )
-
-        def failed(exc: BaseException) -> None:
-            self.statusBar().clearMessage()
-            _remove_unfinished(target, existed)
-            show_error(self, exc, self.tr("Could not create the workspace"))
-
-        self._open_task = run_task(work, self._on_workspace_ready, failed, owner=self)
-
-    # -- demo --------------------------------------------------------------------------------------
+        """Ask for season, name, folder and passphrase; create the workspace and open it."""
+        if not self._busy():
+            self.maker.create_workspace()
 
     def create_demo(self) -> None:
-        """Ask for a folder and generate a demo competition in it, with progress and cancel."""
-        start = self.ctx.settings.get(LAST_FOLDER)
-        folder = self.ctx.prompter.choose_directory(
-            self, self.tr("Choose a folder for the demo competition"), start
-        )
-        if folder is None:
-            return
-        self.ctx.settings.set(LAST_FOLDER, str(folder))
-        target = demo_target(folder)
-        existed = target.exists()
-        generate = self.ctx.services.generate_demo
+        """Ask for a folder and generate a demo competition in it, with progress and cancel; open it."""
+        if not self._busy():
+            self.maker.create_demo()
 
-        def work(task: TaskContext) -> Workspace:
-            return generate(
-                target,
-                season=DEMO_SEASON,
-                cases=DEMO_CASES,
-                judges=DEMO_JUDGES,
-                seed=DEMO_SEED,
-                progress=task.progress,
-            )
-
-        def failed(exc: BaseException) -> None:
-            _remove_unfinished(target, existed)
-            show_error(self, exc, self.tr("Could not create the demo"))
-
-        def cancelled() -> None:
-            _remove_unfinished(target, existed)
-            self.statusBar().showMessage(self.tr("Demo creation cancelled."), 5000)
-
-        self.demo_task = run_with_progress(
-            self,
-            work,
-            self._on_workspace_ready,
-            failed,
-            label=self.tr("Creating the demo competition…"),
-            title=self.tr("New demo"),
-            cancel_text=self.tr("Cancel"),
-            on_cancelled=cancelled,
-            object_name="demoProgress",
-            show_after_ms=0,
-            maximum=DEMO_CASES,
-        )
+    def _busy(self) -> bool:
+        """A workspace is being opened or made: another request waits for the user to try again."""
+        return (self._open_task is not None and not self._open_task.done) or self.maker.busy
 
     # -- judge, about, language ---------------------------------------------------------------------
 
@@ -349,6 +347,11 @@ class MainWindow(QMainWindow):
         self.live_dialog = start_live_session(
             self.workspace, self, lambda console: self.workspace_closed.connect(console.close)
         )
+
+    def open_dropped_package(self, path: str) -> None:
+        """A package was dropped on the start page: open it on the judge's page."""
+        self.show_page(PAGE_JUDGE)
+        self.judge.open_package(Path(path))
 
     def show_about(self) -> None:
         self.about_box = show_about(self)
@@ -418,7 +421,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.ctx.settings.set(WINDOW_STATE, self.saveState())
-        self.organizer.save_state()
+        if self.page_built(PAGE_ORGANIZER):
+            self.organizer.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, stop background work, close the workspace."""
@@ -426,30 +430,8 @@ class MainWindow(QMainWindow):
         tasks.cancel_all(owner=self)
         QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
         self.ctx.write_pool.waitForDone(SHUTDOWN_WAIT_MS)
-        self.judge.shutdown()  # every score typed is committed before the judge's home closes
+        if self.page_built(PAGE_JUDGE):
+            self.judge.shutdown()  # every score typed is committed before the judge's home closes
         self.close_workspace()
         self.ctx.settings.sync()
         super().closeEvent(event)
-
-
-def demo_target(folder: Path) -> Path:
-    """Where the demo goes: the chosen folder if it is empty, else a new ``leitai-demo[-N]`` inside."""
-    if not folder.exists() or not any(folder.iterdir()):
-        return folder
-    for n in range(1, 1000):
-        candidate = folder / (DEMO_FOLDER_NAME if n == 1 else f"{DEMO_FOLDER_NAME}-{n}")
-        if not candidate.exists():
-            return candidate
-    raise DomainError("demo_folder", path=str(folder))
-
-
-def _remove_unfinished(target: Path, existed: bool) -> None:
-    """Delete what an interrupted demo left, but only a folder this run created."""
-    if not existed and target.exists():
-        shutil.rmtree(target, ignore_errors=True)
-    elif existed and target.exists() and target.is_dir():
-        for child in target.iterdir():  # the chosen folder was empty: empty it again
-            if child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink(missing_ok=True)

@@ -3,14 +3,15 @@
 
 Season, competition name, a new or empty folder and the organizer passphrase (twice). OK is enabled
 only when all of it is valid; what is wrong is said inline, under the field. The main window creates
-the workspace (``Workspace.create``) off the GUI thread from the :class:`NewWorkspaceRequest`.
+the workspace (``Workspace.create``) off the GUI thread from the :class:`NewWorkspaceRequest`; it asks
+through the prompter: ``ctx.prompter.ask(dialog, dialog.request)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -29,12 +30,9 @@ from PySide6.QtWidgets import (
 from app.bundles import MIN_PASSPHRASE
 from app.seasons import available_seasons, load_season
 
-if TYPE_CHECKING:
-    from ui.prompter import Prompter
-
-# Style of the inline sentence saying what is still wrong with a field, and of a quiet explanation.
-ERROR_STYLE = "color: #b3261e;"
-HINT_STYLE = "color: #5f6368;"
+#: ``(parent, title, start) -> folder or None``: how the "Choose…" button asks for a folder
+#: (``Prompter.choose_directory``).
+ChooseFolder = Callable[[QWidget, str, str], Path | None]
 
 
 @dataclass(frozen=True)
@@ -48,14 +46,16 @@ class NewWorkspaceRequest:
 
 
 class NewWorkspaceDialog(QDialog):
-    """The form; :meth:`request` is what it holds once :meth:`is_valid`, ``ask()`` runs it modally."""
+    """The form; :meth:`request` is what it holds once :meth:`is_valid`."""
 
-    def __init__(self, prompter: Prompter | None = None, start: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, choose_folder: ChooseFolder | None = None, start: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newWorkspaceDialog")
         self.setWindowTitle(self.tr("New workspace"))
         self.setMinimumWidth(560)
-        self._prompter = prompter
+        self._choose_folder_with = choose_folder
         self._start = start
         self._default_name = ""
 
@@ -64,6 +64,31 @@ class NewWorkspaceDialog(QDialog):
         )
         intro.setWordWrap(True)
 
+        form = self._build_form()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 20, 22, 18)
+        layout.setSpacing(14)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.passphrase_explain)
+        layout.addWidget(self.buttons)
+
+        self.season.currentIndexChanged.connect(self._on_season_changed)
+        for field in (self.name, self.folder, self.passphrase, self.repeat):
+            field.textChanged.connect(self._validate)
+        self._on_season_changed()
+
+    def _build_form(self) -> QFormLayout:
+        """Season, name, folder and passphrase fields, each with the line saying what is wrong."""
         self.season = QComboBox()
         self.season.setObjectName("season")
         for year in reversed(available_seasons()):  # newest first, and the default
@@ -96,16 +121,15 @@ class NewWorkspaceDialog(QDialog):
         self.passphrase_hint = QLabel()
         self.passphrase_hint.setObjectName("passphraseHint")
         self.passphrase_hint.setWordWrap(True)
-        explain = QLabel(
+        explain = self.passphrase_explain = QLabel(
             self.tr(
                 "The organizer passphrase protects the signature on every judge package and score bundle "
                 "of this competition. Keep it safe: it cannot be recovered, and without it no new packages "
                 "can be made."
             )
         )
-        explain.setObjectName("passphraseExplain")
+        explain.setObjectName("passphraseExplain")  # quiet grey (leitai.qss)
         explain.setWordWrap(True)
-        explain.setStyleSheet(HINT_STYLE)
 
         form = QFormLayout()
         form.setVerticalSpacing(10)
@@ -117,27 +141,7 @@ class NewWorkspaceDialog(QDialog):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat passphrase"), self.repeat)
         form.addRow("", self.passphrase_hint)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 20, 22, 18)
-        layout.setSpacing(14)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(explain)
-        layout.addWidget(self.buttons)
-
-        self.season.currentIndexChanged.connect(self._on_season_changed)
-        for field in (self.name, self.folder, self.passphrase, self.repeat):
-            field.textChanged.connect(self._validate)
-        self._on_season_changed()
+        return form
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -151,9 +155,9 @@ class NewWorkspaceDialog(QDialog):
         self._validate()
 
     def _choose_folder(self) -> None:
-        if self._prompter is None:
+        if self._choose_folder_with is None:
             return
-        path = self._prompter.choose_directory(
+        path = self._choose_folder_with(
             self, self.tr("Choose a folder for the new workspace"), self.folder.text() or self._start
         )
         if path is not None:
@@ -198,8 +202,7 @@ class NewWorkspaceDialog(QDialog):
     def _show(label: QLabel, error: str | None) -> None:
         """Say ``error`` under its field; the line stays (empty) when all is well, so the form keeps still."""
         label.setMinimumHeight(label.fontMetrics().height())
-        label.setText(error or "")
-        label.setStyleSheet(ERROR_STYLE)
+        label.setText(error or "")  # in the error colour: leitai.qss #folderHint, #passphraseHint
 
     def is_valid(self) -> bool:
         return (
@@ -228,15 +231,3 @@ class NewWorkspaceDialog(QDialog):
     def accept(self) -> None:
         if self.is_valid():  # Enter in a field must not get past a disabled OK
             super().accept()
-
-    @classmethod
-    def ask(
-        cls, prompter: Prompter | None = None, start: str = "", parent: QWidget | None = None
-    ) -> NewWorkspaceRequest | None:
-        dialog = cls(prompter, start, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.request()
-        finally:
-            dialog.deleteLater()

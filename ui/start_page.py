@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """The page the main window opens on: open or create a workspace, open a judge package, a demo, recents.
 
-It only asks; the main window does the work (it connects to the ``*_requested`` signals).
+It only asks; the main window does the work (it connects to the ``*_requested`` signals). A judge
+package dropped on the page is handed on as ``package_dropped`` (the judge's page is built only then).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -86,10 +87,14 @@ class StartPage(QWidget):
     recent_workspace_chosen = Signal(str)
     #: The user removed a folder (str) from the recent list.
     recent_workspace_removed = Signal(str)
+    #: A file named ``*<package_suffix>`` (str path) was dropped on the page.
+    package_dropped = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, package_suffix: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
+        self._package_suffix = package_suffix.lower()
+        self.setAcceptDrops(bool(package_suffix))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 40, 48, 40)
         outer.addStretch(1)
@@ -146,6 +151,18 @@ class StartPage(QWidget):
         layout.addLayout(cards)
         layout.addSpacing(22)
 
+        self._build_recent(layout)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.set_recent([])
+
+    def _build_recent(self, layout: QVBoxLayout) -> None:
+        """The recently opened workspaces, or a hint while there are none."""
         recent_title = QLabel(self.tr("Recent workspaces"))
         recent_title.setObjectName("sectionHeading")
         layout.addWidget(recent_title)
@@ -164,14 +181,6 @@ class StartPage(QWidget):
         self.recent_empty.setObjectName("emptyHint")
         self.recent_empty.setWordWrap(True)
         layout.addWidget(self.recent_empty)
-
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 100)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.set_recent([])
 
     def _card(
         self, row: QHBoxLayout, name: str, title: str, description: str, primary: bool = False
@@ -211,6 +220,25 @@ class StartPage(QWidget):
         row_height = self.recent_list.sizeHintForRow(0) if paths else 0
         frame = self.recent_list.frameWidth() * 2 + 10
         self.recent_list.setFixedHeight(max(rows * row_height + frame, 60))
+
+    def _dropped_package(self, event: QDropEvent | QDragEnterEvent) -> str | None:
+        mime = event.mimeData()
+        if not self._package_suffix or mime is None or not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(self._package_suffix):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_package(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_package(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.package_dropped.emit(path)
 
     def recent_paths(self) -> list[str]:
         return [str(self.recent_list.item(i).data(PathRole)) for i in range(self.recent_list.count())]

@@ -3,10 +3,11 @@
 
 ``run_task(fn, on_done, on_error, progress)`` runs ``fn(ctx)`` on a ``QThreadPool``. ``ctx`` is a
 :class:`TaskContext`: the worker reports progress with ``ctx.progress(done, total)`` and checks
-``ctx.cancelled`` (``ctx.progress`` and ``ctx.check()`` raise :class:`Cancelled` once the user has
-cancelled). ``on_done(result)``, ``on_error(exc)``, ``progress(done, total)`` and ``on_cancelled()``
-always run on the GUI thread, through queued signals of a :class:`Task` that lives there. Workers never
-touch widgets.
+``ctx.cancelled`` (``ctx.progress`` and ``ctx.check()`` raise ``app.errors.Cancelled``, the product's
+one cancellation type, once the user has cancelled; so may any service the worker calls).
+``on_done(result)``, ``on_error(exc)``, ``progress(done, total)`` and ``on_cancelled()`` always run
+on the GUI thread, through queued signals of a :class:`Task` that lives there. Workers never touch
+widgets.
 
 Cancelling is a request: a function that finishes anyway still hands its result to ``on_done`` (so a
 workspace it opened is not leaked); one that raises ``Cancelled`` ends in ``on_cancelled``.
@@ -25,6 +26,8 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.errors import Cancelled
+
 T = TypeVar("T")
 
 #: Minimum seconds between two progress signals (the last one always goes through).
@@ -32,10 +35,6 @@ PROGRESS_INTERVAL = 0.03
 
 #: Tasks whose outcome has not reached the GUI thread yet; holds them alive until it has.
 _pending: set[Task[Any]] = set()
-
-
-class Cancelled(Exception):
-    """Raised inside a worker once the user cancelled; it ends the task in ``on_cancelled``."""
 
 
 class TaskContext:
@@ -56,7 +55,7 @@ class TaskContext:
     def check(self) -> None:
         """Raise :class:`Cancelled` if the user asked to stop."""
         if self._cancel.is_set():
-            raise Cancelled
+            raise Cancelled()
 
     def progress(self, done: int, total: int) -> None:
         """Report progress (throttled) and stop here if cancelled: usable as a service's callback."""

@@ -10,3 +10,6 @@ DEMO_PASSPHRASE = "leitai-demo"
 PASSPHRASE_ENV = "LEITAI_PASSPHRASE"
 #: Shortest organizer passphrase a new workspace accepts: it protects every package's signature.
 MIN_PASSPHRASE = 8
+#: File name suffix of a judge package (here, not in package.py, so the GUI's start page can accept a
+#: dropped package without importing the package code).
+PACKAGE_SUFFIX = ".leitai-pkg"

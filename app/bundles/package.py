@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit
-from app.bundles import keys
+from app.bundles import PACKAGE_SUFFIX, keys
 from app.bundles.canonical import FormatError, b64, decimal_text, dumps, utc_text
 from app.bundles.container import CHUNK, ContainerError, ContainerReader, ContainerWriter
 from app.bundles.manifest import (
@@ -34,7 +34,6 @@ from app.glossary.terms import round_term
 from app.models import Assignment, Case, CaseFile, Competition, IssuedPackage, Judge, Round
 from app.workspace import Workspace
 
-PACKAGE_SUFFIX = ".leitai-pkg"
 #: Bigger chunks for media: fewer thread hand-offs, still nothing like a whole video in memory.
 MEDIA_CHUNK = 4 * CHUNK
 #: Name of the public key file written next to built packages, for outside verifiers.

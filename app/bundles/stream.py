@@ -10,16 +10,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from app.errors import DomainError
+from app.errors import Cancelled
 
 #: ``progress(done_bytes, total_bytes)``; called after every chunk.
 Progress = Callable[[int, int], None]
 #: ``cancel() -> True`` stops the work at the next chunk.
 Cancel = Callable[[], bool]
-
-
-def cancelled_error() -> DomainError:
-    return DomainError("cancelled")
 
 
 @dataclass
@@ -36,7 +32,7 @@ class Meter:
         if self.progress is not None:
             self.progress(self.done, self.total)
         if self.cancel is not None and self.cancel():
-            raise cancelled_error()
+            raise Cancelled()
 
 
 @dataclass

@@ -323,7 +323,7 @@ def _screen_list(args: argparse.Namespace) -> int:
                     "theme": r.theme_number,
                     "status": r.status,
                     "status_name": status_name(r.status),
-                    "reason": r.reason,
+                    "reason": r.status_reason,
                     "submitted_at": r.submitted_at,
                     "deadline": r.deadline,
                     "overdue": r.overdue,

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Intake: read a submission folder or zip, check every rule of the notice, import, screen."""
 
+from app.errors import Cancelled
 from app.intake.columns import (
     COLUMNS,
     Column,
@@ -13,7 +14,6 @@ from app.intake.columns import (
 from app.intake.findings import CODES, CROSS_CASE_CODES, VIOLATION, WARNING, Finding, SourceProblem
 from app.intake.runner import CaseReport, CheckOptions, CheckReport, Progress, check_sheet, check_source
 from app.intake.source import Source, open_source
-from app.media import Cancelled
 
 __all__ = [
     "CODES",

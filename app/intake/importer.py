@@ -24,11 +24,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.casebook import hospital_by_name
-from app.errors import DomainError, storage_error
+from app.errors import Cancelled, DomainError, storage_error
 from app.intake.checks import parse_time, parse_votes, resolve_named
 from app.intake.columns import read_sheet
 from app.intake.cross_case import CaseKey, cross_case_findings
-from app.intake.deadlines import COMPETITION_TZ
 from app.intake.findings import CROSS_CASE_CODES, Finding, SourceProblem
 from app.intake.leftovers import sweep_incoming
 from app.intake.runner import (
@@ -41,7 +40,6 @@ from app.intake.runner import (
     check_sheet,
 )
 from app.intake.source import open_regular, open_source
-from app.media import Cancelled
 from app.models import (
     Case,
     CaseFile,
@@ -57,6 +55,7 @@ from app.models import (
 )
 from app.models import Finding as FindingRow
 from app.seasons import SeasonRules
+from app.seasons.deadlines import COMPETITION_TZ
 from app.store import iter_chunks
 from app.workspace import Workspace
 
@@ -135,7 +134,7 @@ def import_source(
         total = len(report.cases)
         for done, case in enumerate(report.cases, start=1):
             if cancelled is not None and cancelled():
-                raise Cancelled
+                raise Cancelled()
             try:
                 outcome = _store_case(ws, rules, case, str(src), actor)
             except (DomainError, Cancelled):  # a full disk, a read-only workspace, a cancel: stop

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,13 +20,15 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit, catalog
+from app.catalog import CaseRow, FindingCounts, finding_counts
+from app.catalog import checked_cases as _checked_cases
 from app.errors import DomainError
 from app.glossary.terms import finding_name
-from app.intake.deadlines import COMPETITION_TZ, screening_deadline
 from app.intake.findings import VIOLATION
 from app.intake.hospitals import same_hospital
-from app.models import Case, CaseRevision, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
+from app.models import Case, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
 from app.models import Finding as FindingRow
+from app.seasons.deadlines import COMPETITION_TZ
 from app.workspace import Workspace
 
 
@@ -51,37 +53,6 @@ class StoredFinding:
         """PDF pages the finding is about, first to last (for "open the PDF at this page")."""
         pages = self.detail.get("pages") or []
         return tuple(int(p) for p in pages) if isinstance(pages, list) else ()
-
-
-@dataclass(frozen=True, slots=True)
-class FindingCounts:
-    """How many violations and warnings a case has now, and of which codes."""
-
-    violations: int = 0
-    warnings: int = 0
-    codes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ScreeningRow:
-    """One case as the screening view shows it."""
-
-    case_id: int
-    code: str
-    hospital: str
-    province: str
-    region: str
-    theme_number: int | None
-    title: str
-    status: str
-    reason: str
-    submitted_at: datetime | None
-    deadline: date | None
-    overdue: bool
-    revision: int
-    counts: FindingCounts = field(default_factory=FindingCounts)
-    #: The case went through the intake checks (it was imported, not added another way, e.g. the demo).
-    checked: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,34 +89,6 @@ def case_findings(ws: Workspace, code: str) -> list[StoredFinding]:
     return sorted(found, key=lambda f: 0 if f.is_violation else 1)
 
 
-def finding_counts(ws: Workspace) -> dict[int, FindingCounts]:
-    """Case id → its current violations and warnings (cases without findings are absent)."""
-    with ws.sessions() as s:
-        rows = s.execute(
-            select(FindingRow.case_id, FindingRow.code, FindingRow.severity)
-            .join(Case, Case.id == FindingRow.case_id)
-            .where(FindingRow.revision == Case.revision)
-            .order_by(FindingRow.id)
-        ).all()
-    acc: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for case_id, code, severity in rows:
-        acc[case_id].append((code, severity))
-    return {
-        case_id: FindingCounts(
-            violations=sum(1 for _c, sev in items if sev == VIOLATION),
-            warnings=sum(1 for _c, sev in items if sev != VIOLATION),
-            codes=tuple(dict.fromkeys(c for c, _s in items)),
-        )
-        for case_id, items in acc.items()
-    }
-
-
-def _checked_cases(ws: Workspace) -> set[int]:
-    """Ids of the cases that went through the intake checks (they have a submission history)."""
-    with ws.sessions() as s:
-        return set(s.scalars(select(CaseRevision.case_id).where(CaseRevision.fingerprint != "")))
-
-
 def _stored(r: FindingRow) -> StoredFinding:
     name = finding_name(r.code)
     return StoredFinding(r.id, r.case_id, r.code, r.severity, name, r.message, dict(r.detail))
@@ -154,35 +97,10 @@ def _stored(r: FindingRow) -> StoredFinding:
 # --- the screening table -----------------------------------------------------------------------------
 
 
-def screening_rows(ws: Workspace, today: date | None = None) -> list[ScreeningRow]:
-    """Every case with its status, deadline and finding counts, in case-code order."""
-    rules = ws.rules
-    today = today or datetime.now(COMPETITION_TZ).date()
-    counts = finding_counts(ws)
-    checked = _checked_cases(ws)
-    out = []
-    for c in catalog.list_cases(ws):
-        deadline = screening_deadline(c.submitted_at, rules)
-        out.append(
-            ScreeningRow(
-                case_id=c.id,
-                code=c.code,
-                hospital=c.hospital,
-                province=c.province,
-                region=c.region,
-                theme_number=c.theme_number,
-                title=c.title,
-                status=c.status,
-                reason=c.status_reason,
-                submitted_at=c.submitted_at,
-                deadline=deadline,
-                overdue=c.status == CaseStatus.SUBMITTED.value and deadline is not None and today > deadline,
-                revision=c.revision,
-                counts=counts.get(c.id, FindingCounts()),
-                checked=c.id in checked,
-            )
-        )
-    return out
+def screening_rows(ws: Workspace, today: date | None = None) -> list[CaseRow]:
+    """Every case with its status, deadline and finding counts, in case-code order: the catalog's
+    case rows (one row type for every case table), kept under this name for the screening commands."""
+    return catalog.list_cases(ws, today)
 
 
 # --- decisions ---------------------------------------------------------------------------------------
@@ -357,8 +275,8 @@ def export_rejections(ws: Workspace, path: Path) -> int:
             r.region,
             f"主题{r.theme_number}" if r.theme_number else "",
             r.title,
-            r.reason,
-            _local(when.get(r.case_id)),
+            r.status_reason,
+            _local(when.get(r.id)),
         ]
         for r in rows
     ]

@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.errors import DomainError
 from app.intake.hospitals import name_key
-from app.judging.roster import judge_by_ref
 from app.models import (
     Assignment,
     Case,
@@ -39,6 +38,7 @@ from app.models import (
     Province,
     Theme,
 )
+from app.refs import judge_by_ref
 from app.workspace import Workspace
 
 #: Hard kinds in the order a report names them (the first that applies is the reason).

@@ -19,9 +19,9 @@ from app import audit
 from app.bundles.package import BuiltPackage, build_packages
 from app.errors import DomainError
 from app.judging.assignment.service import fill_session, release_unscored
-from app.judging.roster import judge_by_ref
 from app.models import Assignment, Case, Judge, JudgeStatus, Round
 from app.models.base import utcnow
+from app.refs import judge_by_ref
 from app.rounds.service import settings_row
 from app.workspace import Workspace
 

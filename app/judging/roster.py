@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.errors import DomainError
 from app.models import Conflict, ConflictKind, Hospital, Judge, JudgeStatus, Province
+from app.refs import judge_by_ref
 from app.seasons import SeasonRules
 from app.workspace import Workspace
 
@@ -65,18 +66,6 @@ class JudgeEdit:
     phone: str | None = None
     email: str | None = None
     expertise: tuple[int, ...] | None = None
-
-
-def judge_by_ref(s: Session, ref: str | int) -> Judge:
-    """The judge a user means by a code (J001) or an id; DomainError if none."""
-    text = str(ref).strip()
-    cond = [Judge.code == text]
-    if text.isdigit():
-        cond.append(Judge.id == int(text))
-    judge = s.scalars(select(Judge).where(or_(*cond)).order_by(Judge.id)).first()
-    if judge is None:
-        raise DomainError("unknown_judge", judge=text)
-    return judge
 
 
 def _province(s: Session, rules: SeasonRules, text: str) -> Province | None:

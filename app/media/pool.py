@@ -28,6 +28,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from app.errors import Cancelled
+
 #: Address space each worker may use; PyMuPDF and FFmpeg need a few hundred MB on the worst real file.
 DEFAULT_MEMORY_BYTES = 2 * 1024 * 1024 * 1024
 #: How often the dispatcher wakes up to look at the cancel flag while every worker is busy.
@@ -43,10 +45,6 @@ TIMEOUT = "timeout"
 CRASHED = "crashed"
 MEMORY = "memory"
 ERROR = "error"
-
-
-class Cancelled(Exception):
-    """The caller's cancel flag was raised; the workers were stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +188,7 @@ class WorkerPool:
         try:
             while pending or busy:
                 if cancelled is not None and cancelled():
-                    raise Cancelled
+                    raise Cancelled()
                 while pending and len(busy) < self.size:
                     worker = (
                         self._idle.pop()

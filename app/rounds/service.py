@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.errors import DomainError
-from app.judging.roster import judge_by_ref
 from app.models import (
     Admission,
     Assignment,
@@ -29,6 +28,7 @@ from app.models import (
     Theme,
 )
 from app.models.base import utcnow
+from app.refs import judge_by_ref
 from app.workspace import Workspace
 
 #: The most judges per case a round may ask for (a live final seats a dozen; more is a typo).

@@ -73,10 +73,46 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Search code, title or hospital</source>
+        <extracomment>Milliseconds the search box waits after the last keystroke before filtering. Characters a filter box shows at least before it elides (&quot;All themes&quot;, &quot;1 · 构建…&quot;). A filter changed (the proxy has re-filtered). The user pressed &quot;Clear filters&quot;.</extracomment>
+        <translation>搜索案例编号、名称或医院</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部赛区</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部组别</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Cases shown / all cases</source>
+        <translation>显示的案例 / 全部案例</translation>
+    </message>
+    <message>
+        <source>{shown} / {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. A value that sorts the column correctly (numbers as numbers, missing values last). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Missing values sort after every real one, whichever the type. Status text colours: approved green, rejected red, waiting in the default colour. Statuses sort in the order a case goes through screening.</extracomment>
+        <extracomment>The case&apos;s ``CaseRow.id`` (int) for any cell. The row&apos;s rank in the column&apos;s sort order (an int: Qt&apos;s proxy compares it without calling Python). The whole ``CaseRow`` for any cell (for delegates and the filter proxy). Translation context of the column headers (explicit: the model may be subclassed). Shown by default (the header&apos;s context menu shows or hides any column). Text colour for a row, or None for the default. Icon shown before the text (e.g. the intake findings&apos; severity), or None. Narrowest width the view may give it on a small window so the title stays readable (0: never narrower than ``width``). On a table too narrow for the title even then, columns with ``drop`` &gt; 0 are hidden, lowest first (0: always shown). See ``ui/organizer/column_fitter.py``. Missing values sort after every real one, whichever the type. Statuses sort in the order a case goes through screening.</extracomment>
         <translation>案例编号</translation>
     </message>
     <message>
@@ -128,7 +164,6 @@
     <name>Findings</name>
     <message>
         <source>, </source>
-        <extracomment>Severity colours, shared by the table icons and the list.</extracomment>
         <translation>、</translation>
     </message>
     <message>
@@ -320,7 +355,7 @@
     <name>OrganizerView</name>
     <message>
         <source>&amp;Reload</source>
-        <extracomment>Milliseconds the search box waits after the last keystroke before filtering. (shown, total) cases after each load or filter change. The workspace summary after each load (``WorkspaceSummary``). A load finished and the table shows its rows. The selected case (``CaseRow``) or None.</extracomment>
+        <extracomment>The competition&apos;s name keeps at least this width beside the toolbar (then it elides). (shown, total) cases after each load or filter change. The workspace summary after each load (``WorkspaceSummary``). A load finished and the table shows its rows. The selected case (``CaseRow``) or None. The user cleared every filter: extensions reset their own filter widgets.</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
@@ -334,30 +369,6 @@
     <message>
         <source>Cases</source>
         <translation>案例</translation>
-    </message>
-    <message>
-        <source>Search code, title or hospital</source>
-        <translation>搜索案例编号、名称或医院</translation>
-    </message>
-    <message>
-        <source>All themes</source>
-        <translation>全部主题</translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation>全部赛区</translation>
-    </message>
-    <message>
-        <source>All tiers</source>
-        <translation>全部组别</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -386,14 +397,6 @@
     <message>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案例。</translation>
-    </message>
-    <message>
-        <source>{shown} / {total}</source>
-        <translation>{shown} / {total}</translation>
-    </message>
-    <message>
-        <source>Cases shown / all cases</source>
-        <translation>显示的案例 / 全部案例</translation>
     </message>
 </context>
 <context>
@@ -431,10 +434,30 @@
     </message>
 </context>
 <context>
+    <name>ScreeningColumns</name>
+    <message>
+        <source>Not checked: this case was not imported through the intake</source>
+        <extracomment>Missing values sort after every real one.</extracomment>
+        <translation>未检查：本案例不是通过案例导入添加的</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Overdue: screening was due by {date}</source>
+        <translation>已超期：应在 {date} 前完成初筛</translation>
+    </message>
+    <message>
+        <source>Screening due by the end of {date}</source>
+        <translation>初筛截止：{date} 当天</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningController</name>
     <message>
         <source>Only with problems</source>
-        <extracomment>Missing values sort after every real one. A sentence for the status bar after an action. Screening data (findings counts, deadlines, undo step) reloaded after the view&apos;s rows. The findings of the selected case are shown.</extracomment>
+        <extracomment>A sentence for the status bar after an action. The undo step was read again after the view loaded its rows: the actions are up to date. The findings of the selected case are shown.</extracomment>
         <translation>只看有问题的</translation>
     </message>
     <message>
@@ -444,22 +467,6 @@
     <message>
         <source>Findings</source>
         <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>No problems found</source>
-        <translation>未发现问题</translation>
-    </message>
-    <message>
-        <source>Not checked: this case was not imported through the intake</source>
-        <translation>未检查：本案例不是通过案例导入添加的</translation>
-    </message>
-    <message>
-        <source>Overdue: screening was due by {date}</source>
-        <translation>已超期：应在 {date} 前完成初筛</translation>
-    </message>
-    <message>
-        <source>Screening due by the end of {date}</source>
-        <translation>初筛截止：{date} 当天</translation>
     </message>
     <message>
         <source>Screening</source>

@@ -55,7 +55,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>What &quot;Create demo&quot; generates (the CLI&apos;s defaults). Folder made inside a non-empty folder chosen for the demo. Milliseconds to wait for background work to stop when the window closes. The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.</extracomment>
+        <extracomment>Builds a page the first time it is needed: returns the widget and the menus shown with it. Milliseconds to wait for background work to stop when the window closes. The user picked another interface language (code); ``ui.main.Shell`` rebuilds the window.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -119,38 +119,6 @@
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <source>Creating the workspace in {path}…</source>
-        <translation>正在 {path} 创建工作区…</translation>
-    </message>
-    <message>
-        <source>Could not create the workspace</source>
-        <translation>无法创建工作区</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the demo competition</source>
-        <translation>选择存放演示比赛的文件夹</translation>
-    </message>
-    <message>
-        <source>Creating the demo competition…</source>
-        <translation>正在生成演示比赛…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>New demo</source>
-        <translation>新建演示</translation>
-    </message>
-    <message>
-        <source>Could not create the demo</source>
-        <translation>无法生成演示</translation>
-    </message>
-    <message>
-        <source>Demo creation cancelled.</source>
-        <translation>已取消生成演示。</translation>
-    </message>
-    <message>
         <source>Open a workspace first.</source>
         <translation>请先打开一个工作区。</translation>
     </message>
@@ -179,6 +147,7 @@
     <name>NewWorkspaceDialog</name>
     <message>
         <source>New workspace</source>
+        <extracomment>``(parent, title, start) -&gt; folder or None``: how the &quot;Choose…&quot; button asks for a folder (``Prompter.choose_directory``).</extracomment>
         <translation>新建工作区</translation>
     </message>
     <message>
@@ -266,7 +235,7 @@
     <name>StartPage</name>
     <message>
         <source>Leitai</source>
-        <extracomment>How many recent workspaces the list shows before it scrolls. Item role holding a recent workspace&apos;s full path. A recent workspace&apos;s folder (str) was chosen. The user removed a folder (str) from the recent list.</extracomment>
+        <extracomment>How many recent workspaces the list shows before it scrolls. Item role holding a recent workspace&apos;s full path. A recent workspace&apos;s folder (str) was chosen. The user removed a folder (str) from the recent list. A file named ``*&lt;package_suffix&gt;`` (str path) was dropped on the page.</extracomment>
         <translation>擂台</translation>
     </message>
     <message>
@@ -320,6 +289,42 @@
     <message>
         <source>Remove from list</source>
         <translation>从列表中移除</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceMaker</name>
+    <message>
+        <source>Creating the workspace in {path}…</source>
+        <extracomment>What &quot;Create demo&quot; generates (the CLI&apos;s defaults). Folder made inside a non-empty folder chosen for the demo. A workspace (``Workspace``, open) was made. The running (or last) creation, for callers and tests that wait on it.</extracomment>
+        <translation>正在 {path} 创建工作区…</translation>
+    </message>
+    <message>
+        <source>Could not create the workspace</source>
+        <translation>无法创建工作区</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the demo competition</source>
+        <translation>选择存放演示比赛的文件夹</translation>
+    </message>
+    <message>
+        <source>Could not create the demo</source>
+        <translation>无法生成演示</translation>
+    </message>
+    <message>
+        <source>Demo creation cancelled.</source>
+        <translation>已取消生成演示。</translation>
+    </message>
+    <message>
+        <source>Creating the demo competition…</source>
+        <translation>正在生成演示比赛…</translation>
+    </message>
+    <message>
+        <source>New demo</source>
+        <translation>新建演示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

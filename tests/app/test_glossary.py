@@ -30,6 +30,8 @@ DYNAMIC_CODES: dict[tuple[str, str], frozenset[str]] = {
     # verify_package reports one of these codes (PackageCheck.code) for a package it refuses.
     ("app/judge_home/home.py", "check.code"): frozenset({"malformed", "bad_signature", "file_mismatch"}),
 }
+#: DomainError subclasses that fix their own code (called with no arguments).
+FIXED_CODES: dict[str, str] = {"Cancelled": "cancelled"}
 #: Raise sites allowed to pass their parameters as ``**mapping`` (module, mapping expression).
 SPREAD_PARAMS: frozenset[tuple[str, str]] = frozenset()
 
@@ -85,6 +87,13 @@ def raise_sites() -> list[RaiseSite]:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and _called_name(node) in classes):
                 continue
+            if _called_name(node) in FIXED_CODES and not node.args:
+                sites.append(
+                    RaiseSite(
+                        module, node.lineno, frozenset({FIXED_CODES[_called_name(node)]}), frozenset(), (), 0
+                    )
+                )
+                continue
             if not node.args:
                 raise AssertionError(f"{module}:{node.lineno}: a DomainError needs its code first")
             first = node.args[0]
@@ -108,6 +117,13 @@ def raise_sites() -> list[RaiseSite]:
 
 
 SITES = raise_sites()
+
+
+def test_a_fixed_code_subclass_carries_its_code() -> None:
+    from app import errors
+
+    for name, code in FIXED_CODES.items():
+        assert getattr(errors, name)().code == code
 
 
 def test_the_walk_finds_the_raise_sites() -> None:

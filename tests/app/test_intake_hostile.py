@@ -249,7 +249,7 @@ def test_pool_survives_crashes_memory_hogs_and_hangs(tmp_path: Path) -> None:
 
 
 def test_cancel_stops_the_workers(tmp_path: Path) -> None:
-    from app.media import Cancelled
+    from app.errors import Cancelled
 
     calls = 0
 

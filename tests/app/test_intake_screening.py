@@ -14,7 +14,6 @@ from sqlalchemy import select
 from app.cli import main
 from app.errors import DomainError
 from app.exports.workbook import RISKY_PREFIXES
-from app.intake.deadlines import add_working_days, screening_deadline
 from app.intake.importer import import_source
 from app.intake.screening import (
     REJECTION_COLUMNS,
@@ -34,6 +33,7 @@ from app.intake.screening import (
 )
 from app.models import AuditEvent, HospitalAlias
 from app.seasons import load_season
+from app.seasons.deadlines import add_working_days, screening_deadline
 from app.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -66,7 +66,7 @@ def imported(workspace: Workspace, corpus: Corpus) -> Workspace:
 
 
 def _status(ws: Workspace) -> dict[str, tuple[str, str]]:
-    return {r.code: (r.status, r.reason) for r in screening_rows(ws)}
+    return {r.code: (r.status, r.status_reason) for r in screening_rows(ws)}
 
 
 def test_working_day_deadlines_skip_weekends() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import traceback
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +19,8 @@ from app.casebook import NewCase, add_case
 from app.models import Case, CaseStatus
 from app.workspace import Workspace
 from ui import tasks
-from ui.main import AppContext, apply_language, make_context
+from ui.context import AppContext, make_context
+from ui.main import apply_language
 from ui.prompter import Prompter
 
 #: Milliseconds a finished test waits for pool threads to wind down before they count as left behind.
@@ -71,13 +72,27 @@ def _dangling_tasks() -> Iterator[None]:
 
 
 class FakePrompter(Prompter):
-    """Answers folder and file questions from queues; fails the test if asked something unexpected."""
+    """Answers from queues instead of showing anything; fails the test if asked something unexpected.
+
+    A dialog question (``ask``) is answered by the next function in ``fillers``: it gets the real
+    dialog, fills it like a user would and returns True to press OK (False: cancel). Asked questions
+    are recorded in ``asked`` (a dialog by its object name).
+    """
 
     def __init__(self) -> None:
         self.directories: list[Path | None] = []
         self.files: list[Path | None] = []
         self.confirmations: list[bool] = []
+        self.fillers: list[Callable[[Any], bool]] = []
         self.asked: list[str] = []
+
+    def ask(self, dialog: Any, answer: Callable[[], Any]) -> Any:
+        self.asked.append(dialog.objectName())
+        assert self.fillers, f"unexpected question: {dialog.objectName()}"
+        try:
+            return answer() if self.fillers.pop(0)(dialog) else None
+        finally:
+            dialog.deleteLater()
 
     def choose_directory(self, parent: Any, title: str, start: str = "") -> Path | None:
         self.asked.append(title)

@@ -13,7 +13,7 @@ from app import catalog
 from app.catalog import CaseRow
 from app.errors import DomainError
 from app.workspace import Workspace
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.organizer.case_table_model import (
     COL_CODE,
     COL_STATUS,
@@ -72,7 +72,7 @@ def test_model_roles_give_ids_and_sortable_values(rows: list[CaseRow]) -> None:
 
 def test_loaded_view_shows_every_case_of_the_workspace(view: OrganizerView, rows: list[CaseRow]) -> None:
     assert shown_codes(view) == {r.code for r in rows}
-    assert view.count_label.text() == f"{len(rows)} / {len(rows)}"
+    assert view.filter_bar.count_label.text() == f"{len(rows)} / {len(rows)}"
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_loaded_view_shows_every_case_of_the_workspace(view: OrganizerView, rows
 def test_each_filter_narrows_to_the_matching_cases(
     view: OrganizerView, rows: list[CaseRow], combo_name: str, key: Any
 ) -> None:
-    combo = getattr(view, combo_name)
+    combo = getattr(view.filter_bar, combo_name)
     values = sorted({key(r) for r in rows if key(r) is not None}, key=str)
     assert len(values) > 1, "sample data must offer a choice"
     for value in values:
@@ -100,13 +100,13 @@ def test_each_filter_narrows_to_the_matching_cases(
 
 
 def test_filters_combine(view: OrganizerView, rows: list[CaseRow]) -> None:
-    choose(view.theme_combo, 1)
-    choose(view.tier_combo, next(r.tier for r in rows if r.theme_number == 1 and r.tier))
-    tier = view.tier_combo.currentData()
+    choose(view.filter_bar.theme_combo, 1)
+    choose(view.filter_bar.tier_combo, next(r.tier for r in rows if r.theme_number == 1 and r.tier))
+    tier = view.filter_bar.tier_combo.currentData()
     assert shown_codes(view) == {r.code for r in rows if r.theme_number == 1 and r.tier == tier}
-    view.clear_button.click()
+    view.filter_bar.clear_button.click()
     assert len(shown_codes(view)) == len(rows)
-    assert view.theme_combo.currentIndex() == 0
+    assert view.filter_bar.theme_combo.currentIndex() == 0
 
 
 @pytest.mark.parametrize(
@@ -124,9 +124,9 @@ def test_search_matches_code_title_and_hospital_case_insensitively(
     qtbot: Any, view: OrganizerView, rows: list[CaseRow], query: str, field: str
 ) -> None:
     if query.isascii():
-        qtbot.keyClicks(view.search_edit, query)
+        qtbot.keyClicks(view.filter_bar.search_edit, query)
     else:  # QTest.keyClicks aborts on characters outside Latin-1: paste them instead
-        view.search_edit.insert(query)
+        view.filter_bar.search_edit.insert(query)
     words = query.casefold().split()
     expected = {r.code for r in rows if all(w in getattr(r, field).casefold() for w in words)}
     assert expected, "the query must match something"
@@ -137,10 +137,10 @@ def test_search_matches_code_title_and_hospital_case_insensitively(
 def test_search_with_no_match_shows_nothing_and_clearing_restores(
     qtbot: Any, view: OrganizerView, rows: list[CaseRow]
 ) -> None:
-    view.search_edit.insert("不存在的案例xyz")
+    view.filter_bar.search_edit.insert("不存在的案例xyz")
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 0, timeout=2000)
-    assert view.count_label.text() == f"0 / {len(rows)}"
-    view.search_edit.clear()
+    assert view.filter_bar.count_label.text() == f"0 / {len(rows)}"
+    view.filter_bar.search_edit.clear()
     qtbot.waitUntil(lambda: view.proxy.rowCount() == len(rows), timeout=2000)
 
 
@@ -166,7 +166,7 @@ def test_status_column_shows_chinese_names(view: OrganizerView, rows: list[CaseR
 
 def test_selecting_a_row_shows_its_details(qtbot: Any, view: OrganizerView, rows: list[CaseRow]) -> None:
     target = next(r for r in rows if r.files)
-    view.search_edit.setText(target.code)
+    view.filter_bar.search_edit.setText(target.code)
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=2000)
     with qtbot.waitSignal(view.case_selected) as blocker:
         view.table.selectRow(0)
@@ -198,19 +198,19 @@ def test_rejected_case_details_show_the_reason(qtbot: Any, view: OrganizerView, 
 
 
 def test_refresh_keeps_filters_and_selection(qtbot: Any, view: OrganizerView, rows: list[CaseRow]) -> None:
-    choose(view.status_combo, "approved")
+    choose(view.filter_bar.status_combo, "approved")
     target = next(r for r in rows if r.status == "approved")
     assert view.select_case(target.id)
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.refresh()
-    assert view.status_combo.currentData() == "approved"
+    assert view.filter_bar.status_combo.currentData() == "approved"
     assert shown_codes(view) == {r.code for r in rows if r.status == "approved"}
     assert view.selected_case() == target
 
 
 def test_hints_over_the_table_say_why_it_is_empty(qtbot: Any, view: OrganizerView) -> None:
     assert not view.hint_label.isVisibleTo(view)
-    view.search_edit.insert("不存在的案例xyz")
+    view.filter_bar.search_edit.insert("不存在的案例xyz")
     qtbot.waitUntil(lambda: view.hint_label.isVisibleTo(view), timeout=2000)
     assert view.hint_label.text() == "没有符合筛选条件的案例。"
 

@@ -13,7 +13,8 @@ import pytest
 
 from app.paths import ROOT
 from ui import i18n
-from ui.main import AppContext, apply_language, make_context
+from ui.context import AppContext, make_context
+from ui.main import apply_language
 from ui.settings import LANGUAGE
 from ui.start_page import StartPage
 

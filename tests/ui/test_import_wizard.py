@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app import catalog
-from app.media import Cancelled as MediaCancelled
+from app.errors import Cancelled
 from app.workspace import Workspace
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.organizer.import_wizard import ImportServices, ImportWizard
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -119,7 +119,7 @@ def test_cancel_stops_a_running_import(qtbot: Any, ctx: AppContext, ws: Workspac
             done += 1
             progress(Progress("check", done, 10_000, f"file{done}.pdf"))
             threading.Event().wait(0.01)
-        raise MediaCancelled
+        raise Cancelled
 
     wizard = open_wizard(qtbot, ctx, ws, ImportServices(import_source=slow_import))
     wizard.source_page.set_source(corpus.root)

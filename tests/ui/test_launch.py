@@ -76,3 +76,36 @@ def test_no_command_or_gui_starts_the_gui(
     monkeypatch.setattr(ui.main, "run_gui", lambda **kw: calls.append(kw) or 0)
     assert launch.main(argv) == 0
     assert calls == [expected]
+
+
+#: Builds the whole main window on its start page, shows it and lets it paint, in a fresh interpreter;
+#: prints which of the slow packages got imported.
+START_PAGE_PROBE = """
+import json, os, sys, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from ui.main import apply_language, apply_style
+from ui.context import make_context
+from ui.main_window import MainWindow
+app = QApplication([])
+ctx = make_context(tempfile.mkdtemp())
+apply_style(app, ctx)
+apply_language(app, ctx)
+window = MainWindow(ctx)
+window.show()
+app.processEvents()
+assert window.current_page() == "start"
+slow = ("sqlalchemy", "alembic", "fitz", "pymupdf", "vlc", "av", "openpyxl", "cryptography")
+found = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in slow})
+found += sorted(m for m in sys.modules if m.startswith("PySide6.QtMultimedia"))
+print("\\n" + json.dumps(found))
+"""
+
+
+def test_the_start_page_paints_without_loading_the_database_pdf_or_video_code() -> None:
+    """Start fast (issue 8, item 12): what the first screen does not need loads when it is first used."""
+    done = subprocess.run(
+        [sys.executable, "-c", START_PAGE_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.rstrip("\n").rsplit("\n", 1)[-1]) == []

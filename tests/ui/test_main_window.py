@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from app.workspace import Workspace
 from tests.ui.conftest import SAMPLE_CASES, FakePrompter, build_sample_workspace
-from ui import main_window
-from ui.main import AppContext, Shell
-from ui.main_window import PAGE_JUDGE, PAGE_ORGANIZER, PAGE_START, MainWindow, demo_target
+from ui import workspace_maker
+from ui.context import AppContext
+from ui.main import Shell
+from ui.main_window import PAGE_JUDGE, PAGE_ORGANIZER, PAGE_START, MainWindow
 from ui.settings import LANGUAGE
+from ui.workspace_maker import demo_target
 
 
 @pytest.fixture
@@ -163,7 +165,7 @@ def test_cancelling_the_demo_removes_what_it_started(
     cancel_button = dialog.findChild(QPushButton)
     assert cancel_button.text() == "取消"
     cancel_button.click()
-    qtbot.waitUntil(lambda: window.demo_task.done, timeout=5000)
+    qtbot.waitUntil(lambda: window.maker.task.done, timeout=5000)
     assert window.current_page() == PAGE_START
     assert window.workspace is None
     assert not (folder / "leitai-demo").exists()
@@ -233,8 +235,8 @@ def test_switching_language_rebuilds_the_window_in_english(
 def test_create_demo_with_the_real_generator(
     qtbot: Any, window: MainWindow, prompter: FakePrompter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(main_window, "DEMO_CASES", 3)
-    monkeypatch.setattr(main_window, "DEMO_JUDGES", 2)
+    monkeypatch.setattr(workspace_maker, "DEMO_CASES", 3)
+    monkeypatch.setattr(workspace_maker, "DEMO_JUDGES", 2)
     prompter.directories.append(tmp_path / "real-demo")
     with qtbot.waitSignal(window.organizer.loaded, timeout=60000):
         window.named_actions["create_demo"].trigger()

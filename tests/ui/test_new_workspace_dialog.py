@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,39 +15,16 @@ from app.errors import DomainError
 from app.seasons import available_seasons, load_season
 from app.workspace import Workspace
 from tests.ui.conftest import FakePrompter
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.main_window import PAGE_ORGANIZER, PAGE_START, MainWindow
 from ui.new_workspace_dialog import NewWorkspaceDialog, NewWorkspaceRequest
 
 GOOD = "correct horse"
 
 
-class NewWorkspacePrompter(FakePrompter):
-    """Answers the new-workspace question by filling the real dialog with a test's function."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fillers: list[Callable[[NewWorkspaceDialog], bool]] = []
-
-    def new_workspace(self, parent: Any, start: str = "") -> NewWorkspaceRequest | None:
-        self.asked.append("new workspace")
-        assert self.fillers, "unexpected new-workspace question"
-        dialog = NewWorkspaceDialog(self, start, parent)
-        try:
-            accepted = self.fillers.pop(0)(dialog)
-            return dialog.request() if accepted and dialog.ok_button.isEnabled() else None
-        finally:
-            dialog.deleteLater()
-
-
-@pytest.fixture
-def prompter() -> NewWorkspacePrompter:
-    return NewWorkspacePrompter()
-
-
 @pytest.fixture
 def dialog(qtbot: Any, ctx: AppContext) -> NewWorkspaceDialog:
-    d = NewWorkspaceDialog(ctx.prompter)
+    d = NewWorkspaceDialog(ctx.prompter.choose_directory)
     qtbot.addWidget(d)
     return d
 
@@ -109,7 +85,7 @@ def test_a_non_empty_folder_is_refused_inline(dialog: NewWorkspaceDialog, tmp_pa
 
 
 def test_the_folder_chooser_fills_the_folder(
-    dialog: NewWorkspaceDialog, prompter: NewWorkspacePrompter, tmp_path: Path
+    dialog: NewWorkspaceDialog, prompter: FakePrompter, tmp_path: Path
 ) -> None:
     prompter.directories.append(tmp_path / "chosen")
     dialog.browse.click()
@@ -126,7 +102,7 @@ def window(qtbot: Any, ctx: AppContext) -> MainWindow:
 
 
 def test_new_workspace_from_the_start_page_is_created_and_opened(
-    qtbot: Any, window: MainWindow, prompter: NewWorkspacePrompter, ctx: AppContext, tmp_path: Path
+    qtbot: Any, window: MainWindow, prompter: FakePrompter, ctx: AppContext, tmp_path: Path
 ) -> None:
     target = tmp_path / "competition"
     oldest = min(available_seasons())
@@ -159,9 +135,7 @@ def test_new_workspace_from_the_start_page_is_created_and_opened(
                 keys.ensure_organizer_key(s, ws.competition_uid, GOOD + "?")
 
 
-def test_file_menu_cancel_creates_nothing(
-    window: MainWindow, prompter: NewWorkspacePrompter, tmp_path: Path
-) -> None:
+def test_file_menu_cancel_creates_nothing(window: MainWindow, prompter: FakePrompter, tmp_path: Path) -> None:
     target = tmp_path / "never"
 
     def cancel(dialog: NewWorkspaceDialog) -> bool:
@@ -170,7 +144,7 @@ def test_file_menu_cancel_creates_nothing(
 
     prompter.fillers.append(cancel)
     window.named_actions["new_workspace"].trigger()
-    assert prompter.asked == ["new workspace"]
+    assert prompter.asked == ["newWorkspaceDialog"]
     assert window.current_page() == PAGE_START
     assert not target.exists()
 
@@ -178,7 +152,7 @@ def test_file_menu_cancel_creates_nothing(
 def test_a_failure_is_shown_and_leaves_no_half_made_folder(
     qtbot: Any,
     window: MainWindow,
-    prompter: NewWorkspacePrompter,
+    prompter: FakePrompter,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

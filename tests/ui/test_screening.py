@@ -14,11 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from app import catalog
 from app.intake.importer import import_source
-from app.intake.screening import list_hospitals
+from app.intake.screening import HospitalRow, list_hospitals
 from app.workspace import Workspace
 from ui import tasks
-from ui.main import AppContext
+from ui.context import AppContext
 from ui.organizer.case_table_model import COL_CODE, SortRole
 from ui.organizer.findings_widget import PdfPageDialog
 from ui.organizer.organizer_view import OrganizerView
@@ -75,7 +76,7 @@ def codes_shown(view: OrganizerView) -> list[str]:
 
 
 def select(qtbot: Any, c: ScreeningController, code: str) -> None:
-    case_id = next(r.case_id for r in c.rows.values() if r.code == code)
+    case_id = next(r.id for r in c.view.rows() if r.code == code)
     with qtbot.waitSignal(c.findings_shown, timeout=10000):
         assert c.view.select_case(case_id)
 
@@ -86,8 +87,8 @@ def reload_after(qtbot: Any, c: ScreeningController, action: Any) -> None:
 
 
 def status_of(c: ScreeningController, code: str) -> tuple[str, str]:
-    row = next(r for r in c.rows.values() if r.code == code)
-    return row.status, row.reason
+    row = next(r for r in c.view.rows() if r.code == code)
+    return row.status, row.status_reason
 
 
 def test_findings_column_icon_count_and_only_problems_filter(
@@ -111,8 +112,8 @@ def test_findings_column_icon_count_and_only_problems_filter(
     screening.problems_check.setChecked(True)
     problems = {corpus.rows[i]["案例编号"] for i in (0, 1, 2)}
     assert set(codes_shown(view)) == problems
-    assert view.count_label.text().startswith("3")
-    view.clear_button.click()
+    assert view.filter_bar.count_label.text().startswith("3")
+    view.filter_bar.clear_button.click()
     assert not screening.problems_check.isChecked()
     assert len(codes_shown(view)) == 6
 
@@ -150,7 +151,7 @@ def test_details_list_findings_with_pages_and_open_the_pdf_there(
 
 
 def test_approve_reject_with_a_template_and_undo(
-    qtbot: Any, screening: ScreeningController, corpus: Corpus
+    qtbot: Any, screening: ScreeningController, corpus: Corpus, prompter: Any
 ) -> None:
     code = corpus.rows[0]["案例编号"]
     select(qtbot, screening, code)
@@ -161,16 +162,35 @@ def test_approve_reject_with_a_template_and_undo(
     assert status_of(screening, code) == ("submitted", "")
 
     select(qtbot, screening, code)
-    screening.reject_action.trigger()
-    qtbot.waitUntil(lambda: isinstance(screening.dialog, RejectDialog), timeout=10000)
-    dialog = screening.dialog
-    assert isinstance(dialog, RejectDialog)
-    assert "找不到 PPT 文件" in dialog.reason()  # the template from the finding, ready to edit
-    dialog.reason_edit.setPlainText("")
-    assert not dialog.reject_button.isEnabled()  # a reason is required
-    dialog.reason_edit.setPlainText("请补交 PPT 文件")
-    reload_after(qtbot, screening, lambda: qtbot.mouseClick(dialog.reject_button, Qt.MouseButton.LeftButton))
+    seen: list[str | None] = []
+
+    def write_reason(dialog: RejectDialog) -> bool:
+        seen.append(dialog.reason())  # the template from the finding, ready to edit
+        dialog.reason_edit.setPlainText("")
+        seen.append(dialog.reason())
+        assert not dialog.reject_button.isEnabled()  # a reason is required
+        dialog.reason_edit.setPlainText("请补交 PPT 文件")
+        assert dialog.reject_button.isEnabled()
+        return True
+
+    prompter.fillers.append(write_reason)
+    reload_after(qtbot, screening, screening.reject_action.trigger)
+    assert prompter.asked == ["rejectDialog"]
+    assert "找不到 PPT 文件" in (seen[0] or "")
+    assert seen[1] is None
     assert status_of(screening, code) == ("rejected", "请补交 PPT 文件")
+
+
+def test_cancelling_the_reason_rejects_nothing(
+    qtbot: Any, screening: ScreeningController, corpus: Corpus, prompter: Any
+) -> None:
+    code = corpus.rows[0]["案例编号"]
+    select(qtbot, screening, code)
+    prompter.fillers.append(lambda dialog: False)
+    screening.reject_action.trigger()
+    qtbot.waitUntil(lambda: prompter.asked == ["rejectDialog"], timeout=10000)
+    qtbot.waitUntil(lambda: not tasks.pending_tasks(), timeout=10000)
+    assert status_of(screening, code) == ("submitted", "")
 
 
 def test_approve_all_clean_asks_then_approves_only_clean_cases(
@@ -178,10 +198,10 @@ def test_approve_all_clean_asks_then_approves_only_clean_cases(
 ) -> None:
     prompter.confirmations.append(False)
     screening.approve_clean_action.trigger()
-    assert all(r.status == "submitted" for r in screening.rows.values())
+    assert all(r.status == "submitted" for r in screening.view.rows())
     prompter.confirmations.append(True)
     reload_after(qtbot, screening, screening.approve_clean_action.trigger)
-    statuses = {r.code: r.status for r in screening.rows.values()}
+    statuses = {r.code: r.status for r in screening.view.rows()}
     for i, row in enumerate(corpus.rows):
         assert statuses[row["案例编号"]] == ("submitted" if i in (0, 1, 2) else "approved")
     assert not screening.approve_clean_action.isEnabled()
@@ -204,17 +224,70 @@ def test_export_rejections(
     assert rows[1][6] == "字号过小"
 
 
-def test_merge_hospital_names(qtbot: Any, screening: ScreeningController, corpus: Corpus) -> None:
-    screening.merge_action.trigger()
-    qtbot.waitUntil(lambda: isinstance(screening.dialog, MergeHospitalsDialog), timeout=10000)
-    dialog = screening.dialog
-    assert isinstance(dialog, MergeHospitalsDialog)
-    assert dialog.suggestion_list.count() == 1
-    assert dialog.names() == (corpus.rows[2]["医院名称"], corpus.rows[3]["医院名称"])
-    assert dialog.merge_button.isEnabled()
-    reload_after(qtbot, screening, lambda: qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton))
+def test_merge_hospital_names(
+    qtbot: Any, screening: ScreeningController, corpus: Corpus, prompter: Any
+) -> None:
+    def merge_suggested(dialog: MergeHospitalsDialog) -> bool:
+        assert dialog.suggestion_list.count() == 1
+        assert dialog.names() == (corpus.rows[2]["医院名称"], corpus.rows[3]["医院名称"])
+        assert dialog.merge_button.isEnabled()
+        return True
+
+    prompter.fillers.append(merge_suggested)
+    reload_after(qtbot, screening, screening.merge_action.trigger)
+    assert prompter.asked == ["mergeHospitalsDialog"]
     names = {h.name for h in list_hospitals(screening.view.workspace)}
     assert corpus.rows[2]["医院名称"] not in names
-    row = next(r for r in screening.rows.values() if r.code == corpus.rows[2]["案例编号"])
+    row = next(r for r in screening.view.rows() if r.code == corpus.rows[2]["案例编号"])
     assert row.counts.violations == 0
     assert row.hospital == corpus.rows[3]["医院名称"]
+
+
+def test_merge_dialog_needs_two_different_known_names(qtbot: Any) -> None:
+    hospitals = [HospitalRow(1, "甲医院", "北京", 2, ()), HospitalRow(2, "乙医院", "北京", 1, ())]
+    dialog = MergeHospitalsDialog(hospitals, [])
+    qtbot.addWidget(dialog)
+    assert dialog.names() is None
+    assert not dialog.merge_button.isEnabled()
+    dialog.from_combo.setCurrentText("甲医院")
+    dialog.into_combo.setCurrentText("甲医院")
+    assert dialog.names() is None
+    dialog.into_combo.setCurrentText("丙医院")  # not a hospital of this workspace
+    assert not dialog.merge_button.isEnabled()
+    dialog.into_combo.setCurrentText("乙医院")
+    assert dialog.names() == ("甲医院", "乙医院")
+    assert dialog.merge_button.isEnabled()
+    assert "2" in dialog.info_label.text()
+
+
+def test_a_refresh_reads_the_cases_once_and_the_screening_columns_come_with_them(
+    qtbot: Any, ctx: AppContext, ws: Workspace, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One row type: the screening columns read the view's own rows, so a refresh (with the screening
+    controller attached) reads every case once, not a second time for the findings and deadlines."""
+    reads: list[str] = []
+    real_list_cases = catalog.list_cases
+
+    def counting_list_cases(workspace: Workspace, *args: Any) -> Any:
+        reads.append("cases")
+        return real_list_cases(workspace, *args)
+
+    monkeypatch.setattr(catalog, "list_cases", counting_list_cases)
+    ctx.services.catalog = catalog  # the module itself, so the patched function is what the view calls
+    view = OrganizerView(ctx)
+    controller = ScreeningController(ctx, view)
+    try:
+        with qtbot.waitSignal(controller.screening_loaded, timeout=10000):
+            view.set_workspace(ws)
+        assert reads == ["cases"]
+        with qtbot.waitSignal(controller.screening_loaded, timeout=10000):
+            view.refresh()
+        assert reads == ["cases", "cases"]
+        missing = next(r for r in view.rows() if r.code == corpus.rows[0]["案例编号"])
+        assert "pdf_missing" in missing.counts.codes
+        index = view.model.index(view.model.row_of_case(missing.id), controller.problems_column)
+        assert index.data() == str(missing.counts.violations)
+    finally:
+        qtbot.waitUntil(lambda: not tasks.pending_tasks(), timeout=10000)
+        view.set_workspace(None)
+        view.deleteLater()

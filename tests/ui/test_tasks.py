@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, QThreadPool
 
+from app.errors import Cancelled
 from ui import tasks
-from ui.tasks import Cancelled, TaskContext, run_task
+from ui.tasks import TaskContext, run_task
 
 
 def wait_done(qtbot: Any, task: tasks.Task[Any]) -> None:
@@ -195,3 +196,25 @@ def test_cancel_all_for_an_owner_spares_other_owners_tasks(qtbot: Any) -> None:
     assert not theirs.cancelled
     release.set()
     qtbot.waitUntil(lambda: mine.done and theirs.done, timeout=5000)
+
+
+def test_a_service_stopped_by_the_cancel_flag_ends_in_on_cancelled_not_on_error(qtbot: Any) -> None:
+    """One cancellation type: a service that stops at the user's cancel (here the byte meter of a
+    package build) ends the task as cancelled, never as an error box saying "cancelled"."""
+    from app.bundles.stream import Meter
+
+    outcome: list[str] = []
+
+    def work(ctx: TaskContext) -> None:
+        ctx.cancel()
+        Meter(total=10, cancel=lambda: ctx.cancelled).step(1)
+
+    task = run_task(
+        work,
+        lambda _v: outcome.append("done"),
+        lambda exc: outcome.append(f"error {exc!r}"),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
+    wait_done(qtbot, task)
+    assert outcome == ["cancelled"]
+    assert Cancelled().code == "cancelled"

@@ -18,7 +18,8 @@ from app.intake.screening import approve, reject
 from app.workspace import Workspace
 from tests.intake_corpus import Corpus, build_corpus
 from ui import tasks
-from ui.main import AppContext, apply_language, make_context
+from ui.context import AppContext, make_context
+from ui.main import apply_language
 from ui.organizer.case_table_model import COL_STATUS
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_controller import ScreeningController
@@ -69,7 +70,8 @@ def test_table_filter_details_and_findings_show_names(
         model = view.model
         shown_status = {model.index(r, COL_STATUS).data() for r in range(model.rowCount())}
         assert shown_status == {t.text(lang) for t in terms.STATUSES.values()}
-        filter_items = {view.status_combo.itemText(i) for i in range(1, view.status_combo.count())}
+        combo = view.filter_bar.status_combo
+        filter_items = {combo.itemText(i) for i in range(1, combo.count())}
         assert filter_items == shown_status
         col = controller.problems_column
         tips = " ".join(

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.glossary.terms import round_name, score_state_name
 from app.judge_home import CaseScores, ExportResult, HomeCase, HomeInfo, JudgeHome
+from ui.context import AppContext
 from ui.errors import show_error
 from ui.judge.access_code_dialog import AccessCodeDialog
 from ui.judge.case_list_model import (
@@ -52,7 +53,6 @@ from ui.judge.export_dialog import ExportDialog
 from ui.judge.help_overlay import HelpOverlay
 from ui.judge.recuse_dialog import RecuseDialog
 from ui.judge.rubric_panel import RubricPanel
-from ui.main import AppContext
 from ui.progress import run_with_progress
 from ui.tasks import TaskContext, run_task
 from ui.viewer.reader_widget import ReaderWidget

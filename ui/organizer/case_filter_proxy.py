@@ -2,9 +2,10 @@
 """Filter and sort proxy in front of the case table: theme, region, tier, status and a search box.
 
 Each filter is None for "all". The search matches case code, title and hospital, case-insensitively,
-every word of the query somewhere in them. Sorting reads ``SortRole``; text sorts with ``QCollator``
-(locale-aware, numbers by value), other values with Python's ``<``. Subclasses add criteria by
-overriding :meth:`accepts` and calling ``self.filters_changed()`` when theirs change.
+every word of the query somewhere in them. Sorting is the source model's (``CaseTableModel.sort``: one
+Python sort, not a Python call per comparison); this proxy forwards it and keeps the source's order.
+Subclasses add criteria by overriding :meth:`accepts` and calling ``self.filters_changed()`` when
+theirs change.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from app.catalog import CaseRow
-from ui.organizer.case_table_model import CaseTableModel, SortRole
+from ui.organizer.case_table_model import CaseTableModel
 
 
 class CaseFilterProxy(QSortFilterProxyModel):
-    """Shows the cases that pass every active filter; sorts by the column's ``SortRole`` value."""
+    """Shows the cases that pass every active filter, in the source model's order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -31,9 +32,6 @@ class CaseFilterProxy(QSortFilterProxyModel):
         #: Criteria other areas add by name (issue 3: "only cases with problems"); each keeps a row
         #: when it returns True. Call ``filters_changed()`` after changing them.
         self.extra_filters: dict[str, Callable[[CaseRow], bool]] = {}
-        self._collator = QCollator(QLocale())
-        self._collator.setNumericMode(True)
-        self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
     # -- filters -----------------------------------------------------------------------------------
@@ -95,16 +93,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
             return True
         return self.accepts(model.row_at(source_row))
 
-    def lessThan(
-        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        a = left.data(SortRole)
-        b = right.data(SortRole)
-        if isinstance(a, str) and isinstance(b, str):
-            return self._collator.compare(a, b) < 0
-        try:
-            return bool(a < b)
-        except TypeError:  # mixed or missing values: put None last, then compare as text
-            if a is None or b is None:
-                return b is None and a is not None
-            return str(a) < str(b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's: it orders its rows once, this proxy keeps that order."""
+        model = self.sourceModel()
+        if isinstance(model, CaseTableModel):
+            model.sort(column, order)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -22,11 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.glossary.terms import finding_name
 from app.intake.screening import StoredFinding
-
-#: Severity colours, shared by the table icons and the list.
-VIOLATION_COLOR = QColor("#c5221f")
-WARNING_COLOR = QColor("#e37400")
-CLEAN_COLOR = QColor("#188038")
+from ui.style import theme_colors
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
 
@@ -38,6 +34,7 @@ def severity_icon(kind: str, size: int = 16) -> QIcon:
     if key in _ICONS:
         return _ICONS[key]
     icon = QIcon()
+    colors = theme_colors()  # the severity colours of leitai.qss (#themeColors)
     for scale in (1, 2):
         pix = QPixmap(size * scale, size * scale)
         pix.setDevicePixelRatio(scale)
@@ -47,7 +44,7 @@ def severity_icon(kind: str, size: int = 16) -> QIcon:
         s = float(size)
         if kind == "violation":
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(VIOLATION_COLOR)
+            p.setBrush(colors.violation)
             p.drawEllipse(QRectF(1, 1, s - 2, s - 2))
             _bang(p, s)
         elif kind == "warning":
@@ -57,11 +54,11 @@ def severity_icon(kind: str, size: int = 16) -> QIcon:
             path.lineTo(1, s - 1.5)
             path.closeSubpath()
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(WARNING_COLOR)
+            p.setBrush(colors.warning)
             p.drawPath(path)
             _bang(p, s, top=0.36)
         else:
-            pen = QPen(CLEAN_COLOR, s / 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen = QPen(colors.clean, s / 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             p.setPen(pen)
             p.drawPolyline(
@@ -151,11 +148,7 @@ class FindingsWidget(QWidget):
     def _card(self, finding: StoredFinding) -> QWidget:
         card = QFrame()
         card.setObjectName("findingCard")
-        card.setProperty("severity", finding.severity)
-        card.setStyleSheet(
-            "#findingCard { border: 1px solid #dadce0; border-radius: 6px; background: %s; }"
-            % ("#fce8e6" if finding.is_violation else "#fef7e0")
-        )
+        card.setProperty("severity", finding.severity)  # leitai.qss: #findingCard[severity="…"]
         grid = QGridLayout(card)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(8)
@@ -200,6 +193,8 @@ class PdfPageDialog(QDialog):
     """The case's slides in the judge's reader, opened at a page (a window of its own, non-modal)."""
 
     def __init__(self, path: Path, page: int, title: str, parent: QWidget | None = None) -> None:
+        # Imported when a PDF is first opened here: the reader loads PyMuPDF, which the organizer's
+        # table does not need (start-up speed, issue 8 item 12).
         from ui.viewer.reader_widget import ReaderWidget
 
         super().__init__(parent)

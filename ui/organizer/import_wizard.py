@@ -8,6 +8,7 @@ processes of ``app.media`` (a hostile file cannot take the GUI down). Progress a
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,13 +35,13 @@ from app.glossary.terms import finding_name
 from app.intake import COLUMNS, Progress
 from app.intake.importer import ImportResult, import_source
 from app.intake.source import SheetPreview, preview_source
-from app.media import Cancelled as MediaCancelled
 from app.workspace import Workspace
+from ui.context import AppContext
 from ui.errors import error_message
-from ui.main import AppContext
 from ui.organizer.findings_widget import severity_icon
 from ui.settings import LAST_FOLDER
-from ui.tasks import Cancelled, Task, TaskContext, run_task
+from ui.style import set_state
+from ui.tasks import Task, TaskContext, run_task
 
 #: Keep the per-file list to this many lines (a 3,000-case import probes 6,000 files).
 MAX_FILE_LINES = 2000
@@ -136,6 +137,7 @@ class SourcePage(QWizardPage):
         self.path_edit.setText(str(path))
         self._wizard.source = path
         self._wizard.preview = None
+        set_state(self.status_label, "state", "")
         self.status_label.setText(self.tr("Reading the sheet…"))
         self.completeChanged.emit()
         preview = self._wizard.services.preview
@@ -164,13 +166,15 @@ class SourcePage(QWizardPage):
             text += "<br>" + self.tr("Not found: {columns}. The next step lets you pick them.").format(
                 columns=labels
             )
+        set_state(self.status_label, "state", "")
         self.status_label.setText(text)
         self.completeChanged.emit()
 
     def _on_failed(self, path: Path, exc: BaseException) -> None:
         if self._wizard.source != path:
             return
-        self.status_label.setText(f"<span style='color:#c5221f'>{error_message(exc)}</span>")
+        set_state(self.status_label, "state", "error")  # leitai.qss: QLabel[state="error"]
+        self.status_label.setText(html.escape(error_message(exc)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -405,10 +409,7 @@ class ImportWizard(QWizard):
         emit = self._bridge.progressed.emit
 
         def work(task: TaskContext) -> ImportResult:
-            try:
-                return importer(ws, source, mapping=mapping, progress=emit, cancelled=lambda: task.cancelled)
-            except MediaCancelled:
-                raise Cancelled from None
+            return importer(ws, source, mapping=mapping, progress=emit, cancelled=lambda: task.cancelled)
 
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.task = run_task(

@@ -3,32 +3,32 @@
 
 Data comes only through ``ctx.services.catalog``, loaded off the GUI thread by :meth:`refresh`.
 
-Extension points (issue 3 and later):
-- ``toolbar`` (a ``QToolBar`` above the filters) and ``case_menu`` (the "Cases" menu the main window
-  shows while this view is open): add actions to them; :meth:`menus` lists the menus to show.
-- ``add_filter_widget(widget)`` for another filter control in the filter bar.
-- ``refresh()`` reloads everything after an action changed the workspace; ``loaded`` fires after.
-- ``case_selected(row | None)`` and :meth:`selected_case` for actions on the selected case.
-- ``details.add_section(title, widget)`` for per-case panels; ``CaseTableModel(columns=...)`` and
-  :meth:`set_columns` for extra columns; ``CaseFilterProxy.accepts`` for extra filters.
+Extensions (the screening controller, later rounds and results) use this interface only, never the
+view's widgets:
+- :meth:`add_actions` (toolbar and "Cases" menu; :meth:`menus` lists the menus to show) and
+  :meth:`add_context_actions` (the right-click menu on a case).
+- :meth:`add_filter_widget` and :meth:`set_extra_filter` for another filter; ``filters_cleared`` when
+  the user clears them all.
+- :meth:`set_columns` / :meth:`column_index` for extra columns (they read the ``CaseRow`` alone).
+- :meth:`add_details_section` for a per-case panel.
+- :meth:`refresh` reloads after an action changed the workspace, ``loaded`` fires after;
+  ``workspace``, :meth:`rows`, ``case_selected(row | None)``, :meth:`selected_case`, :meth:`select_case`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
-    QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -38,17 +38,48 @@ from PySide6.QtWidgets import (
 
 from app.catalog import CaseRow, WorkspaceSummary
 from app.workspace import Workspace
+from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import STATUSES, status_text
-from ui.main import AppContext
 from ui.organizer.case_details_widget import CaseDetailsWidget
+from ui.organizer.case_filter_bar import CaseFilterBar
 from ui.organizer.case_filter_proxy import CaseFilterProxy
 from ui.organizer.case_table_model import COL_CODE, CaseIdRole, CaseTableModel, Column
+from ui.organizer.column_fitter import ColumnFitter
 from ui.settings import CASE_TABLE_HEADER, ORGANIZER_SPLITTER
 from ui.tasks import Task, TaskContext, run_task
 
-#: Milliseconds the search box waits after the last keystroke before filtering.
-SEARCH_DELAY_MS = 150
+#: The competition's name keeps at least this width beside the toolbar (then it elides).
+HEADING_MIN_WIDTH = 160
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides its text on the right rather than grow wider than its room."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(HEADING_MIN_WIDTH)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 @dataclass(frozen=True)
@@ -73,6 +104,8 @@ class OrganizerView(QWidget):
     loaded = Signal()
     #: The selected case (``CaseRow``) or None.
     case_selected = Signal(object)
+    #: The user cleared every filter: extensions reset their own filter widgets.
+    filters_cleared = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,11 +139,15 @@ class OrganizerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
-        layout.addWidget(self._build_filter_bar())
+        self.filter_bar = CaseFilterBar(self.proxy)
+        self.filter_bar.changed.connect(self._emit_counts)
+        self.filter_bar.clear_requested.connect(self.clear_filters)
+        layout.addWidget(self.filter_bar)
 
+        self._context_actions: list[QAction | None] = []
         self.table = self._build_table()
         self.details = CaseDetailsWidget()
-        self.details.setMinimumWidth(320)
+        self.details.setMinimumWidth(280)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("organizerSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -138,67 +175,22 @@ class OrganizerView(QWidget):
         row.setSpacing(12)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title_label = QLabel()
+        # Both elide rather than push the toolbar off a narrow window; the full text is the tooltip.
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("viewTitle")
-        self.subtitle_label = QLabel()
+        self.subtitle_label = ElidedLabel()
         self.subtitle_label.setObjectName("viewSubtitle")
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
         row.addLayout(titles, 1)
         row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
+        # The title gives way to the actions: they keep their full width as long as the title keeps
+        # TITLE_MIN_WIDTH; below that the toolbar's » button holds the rest.
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         return header
 
-    def _build_filter_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("filterBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(12, 10, 12, 10)
-        row.setSpacing(8)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setPlaceholderText(self.tr("Search code, title or hospital"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(260)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_search)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        row.addWidget(self.search_edit, 2)
-
-        self.theme_combo = self._combo("themeFilter", self.tr("All themes"), 260)
-        self.region_combo = self._combo("regionFilter", self.tr("All regions"), 120)
-        self.tier_combo = self._combo("tierFilter", self.tr("All tiers"), 120)
-        self.status_combo = self._combo("statusFilter", self.tr("All statuses"), 120)
-        for status in STATUSES:
-            self.status_combo.addItem(status_text(status), status)
-        for combo in (self.theme_combo, self.region_combo, self.tier_combo, self.status_combo):
-            row.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self._apply_filters)
-
-        self._filter_row = row
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.setObjectName("clearFilters")
-        self.clear_button.clicked.connect(self.clear_filters)
-        row.addWidget(self.clear_button)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setMinimumWidth(72)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.count_label)
-        return bar
-
-    def _combo(self, name: str, all_text: str, min_width: int) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setMinimumWidth(min_width)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.addItem(all_text, None)
-        return combo
-
     def _build_table(self) -> QTableView:
-        table = QTableView()
+        table = self.table = QTableView()
         table.setObjectName("caseTable")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
@@ -219,7 +211,10 @@ class OrganizerView(QWidget):
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
-        self._apply_columns(table)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_menu)
+        self.fitter = ColumnFitter(table, self.model)
+        self.fitter.apply()
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.hint_label = QLabel(table.viewport())
         self.hint_label.setObjectName("tableHint")
@@ -229,15 +224,6 @@ class OrganizerView(QWidget):
         table.viewport().installEventFilter(self)
         return table
 
-    def _apply_columns(self, table: QTableView) -> None:
-        header = table.horizontalHeader()
-        for i, column in enumerate(self.model.columns):
-            header.setSectionResizeMode(
-                i, QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.Interactive
-            )
-            table.setColumnWidth(i, column.width)
-            table.setColumnHidden(i, not column.visible)
-
     def _on_header_menu(self, pos: QPoint) -> None:
         """Let the user show or hide columns (saved with the header state)."""
         menu = QMenu(self)
@@ -245,8 +231,20 @@ class OrganizerView(QWidget):
             action = menu.addAction(str(self.model.headerData(i, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(i))
-            action.toggled.connect(lambda on, col=i: self.table.setColumnHidden(col, not on))
+            action.toggled.connect(lambda on, col=i: self.fitter.set_hidden_by_user(col, not on))
         menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _on_table_menu(self, pos: QPoint) -> None:
+        """The actions extensions added for a case, on a right click over the selected case."""
+        if self.selected_case() is None or not self._context_actions:
+            return
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- public API --------------------------------------------------------------------------------
 
@@ -254,18 +252,51 @@ class OrganizerView(QWidget):
         """Menus the main window shows in its menu bar while this view is open."""
         return [self.case_menu]
 
+    def add_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Put actions (None: a separator) in the toolbar, before Reload, and in the "Cases" menu."""
+        toolbar = self.toolbar
+        self.case_menu.addSeparator()
+        for action in actions:
+            if action is None:
+                toolbar.insertSeparator(self.refresh_action)
+            else:
+                toolbar.insertAction(self.refresh_action, action)
+                self.case_menu.addAction(action)
+        toolbar.insertSeparator(self.refresh_action)
+
+    def add_context_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Actions (None: a separator) of the right-click menu on a case."""
+        self._context_actions.extend(actions)
+
     def add_filter_widget(self, widget: QWidget) -> None:
         """Put another area's filter control (e.g. "only with problems") before "Clear filters"."""
-        self._filter_row.insertWidget(self._filter_row.indexOf(self.clear_button), widget)
+        self.filter_bar.add_filter_widget(widget)
+
+    def set_extra_filter(self, name: str, keep: Callable[[CaseRow], bool] | None) -> None:
+        """Show only the cases ``keep`` accepts, besides the other filters (None removes ``name``)."""
+        if keep is None:
+            self.proxy.extra_filters.pop(name, None)
+        else:
+            self.proxy.extra_filters[name] = keep
+        self.proxy.filters_changed()
+        self._emit_counts()
+
+    def add_details_section(self, title: str, widget: QWidget) -> None:
+        """A per-case panel under the selected case's details."""
+        self.details.add_section(title, widget)
+
+    def column_index(self, key: str) -> int:
+        """The model column of the column named ``key``."""
+        return self.model.column_of(key)
+
+    def rows(self) -> list[CaseRow]:
+        """Every case of the last load (filtered or not)."""
+        return self.model.rows()
 
     def set_columns(self, columns: tuple[Column, ...]) -> None:
         """Replace the table's columns (e.g. ``(*COLUMNS, findings_column)``); keeps the rows."""
-        rows = self.model.rows()
-        self.model.beginResetModel()
-        self.model.columns = tuple(columns)
-        self.model.endResetModel()
-        self.model.set_rows(rows)
-        self._apply_columns(self.table)
+        self.model.set_columns(columns)
+        self.fitter.apply()
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         """Show ``workspace`` (None: show nothing) and start loading it."""
@@ -332,21 +363,14 @@ class OrganizerView(QWidget):
         return True
 
     def clear_filters(self) -> None:
-        for combo in (self.theme_combo, self.region_combo, self.tier_combo, self.status_combo):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
-        self._search_timer.stop()
-        self.proxy.clear_filters()
+        self.filter_bar.clear()
         self._emit_counts()
+        self.filters_cleared.emit()
 
     def save_state(self) -> None:
         """Remember the splitter and the table header (widths, order, sort)."""
         self.ctx.settings.set(ORGANIZER_SPLITTER, self.splitter.saveState())
-        self.ctx.settings.set(CASE_TABLE_HEADER, self.table.horizontalHeader().saveState())
+        self.ctx.settings.set(CASE_TABLE_HEADER, self.fitter.header_state())
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -356,18 +380,14 @@ class OrganizerView(QWidget):
         self.refresh_action.setEnabled(True)
         selected = self.selected_case()
         self.summary = snap.summary
-        self._fill_combo(self.theme_combo, [(f"{n} · {title}", n) for n, title in snap.themes])
-        self._fill_combo(self.region_combo, [(name, code) for code, name in snap.regions])
-        self._fill_combo(self.tier_combo, [(name, name) for _code, name in snap.tiers])
+        self.filter_bar.set_choices(snap.themes, snap.regions, snap.tiers)
         self.model.set_rows(snap.rows)
         if not self._header_restored:
             self._header_restored = True
-            self.table.horizontalHeader().restoreState(self.ctx.settings.get(CASE_TABLE_HEADER))
+            self.fitter.restore(self.ctx.settings.get(CASE_TABLE_HEADER))
         # A season with a single tier (2022) has nothing to filter or compare by tier.
-        single_tier = len(snap.tiers) <= 1
-        self.tier_combo.setVisible(not single_tier)
-        if single_tier:
-            self.table.setColumnHidden(self.model.column_of("tier"), True)
+        if len(snap.tiers) <= 1:
+            self.fitter.hide(self.model.column_of("tier"))
         self.title_label.setText(snap.summary.competition)
         self.subtitle_label.setText(
             self.tr("Season {season} · {cases} cases · {judges} judges").format(
@@ -388,34 +408,7 @@ class OrganizerView(QWidget):
         self._show_hint(self.tr("The cases could not be read."))
         show_error(self, exc, self.tr("Could not read the cases"))
 
-    def _fill_combo(self, combo: QComboBox, items: list[tuple[str, Any]]) -> None:
-        """Replace the choices after "All …", keeping the current one if it still exists."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for text, data in items:
-            combo.addItem(text, data)
-            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-        if current is not None and index < 0:
-            self._apply_filters()
-
     # -- filtering and selection -------------------------------------------------------------------
-
-    def _apply_filters(self) -> None:
-        self.proxy.theme = self.theme_combo.currentData()
-        self.proxy.region_code = self.region_combo.currentData()
-        self.proxy.tier = self.tier_combo.currentData()
-        self.proxy.status = self.status_combo.currentData()
-        self.proxy.filters_changed()
-        self._emit_counts()
-
-    def _apply_search(self) -> None:
-        self.proxy.set_search(self.search_edit.text())
-        self._emit_counts()
 
     def _emit_counts(self, *_args: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -427,8 +420,7 @@ class OrganizerView(QWidget):
             self._show_hint(self.tr("No case matches the filters."))
         else:
             self._show_hint("")
-        self.count_label.setText(self.tr("{shown} / {total}").format(shown=shown, total=total))
-        self.count_label.setToolTip(self.tr("Cases shown / all cases"))
+        self.filter_bar.set_counts(shown, total)
         self.counts_changed.emit(shown, total)
 
     def _show_hint(self, text: str) -> None:
@@ -444,6 +436,7 @@ class OrganizerView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._place_hint()
+            self.fitter.fit()
         return super().eventFilter(watched, event)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -3,56 +3,44 @@
 approve / reject with a reason, bulk approve of clean cases, undo, deadlines, the rejections sheet and
 merging hospital spellings.
 
-The controller plugs into :class:`~ui.organizer.organizer_view.OrganizerView` through its extension
-points (toolbar, case menu, extra columns, a filter widget, a details section) and calls the
+The controller plugs into :class:`~ui.organizer.organizer_view.OrganizerView` through the view's
+extension interface only (actions, columns, a filter, a details section, its signals) and calls the
 ``app.intake`` services off the GUI thread: reads on the global pool, writes on ``ctx.write_pool``.
+The screening columns read the view's own case rows (``CaseRow`` carries findings and deadlines), so a
+refresh reads every case once; the controller adds only the undo step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QMenu, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.catalog import CaseRow
-from app.glossary.terms import finding_name, screening_action_name
+from app.glossary.terms import screening_action_name
 from app.intake import screening
 from app.intake.importer import ImportResult
-from app.intake.screening import HospitalRow, ScreeningRow, ScreeningStep, StoredFinding
+from app.intake.screening import HospitalRow, ScreeningStep, StoredFinding
 from app.models import CaseStatus
+from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import QT_TRANSLATE_NOOP
-from ui.main import AppContext
-from ui.organizer.case_table_model import COLUMNS, Column
-from ui.organizer.findings_widget import (
-    VIOLATION_COLOR,
-    WARNING_COLOR,
-    FindingsWidget,
-    PdfPageDialog,
-    severity_icon,
-)
+from ui.organizer.findings_widget import FindingsWidget, PdfPageDialog
 from ui.organizer.import_wizard import ImportServices, ImportWizard
 from ui.organizer.organizer_view import OrganizerView
+from ui.organizer.screening_columns import has_problems, screening_columns
 from ui.organizer.screening_dialogs import MergeHospitalsDialog, RejectDialog
-from ui.tasks import Task, TaskContext, run_task
-
-#: Missing values sort after every real one.
-_LAST = (1, 0)
-_CENTER = Qt.AlignmentFlag.AlignCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+from ui.tasks import Task, run_task
 
 
 @dataclass
 class ScreeningServices:
     """The ``app.intake.screening`` calls the controller makes; tests may replace them."""
 
-    rows: Callable[..., list[ScreeningRow]] = screening.screening_rows
     findings: Callable[..., list[StoredFinding]] = screening.case_findings
     reason_templates: Callable[..., list[str]] = screening.reason_templates
     approve: Callable[..., ScreeningStep] = screening.approve
@@ -66,18 +54,12 @@ class ScreeningServices:
     merge_hospitals: Callable[..., Any] = screening.merge_hospitals
 
 
-@dataclass(frozen=True)
-class _Snapshot:
-    rows: list[ScreeningRow]
-    last: ScreeningStep | None
-
-
 class ScreeningController(QObject):
     """Adds intake and screening to an organizer view; see the module docstring."""
 
     #: A sentence for the status bar after an action.
     message = Signal(str)
-    #: Screening data (findings counts, deadlines, undo step) reloaded after the view's rows.
+    #: The undo step was read again after the view loaded its rows: the actions are up to date.
     screening_loaded = Signal()
     #: The findings of the selected case are shown.
     findings_shown = Signal()
@@ -94,30 +76,31 @@ class ScreeningController(QObject):
         self.view = view
         self.services = services or ScreeningServices()
         self.import_services = import_services
-        self.rows: dict[int, ScreeningRow] = {}
         self.last: ScreeningStep | None = None
         self.wizard: ImportWizard | None = None
         self.dialog: QWidget | None = None
-        self._load_task: Task[_Snapshot] | None = None
+        self._load_task: Task[ScreeningStep | None] | None = None
         self._findings_generation = 0
 
         self._build_actions()
-        self._build_columns()
+        view.set_columns(screening_columns())
+        self.problems_column = view.column_index("problems")
+        self.deadline_column = view.column_index("deadline")
         self.problems_check = QCheckBox(self.tr("Only with problems"))
         self.problems_check.setObjectName("onlyProblems")
         self.problems_check.setToolTip(self.tr("Show only cases that break a rule of the notice"))
-        self.problems_check.toggled.connect(self._on_problems_toggled)
+        self.problems_check.toggled.connect(
+            lambda on: view.set_extra_filter("problems", has_problems if on else None)
+        )
         view.add_filter_widget(self.problems_check)
-        view.clear_button.clicked.connect(lambda: self.problems_check.setChecked(False))
+        view.filters_cleared.connect(lambda: self.problems_check.setChecked(False))
 
         self.findings_widget = FindingsWidget()
         self.findings_widget.open_pdf_requested.connect(self.open_pdf_at)
-        view.details.add_section(self.tr("Findings"), self.findings_widget)
+        view.add_details_section(self.tr("Findings"), self.findings_widget)
 
         view.loaded.connect(self.reload)
         view.case_selected.connect(self._on_case_selected)
-        view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.table.customContextMenuRequested.connect(self._on_table_menu)
         self._update_actions()
 
     # -- building ----------------------------------------------------------------------------------
@@ -169,158 +152,41 @@ class ScreeningController(QObject):
             self.merge_hospitals,
             self.tr("Merge two spellings of one hospital"),
         )
-        toolbar, menu = self.view.toolbar, self.view.case_menu
-        first = toolbar.actions()[0] if toolbar.actions() else None
-        toolbar.insertAction(first, self.import_action)
-        toolbar.insertSeparator(first)
-        for action in (self.approve_action, self.reject_action, self.approve_clean_action, self.undo_action):
-            toolbar.insertAction(first, action)
-        toolbar.insertSeparator(first)
-        for action in (self.export_action, self.merge_action):
-            toolbar.insertAction(first, action)
-        toolbar.insertSeparator(first)
-        menu.addSeparator()
-        for action in (
-            self.import_action,
-            self.approve_action,
-            self.reject_action,
-            self.approve_clean_action,
-            self.undo_action,
-            self.export_action,
-            self.merge_action,
-        ):
-            menu.addAction(action)
-
-    def _build_columns(self) -> None:
-        problems = Column(
-            "problems",
-            QT_TRANSLATE_NOOP("CaseTableModel", "Problems"),
-            self._problems_text,
-            self._problems_sort,
-            align=_LEFT,
-            width=64,
-            tooltip=self._problems_tooltip,
-            color=self._problems_color,
-            icon=self._problems_icon,
+        self.view.add_actions(
+            [
+                self.import_action,
+                None,
+                self.approve_action,
+                self.reject_action,
+                self.approve_clean_action,
+                self.undo_action,
+                None,
+                self.export_action,
+                self.merge_action,
+            ]
         )
-        deadline = Column(
-            "deadline",
-            QT_TRANSLATE_NOOP("CaseTableModel", "Deadline"),
-            self._deadline_text,
-            self._deadline_sort,
-            width=100,
-            tooltip=self._deadline_tooltip,
-            color=self._deadline_color,
-        )
-        # Votes matter later (public voting), not while screening: hidden by default to leave the title
-        # room; the header's context menu shows it again.
-        columns = [replace(c, visible=False) if c.key == "votes" else c for c in COLUMNS]
-        at = next(i for i, c in enumerate(columns) if c.key == "status") + 1
-        columns[at:at] = [problems, deadline]
-        self.view.set_columns(tuple(columns))
-        self.problems_column = self.view.model.column_of("problems")
-        self.deadline_column = self.view.model.column_of("deadline")
-
-    # -- column data (reads the rows loaded beside the table) --------------------------------------
-
-    def _row(self, case: CaseRow) -> ScreeningRow | None:
-        return self.rows.get(case.id)
-
-    def _problems_text(self, case: CaseRow) -> str:
-        row = self._row(case)
-        if row is None:
-            return ""
-        if row.counts.violations:
-            return str(row.counts.violations)
-        return ""
-
-    def _problems_sort(self, case: CaseRow) -> Any:
-        row = self._row(case)
-        return (0, row.counts.violations, row.counts.warnings) if row is not None and row.checked else _LAST
-
-    def _problems_icon(self, case: CaseRow) -> QIcon | None:
-        row = self._row(case)
-        if row is None or not row.checked:
-            return None
-        if row.counts.violations:
-            return severity_icon("violation")
-        if row.counts.warnings:
-            return severity_icon("warning")
-        return severity_icon("clean")
-
-    def _problems_color(self, case: CaseRow) -> QColor | None:
-        row = self._row(case)
-        return VIOLATION_COLOR if row is not None and row.counts.violations else None
-
-    def _problems_tooltip(self, case: CaseRow) -> str:
-        row = self._row(case)
-        if row is None:
-            return ""
-        if not row.checked:
-            return self.tr("Not checked: this case was not imported through the intake")
-        if not row.counts.codes:
-            return self.tr("No problems found")
-        return "\n".join(finding_name(code) for code in row.counts.codes)
-
-    def _deadline_text(self, case: CaseRow) -> str:
-        row = self._row(case)
-        if row is None or row.deadline is None or row.status != CaseStatus.SUBMITTED.value:
-            return ""
-        # Overdue ones are red, with the number of days in the tooltip: the column stays narrow.
-        return QLocale().toString(
-            QDate(row.deadline.year, row.deadline.month, row.deadline.day), "yyyy-MM-dd"
-        )
-
-    def _deadline_sort(self, case: CaseRow) -> Any:
-        row = self._row(case)
-        if row is None or row.deadline is None or row.status != CaseStatus.SUBMITTED.value:
-            return _LAST
-        return (0, row.deadline.toordinal())
-
-    def _deadline_color(self, case: CaseRow) -> QColor | None:
-        row = self._row(case)
-        if row is None or row.status != CaseStatus.SUBMITTED.value or row.deadline is None:
-            return None
-        if row.overdue:
-            return VIOLATION_COLOR
-        return WARNING_COLOR if (row.deadline - date.today()).days <= 1 else None
-
-    def _deadline_tooltip(self, case: CaseRow) -> str:
-        row = self._row(case)
-        if row is None or row.deadline is None or row.status != CaseStatus.SUBMITTED.value:
-            return ""
-        if row.overdue:
-            return self.tr("Overdue: screening was due by {date}").format(date=row.deadline.isoformat())
-        return self.tr("Screening due by the end of {date}").format(date=row.deadline.isoformat())
+        self.view.add_context_actions([self.approve_action, self.reject_action, None, self.undo_action])
 
     # -- loading -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read findings counts, deadlines and the undo step (after the view loaded its rows)."""
+        """Read the undo step (after the view loaded its rows, which carry findings and deadlines)."""
         ws = self.view.workspace
         if ws is None:
-            self.rows = {}
             return
         if self._load_task is not None and not self._load_task.done:
             self._load_task.cancel()
-        services = self.services
-
-        def load(task: TaskContext) -> _Snapshot:
-            rows = services.rows(ws)
-            task.check()
-            return _Snapshot(rows, services.last_step(ws))
-
+        last_step = self.services.last_step
         self._load_task = run_task(
-            load, self._on_loaded, self._on_error, on_cancelled=lambda: None, owner=self
+            lambda _task: last_step(ws),
+            self._on_loaded,
+            self._on_error,
+            on_cancelled=lambda: None,
+            owner=self,
         )
 
-    def _on_loaded(self, snap: _Snapshot) -> None:
-        self.rows = {r.case_id: r for r in snap.rows}
-        self.last = snap.last
-        model = self.view.model
-        model.column_changed(self.problems_column)
-        model.column_changed(self.deadline_column)
-        self.view.proxy.filters_changed()  # "only with problems" reads the new counts
+    def _on_loaded(self, last: ScreeningStep | None) -> None:
+        self.last = last
         self._update_actions()
         self._on_case_selected(self.view.selected_case())
         self.screening_loaded.emit()
@@ -328,21 +194,11 @@ class ScreeningController(QObject):
     def _on_error(self, exc: BaseException) -> None:
         show_error(self.view, exc, self.tr("Screening"))
 
-    def _on_problems_toggled(self, on: bool) -> None:
-        proxy = self.view.proxy
-        if on:
-            proxy.extra_filters["problems"] = lambda case: bool(
-                (row := self.rows.get(case.id)) is not None and row.counts.violations
-            )
-        else:
-            proxy.extra_filters.pop("problems", None)
-        proxy.filters_changed()
-
-    def _waiting_clean(self) -> list[ScreeningRow]:
+    def _waiting_clean(self) -> list[CaseRow]:
         """Waiting cases that were checked and break no rule (what "approve all clean" approves)."""
         return [
             r
-            for r in self.rows.values()
+            for r in self.view.rows()
             if r.status == CaseStatus.SUBMITTED.value and r.checked and not r.counts.violations
         ]
 
@@ -402,16 +258,6 @@ class ScreeningController(QObject):
         self.dialog = PdfPageDialog(path, page, title, self.view.window())
         self.dialog.show()
 
-    def _on_table_menu(self, pos: QPoint) -> None:
-        if self.view.selected_case() is None:
-            return
-        menu = QMenu(self.view)
-        menu.addAction(self.approve_action)
-        menu.addAction(self.reject_action)
-        menu.addSeparator()
-        menu.addAction(self.undo_action)
-        menu.popup(self.view.table.viewport().mapToGlobal(pos))
-
     # -- actions -----------------------------------------------------------------------------------
 
     def _write(self, work: Callable[[Any], Any], done: Callable[[Any], None]) -> Task[Any]:
@@ -451,19 +297,14 @@ class ScreeningController(QObject):
 
     def _ask_reason(self, case: CaseRow, templates: list[str]) -> None:
         dialog = RejectDialog(case.code, case.title, templates, self.view.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        reason = self.ctx.prompter.ask(dialog, dialog.reason)
+        if not reason:
+            return
         reject = self.services.reject
-
-        def accepted() -> None:
-            reason = dialog.reason()
-            self._write(
-                lambda ws: reject(ws, [case.code], reason),
-                lambda _s: self.message.emit(self.tr("Case {code} rejected.").format(code=case.code)),
-            )
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
+        self._write(
+            lambda ws: reject(ws, [case.code], reason),
+            lambda _s: self.message.emit(self.tr("Case {code} rejected.").format(code=case.code)),
+        )
 
     def approve_clean(self) -> None:
         waiting = self._waiting_clean()
@@ -532,23 +373,19 @@ class ScreeningController(QObject):
 
     def _ask_merge(self, hospitals: list[HospitalRow], suggestions: list[tuple[str, str]]) -> None:
         dialog = MergeHospitalsDialog(hospitals, suggestions, self.view.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        names = self.ctx.prompter.ask(dialog, dialog.names)
+        if names is None:
+            return
+        merged, kept = names
         merge = self.services.merge_hospitals
-
-        def accepted() -> None:
-            merged, kept = dialog.names()
-            self._write(
-                lambda ws: merge(ws, merged, kept),
-                lambda result: self.message.emit(
-                    self.tr("“{merged}” merged into “{kept}”: {count} case(s).").format(
-                        merged=merged, kept=kept, count=len(result.cases)
-                    )
-                ),
-            )
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
+        self._write(
+            lambda ws: merge(ws, merged, kept),
+            lambda result: self.message.emit(
+                self.tr("“{merged}” merged into “{kept}”: {count} case(s).").format(
+                    merged=merged, kept=kept, count=len(result.cases)
+                )
+            ),
+        )
 
     def open_import_wizard(self) -> None:
         ws = self.view.workspace

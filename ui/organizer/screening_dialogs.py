@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Dialogs of screening: reject a case with a reason (templates from its findings, editable), and merge
-two spellings of one hospital. Both are opened with ``open()`` (never a blocking ``exec()``) and report
-through ``accepted``; tests fill them and click their buttons."""
+two spellings of one hospital. Both are questions asked through the prompter
+(``ctx.prompter.ask(dialog, dialog.reason)``); tests fill them through a fake prompter."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.intake.screening import HospitalRow
+if TYPE_CHECKING:
+    from app.intake.screening import HospitalRow
 
 
 class RejectDialog(QDialog):
@@ -86,10 +88,11 @@ class RejectDialog(QDialog):
             self.reason_edit.setPlainText(text)
 
     def _update(self) -> None:
-        self.reject_button.setEnabled(bool(self.reason().strip()))
+        self.reject_button.setEnabled(self.reason() is not None)
 
-    def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()
+    def reason(self) -> str | None:
+        """The reason typed (None while it is empty: a rejection needs one)."""
+        return self.reason_edit.toPlainText().strip() or None
 
 
 class MergeHospitalsDialog(QDialog):
@@ -150,8 +153,9 @@ class MergeHospitalsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.suggestion_list.currentItemChanged.connect(self._on_suggestion)
-        self.from_combo.currentIndexChanged.connect(self._update)
-        self.into_combo.currentIndexChanged.connect(self._update)
+        # currentTextChanged, not currentIndexChanged: a name typed into the editable box counts too.
+        self.from_combo.currentTextChanged.connect(self._update)
+        self.into_combo.currentTextChanged.connect(self._update)
         if suggestions:
             self.suggestion_list.setCurrentRow(0)
         self._update()
@@ -174,17 +178,18 @@ class MergeHospitalsDialog(QDialog):
             self.from_combo.setCurrentIndex(self.from_combo.findData(pair[0]))
             self.into_combo.setCurrentIndex(self.into_combo.findData(pair[1]))
 
-    def names(self) -> tuple[str, str]:
-        """(the spelling merged away, the name kept)."""
-        return self.from_combo.currentText().strip(), self.into_combo.currentText().strip()
+    def names(self) -> tuple[str, str] | None:
+        """(the spelling merged away, the name kept), or None until two different known names are chosen."""
+        merged, kept = self.from_combo.currentText().strip(), self.into_combo.currentText().strip()
+        ok = merged != kept and merged in self._hospitals and kept in self._hospitals
+        return (merged, kept) if ok else None
 
     def _update(self) -> None:
-        merged, kept = self.names()
-        ok = bool(
-            merged and kept and merged != kept and merged in self._hospitals and kept in self._hospitals
-        )
+        names = self.names()
+        ok = names is not None
         self.merge_button.setEnabled(ok)
-        if ok:
+        if names is not None:
+            merged, kept = names
             a, b = self._hospitals[merged], self._hospitals[kept]
             self.info_label.setText(
                 self.tr("{cases} case(s) of “{merged}” ({province}) will belong to “{kept}”.").format(

@@ -14,8 +14,8 @@ from app import audit
 from app.errors import DomainError
 from app.judging.assignment.problem import RoundContext, load_context
 from app.judging.conflicts import CaseFacts, JudgeFacts, conflict_error, judge_facts, soft_conflict
-from app.judging.roster import judge_by_ref
 from app.models import Assignment, Case, IssuedPackage, Score
+from app.refs import judge_by_ref
 from app.rounds.service import ensure_open, round_by_key
 from app.workspace import Workspace
 

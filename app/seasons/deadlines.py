@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from app.seasons import SeasonRules
+from app.seasons.rules import SeasonRules
 
 #: The competition's clock (China Standard Time, no daylight saving).
 COMPETITION_TZ = timezone(timedelta(hours=8), "CST")

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Colours and spacing come from ``resources/style/leitai.qss``, never from Python (issue 9).
+
+Widgets get their look from object names and dynamic properties in the style sheet; a property that
+changes at run time is set with :func:`set_state`, which makes Qt apply the matching rules again.
+
+What a style sheet cannot reach directly — the colour a table model returns for a cell
+(``ForegroundRole``), an icon we paint, a colour inside rich text — is read from the style sheet too:
+its ``#themeColors`` rule sets the properties of a hidden :class:`ThemeColors` widget
+(``qproperty-violation: …;``) and :func:`theme_colors` hands them out. To add such a colour, add its
+name to :data:`COLOR_NAMES` and a ``qproperty-<name>`` line to that rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Property
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.paths import RESOURCES_DIR
+
+#: The style sheet every window uses (``ui.main.apply_style`` installs it on the application).
+STYLE_SHEET = RESOURCES_DIR / "style" / "leitai.qss"
+
+#: Colours the style sheet defines for code that paints or returns colours itself.
+COLOR_NAMES = ("violation", "warning", "clean", "approved", "rejected", "muted")
+
+
+def _color_property(name: str) -> Any:
+    def get(self: ThemeColors) -> QColor:
+        return self._colors.get(name, QColor())
+
+    def set_(self: ThemeColors, value: QColor) -> None:
+        self._colors[name] = QColor(value)
+
+    return Property(QColor, get, set_)
+
+
+class ThemeColors(QWidget):
+    """Never shown: the style sheet's ``#themeColors`` rule sets one colour property per name."""
+
+    violation = _color_property("violation")
+    warning = _color_property("warning")
+    clean = _color_property("clean")
+    approved = _color_property("approved")
+    rejected = _color_property("rejected")
+    muted = _color_property("muted")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._colors: dict[str, QColor] = {}
+        self.setObjectName("themeColors")
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The style sheet's colours for painted things: severities, case statuses, quiet text."""
+
+    violation: QColor
+    warning: QColor
+    clean: QColor
+    approved: QColor
+    rejected: QColor
+    muted: QColor
+
+
+_cache: dict[str, Colors] = {}
+
+
+def theme_colors() -> Colors:
+    """The colours of the application's style sheet (of ``leitai.qss`` if none is installed, e.g. in a
+    test that builds one widget). Needs a ``QApplication``."""
+    app = QApplication.instance()
+    sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+    if sheet not in _cache:
+        widget = ThemeColors()
+        if not sheet:
+            widget.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+        widget.ensurePolished()
+        _cache[sheet] = Colors(*(QColor(getattr(widget, name)) for name in COLOR_NAMES))
+        widget.deleteLater()
+    return _cache[sheet]
+
+
+def set_state(widget: QWidget, name: str, value: Any) -> None:
+    """Set the dynamic property ``name`` (e.g. ``severity``, ``state``) and restyle ``widget`` now:
+    Qt matches ``[name="value"]`` rules only when a widget is polished."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
