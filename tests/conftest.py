@@ -19,6 +19,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LEITAI_TESTING", "1")
+# Never touch the real credential store of the machine running the tests (app/judge_home/key_store.py).
+os.environ.setdefault("LEITAI_KEY_STORE", "sealed")
 
 #: The only reasons a test may skip for; each names a condition the CI machine never meets.
 SKIPS_THAT_CANNOT_HOLD_IN_CI = frozenset(

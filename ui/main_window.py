@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
         judge = JudgeView(self.ctx)
         judge.home_opened.connect(lambda _info: self.show_page(PAGE_JUDGE))
+        judge.back_requested.connect(lambda: self.show_page(PAGE_START))
         return judge, judge.menus()
 
     @property

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.live_cmd import add_send_parser
 from app.cli.output import print_json
 from app.errors import DomainError
 
@@ -24,6 +23,11 @@ def _home_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--home", type=Path, required=True, help="the judge's local folder (made by `judge open`)")
 
 
+def _code_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--code", help="the access code the organizer gave you (e.g. 7K3M-Q9XD-2HBT)")
+    p.add_argument("--code-file", type=Path, help="file whose first line is the access code")
+
+
 def register(sub: Any) -> None:
     judge = sub.add_parser("judge", help="the judge's side, headless: open, score, recuse, export")
     jsub = judge.add_subparsers(dest="judge_command", metavar="ACTION", required=True)
@@ -36,8 +40,7 @@ def register(sub: Any) -> None:
     )
     op.add_argument("package", type=Path)
     _home_arg(op)
-    op.add_argument("--code", help="the access code the organizer gave you (e.g. 7K3M-Q9XD-2HBT)")
-    op.add_argument("--code-file", type=Path, help="file whose first line is the access code")
+    _code_args(op)
     op.add_argument("--media", type=Path, help="folder (drive) holding the package's external media")
     op.set_defaults(func=_open)
 
@@ -69,13 +72,29 @@ def register(sub: Any) -> None:
     rc.add_argument("--reason", required=True)
     rc.set_defaults(func=_recuse)
 
-    ex = jsub.add_parser("export", help="write a signed score bundle of everything entered so far")
+    ex = jsub.add_parser(
+        "export",
+        help="write a signed score bundle of everything entered so far",
+        description="Signing needs the judge's key: from the computer's credential store where there is "
+        f"one, else unsealed with the access code (--code, --code-file, ${ACCESS_CODE_ENV}, or a prompt).",
+    )
     _home_arg(ex)
+    _code_args(ex)
     ex.add_argument("--out", type=Path, required=True, help="bundle file, or a folder to put it in")
     ex.add_argument("--json", action="store_true", help="print one JSON document")
     ex.set_defaults(func=_export)
 
-    add_send_parser(jsub)  # ``judge send``: the live area's (app/cli/live_cmd.py)
+    sd = jsub.add_parser(
+        "send",
+        help="export a fresh signed bundle and send it to the organizer's live receiver",
+        description="The bundle is also kept in HOME/outbox, so it can still go on a USB stick. Signing "
+        "needs the judge's key, as for `judge export`.",
+    )
+    _home_arg(sd)
+    _code_args(sd)
+    sd.add_argument("--to", required=True, help="the organizer's address, e.g. http://192.168.1.10:8765")
+    sd.add_argument("--json", action="store_true", help="print one JSON document")
+    sd.set_defaults(func=_send)
 
 
 def _home(args: argparse.Namespace) -> JudgeHome:
@@ -86,6 +105,7 @@ def _home(args: argparse.Namespace) -> JudgeHome:
 
 
 def _access_code(args: argparse.Namespace) -> str:
+    """The access code from --code, --code-file, the environment or a no-echo prompt."""
     if args.code:
         return str(args.code)
     if args.code_file is not None:
@@ -152,7 +172,7 @@ def _score(args: argparse.Namespace) -> int:
             key, sep, value = item.partition("=")
             if not sep:
                 raise DomainError("bad_key_value", value=item)
-            home.set_score(case, key.strip(), value.strip())
+            home.set_score(case, key.strip(), value)  # read as the GUI reads it (parse_score)
         if args.comment is not None:
             home.set_comment(case, args.comment)
         scores = home.submit(case) if args.submit else home.scores(case)
@@ -184,8 +204,22 @@ def _recuse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ready_to_sign(home: JudgeHome, args: argparse.Namespace) -> None:
+    """Unlock the judge's key with the access code when the home cannot sign without it."""
+    if home.key_locked:
+        home.unlock(_access_code(args))
+    elif home.key_in_clear:  # a home from before the key left judge.db: seal it when the code is at hand
+        try:
+            code = _access_code(args)
+        except DomainError:
+            code = None
+        if code is not None:
+            home.unlock(code)
+
+
 def _export(args: argparse.Namespace) -> int:
     with _home(args) as home:
+        _ready_to_sign(home, args)
         result = home.export_bundle(args.out)
     if args.json:
         print_json(result)
@@ -195,3 +229,17 @@ def _export(args: argparse.Namespace) -> int:
         f"{result.n_submitted} 个已提交，{result.n_recused} 个回避）。"
     )
     return 0
+
+
+def _send(args: argparse.Namespace) -> int:
+    from app.judge_home.send import send_bundle
+
+    with _home(args) as home:
+        _ready_to_sign(home, args)
+        result = send_bundle(home, args.to)
+    if args.json:
+        doc = {"code": result.code, "name": result.name, "message": result.message, "status": result.status}
+        print_json({**doc, "bundle": str(result.bundle.path), "revision": result.bundle.revision})
+    else:
+        print(f"{result.name}：{result.message}")
+    return 0 if result.accepted else 1

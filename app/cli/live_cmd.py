@@ -77,21 +77,6 @@ def register(sub: Any) -> None:
     sv.set_defaults(func=_serve)
 
 
-def add_send_parser(jsub: Any) -> None:
-    """``leitai judge send``: registered by app.cli.judge_cmd, implemented here with the live area."""
-    sd = jsub.add_parser(
-        "send",
-        help="export a fresh signed bundle and send it to the organizer's live receiver",
-        description="The bundle is also kept in HOME/outbox, so it can still go on a USB stick.",
-    )
-    sd.add_argument(
-        "--home", type=Path, required=True, help="the judge's local folder (made by `judge open`)"
-    )
-    sd.add_argument("--to", required=True, help="the organizer's address, e.g. http://192.168.1.10:8765")
-    sd.add_argument("--json", action="store_true", help="print one JSON document")
-    sd.set_defaults(func=_send)
-
-
 def _setup(args: argparse.Namespace) -> int:
     from app.live.setup import LiveSetup, create_session
 
@@ -235,17 +220,3 @@ def _serve(args: argparse.Namespace) -> int:
                 watcher.join(timeout=5)
         print("已停止接收。", flush=True)
     return 0
-
-
-def _send(args: argparse.Namespace) -> int:
-    from app.judge_home import JudgeHome
-    from app.judge_home.send import send_bundle
-
-    with JudgeHome.open(args.home) as home:
-        result = send_bundle(home, args.to)
-    if args.json:
-        doc = {"code": result.code, "name": result.name, "message": result.message, "status": result.status}
-        print_json({**doc, "bundle": str(result.bundle.path), "revision": result.bundle.revision})
-    else:
-        print(f"{result.name}：{result.message}")
-    return 0 if result.accepted else 1

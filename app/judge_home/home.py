@@ -4,17 +4,17 @@
 Everything lives in one folder: ``judge.db`` (SQLite, WAL, ``synchronous=FULL`` so a score is on disk
 the moment the call returns) and ``files/`` (the verified case files). No Qt here: the judge GUI and the
 ``leitai judge`` commands both call this class.
+
+The judge's signing key is never written to ``judge.db`` in clear (``key_store.py`` says where it is
+kept): a home opened without the access code, on a computer whose credential store does not hold the
+key, can be read and scored but signs nothing until :meth:`JudgeHome.unlock` is given the code.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,162 +23,29 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.bundles import keys
 from app.bundles.bundle import write_bundle
-from app.bundles.canonical import FormatError, decimal_text, on_step, utc_text
-from app.bundles.container import ContainerError, ContainerReader
-from app.bundles.manifest import (
-    BUNDLE_FORMAT,
-    MANIFEST_ENTRY,
-    MANIFEST_SIG_ENTRY,
-    MAX_MANIFEST,
-    VERSION,
-    Manifest,
-    PackageCriterion,
-    package_entry_ok,
-    parse_manifest,
-)
+from app.bundles.canonical import FormatError, decimal_text, utc_text
+from app.bundles.manifest import Manifest, parse_manifest
 from app.bundles.package import verify_package
 from app.bundles.stream import Cancel, Progress
 from app.errors import DomainError
-from app.glossary.terms import round_term
+from app.judge_home.bundle_content import bundle_document
+from app.judge_home.judge_key import JudgeKey
+from app.judge_home.key_store import KeyStore, SealedOnly, default_key_store
+from app.judge_home.package_reading import check_same_seat, read_manifest_light, unlock_judge_key
+from app.judge_home.records import CaseFiles, CaseScores, ExportResult, HomeCase, HomeInfo
+from app.judge_home.score_input import parse_score
+from app.judge_home.storage import (
+    DB_NAME,
+    FILES_DIR,
+    connect,
+    get,
+    put,
+    store_package,
+    transaction,
+)
 
-DB_NAME = "judge.db"
-FILES_DIR = "files"
 #: Case states, in the order a case usually goes through them.
 STATES = ("not_started", "draft", "submitted", "recused")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS file (sha256 TEXT PRIMARY KEY, path TEXT);
-CREATE TABLE IF NOT EXISTS case_state (
-    case_id INTEGER PRIMARY KEY,
-    state TEXT NOT NULL DEFAULT 'not_started',
-    comment TEXT NOT NULL DEFAULT '',
-    recuse_reason TEXT NOT NULL DEFAULT '',
-    updated_at TEXT
-);
-CREATE TABLE IF NOT EXISTS score (
-    case_id INTEGER NOT NULL,
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY (case_id, key)
-);
-CREATE TABLE IF NOT EXISTS export (
-    revision INTEGER PRIMARY KEY,
-    path TEXT NOT NULL,
-    sha256 TEXT NOT NULL DEFAULT '',
-    at TEXT NOT NULL
-);
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class HomeInfo:
-    """What the judge's window title and header show."""
-
-    home_dir: Path
-    package_id: str
-    serial: int
-    competition_uid: str
-    competition: str
-    season: int
-    round_key: str
-    round: str
-    blind: bool
-    live: bool
-    judge_code: str
-    judge: str
-    rubric: str
-    criteria: tuple[PackageCriterion, ...]  # the rubric the judge scores against, as the package has it
-    organizer_fingerprint: str
-    cases: int
-    missing_files: int
-    last_revision: int
-    last_export: Path | None
-
-
-@dataclass(frozen=True, slots=True)
-class HomeCase:
-    """One row of the judge's case list."""
-
-    id: int
-    code: str  # display code: anonymous in a blind round
-    theme_number: int | None
-    theme: str
-    title: str
-    hospital: str  # "" in a blind round
-    state: str  # not_started | draft | submitted | recused
-    total: float | None  # weighted total of the scores entered, None before any
-    scored: int  # how many criteria have a score
-    criteria: int
-
-
-@dataclass(frozen=True, slots=True)
-class CaseFiles:
-    """Where the case's verified files are; None when the media drive holding it is not attached."""
-
-    case_id: int
-    pdf: Path | None
-    video: Path | None
-    missing: tuple[str, ...]  # kinds whose file is not available
-
-
-@dataclass(frozen=True, slots=True)
-class CaseScores:
-    """The judge's work on one case."""
-
-    case_id: int
-    state: str
-    values: dict[str, float]
-    texts: dict[str, str]  # the same values as exact decimal strings ("17.5")
-    comment: str
-    recuse_reason: str
-    total: float | None
-    updated_at: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ExportResult:
-    """A bundle just written."""
-
-    path: Path
-    revision: int
-    n_scored: int  # cases with at least one score
-    n_recused: int
-    n_submitted: int
-    sha256: str
-    size: int
-
-
-def _read_manifest_light(package_path: Path) -> tuple[Manifest, bytes, bytes]:
-    """Container, manifest and organizer signature only (seconds before streaming gigabytes)."""
-    try:
-        with ContainerReader(package_path, package_entry_ok) as reader:
-            if [e.name for e in reader.entries][-2:] != [MANIFEST_ENTRY, MANIFEST_SIG_ENTRY]:
-                raise DomainError("package_incomplete", path=str(package_path))
-            data = reader.read_small(reader.by_name[MANIFEST_ENTRY], MAX_MANIFEST)
-            sig = reader.read_small(reader.by_name[MANIFEST_SIG_ENTRY], 64)
-    except ContainerError as exc:
-        raise DomainError("malformed", path=str(package_path), reason=exc.reason) from exc
-    try:
-        manifest = parse_manifest(data)
-    except FormatError as exc:
-        raise DomainError("malformed", path=str(package_path), reason=str(exc)) from exc
-    if not keys.verify(manifest.organizer_key, sig, data):
-        raise DomainError("bad_signature", path=str(package_path))
-    return manifest, data, sig
-
-
-def _unlock(manifest: Manifest, access_code: str) -> bytes:
-    code = keys.normalise_code(access_code).encode("ascii")
-    aad = keys.judge_key_aad(
-        manifest.competition_uid, manifest.package_id, manifest.judge_code, manifest.organizer_key
-    )
-    seed = keys.unseal(manifest.judge_key, code, aad)
-    if seed is None:
-        raise DomainError("bad_access_code")
-    if keys.raw_public(Ed25519PrivateKey.from_private_bytes(seed)) != manifest.judge_public_key:
-        raise DomainError("judge_key_mismatch")
-    return seed
 
 
 class JudgeHome:
@@ -188,7 +55,12 @@ class JudgeHome:
     """
 
     def __init__(
-        self, home_dir: Path, conn: sqlite3.Connection, manifest: Manifest, manifest_bytes: bytes
+        self,
+        home_dir: Path,
+        conn: sqlite3.Connection,
+        manifest: Manifest,
+        manifest_bytes: bytes,
+        key_store: KeyStore | None = None,
     ) -> None:
         self.home_dir = home_dir
         self._conn = conn
@@ -196,17 +68,9 @@ class JudgeHome:
         self._manifest = manifest
         self._manifest_bytes = manifest_bytes
         self._criteria = {c.key: c for c in manifest.criteria}
+        self._key = JudgeKey(manifest, conn, self._lock, key_store or default_key_store())
 
     # --- opening ---------------------------------------------------------------------------------
-
-    @staticmethod
-    def _connect(home_dir: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(home_dir / DB_NAME, check_same_thread=False, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")  # a score shown as saved survives pulling the power
-        conn.execute("PRAGMA busy_timeout=5000")
-        conn.executescript(_SCHEMA)
-        return conn
 
     @classmethod
     def open_package(
@@ -218,6 +82,7 @@ class JudgeHome:
         media_dir: Path | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        key_store: KeyStore | None = None,
     ) -> JudgeHome:
         """Verify a package in full and make (or refresh) the judge's home from it.
 
@@ -230,28 +95,14 @@ class JudgeHome:
         """
         package_path = Path(package_path)
         home_dir = Path(home_dir)
-        manifest, manifest_bytes, signature = _read_manifest_light(package_path)
-        seed = _unlock(manifest, access_code)
+        manifest, manifest_bytes, signature = read_manifest_light(package_path)
+        seed = unlock_judge_key(manifest, access_code)
         home_dir.mkdir(parents=True, exist_ok=True)
-        previous: Manifest | None = None
         if (home_dir / DB_NAME).is_file():
-            old = cls.open(home_dir)
+            old = cls.open(home_dir, key_store=SealedOnly())
             previous = old._manifest
             old.close()
-            same_seat = (previous.competition_uid, previous.judge_code, previous.round_key) == (
-                manifest.competition_uid,
-                manifest.judge_code,
-                manifest.round_key,
-            )
-            if not same_seat:
-                raise DomainError(
-                    "home_in_use",
-                    path=str(home_dir),
-                    judge=previous.judge_code,
-                    round_name=round_term(previous.round_key, previous.season),
-                )
-            if previous.serial > manifest.serial:
-                raise DomainError("newer_package_open", path=str(home_dir))
+            check_same_seat(previous, manifest, home_dir)
         check = verify_package(
             package_path,
             extract_to=home_dir / FILES_DIR,
@@ -263,48 +114,30 @@ class JudgeHome:
             raise DomainError(check.code, path=str(package_path), reason=check.reason)
         if check.manifest_bytes != manifest_bytes or check.signature != signature:
             raise DomainError("package_changed", path=str(package_path))
-        conn = cls._connect(home_dir)
-        with _transaction(conn):
-            _put(conn, "manifest", manifest_bytes)
-            _put(conn, "signature", signature)
-            _put(conn, "judge_seed", seed)
-            _put(conn, "package_path", str(package_path.resolve()))
-            if media_dir is not None:
-                _put(conn, "media_dir", str(Path(media_dir).resolve()))
-            if _get(conn, "revision") is None:
-                _put(conn, "revision", 0)
-            keep = {c.id for c in manifest.cases}
-            for (case_id,) in conn.execute("SELECT case_id FROM case_state").fetchall():
-                if case_id not in keep:
-                    conn.execute("DELETE FROM case_state WHERE case_id=?", (case_id,))
-                    conn.execute("DELETE FROM score WHERE case_id=?", (case_id,))
-            conn.executemany(
-                "INSERT OR IGNORE INTO case_state (case_id) VALUES (?)", [(c.id,) for c in manifest.cases]
-            )
-            known = {c.key for c in manifest.criteria}
-            for case_id, key in conn.execute("SELECT case_id, key FROM score").fetchall():
-                if key not in known:
-                    conn.execute("DELETE FROM score WHERE case_id=? AND key=?", (case_id, key))
-            conn.execute("DELETE FROM file")
-            conn.executemany(
-                "INSERT INTO file (sha256, path) VALUES (?, ?)",
-                [
-                    (f.sha256, str(check.located[f.sha256]) if f.sha256 in check.located else None)
-                    for f in manifest.files
-                ],
-            )
-        return cls(home_dir, conn, manifest, manifest_bytes)
+        conn = store_package(
+            home_dir, manifest, manifest_bytes, signature, package_path, media_dir, check.located
+        )
+        home = cls(home_dir, conn, manifest, manifest_bytes, key_store)
+        home._key.keep(seed)
+        return home
 
     @classmethod
-    def open(cls, home_dir: Path) -> JudgeHome:
-        """Open an existing home (the organizer's signature over its manifest is checked again)."""
+    def open(
+        cls, home_dir: Path, access_code: str | None = None, key_store: KeyStore | None = None
+    ) -> JudgeHome:
+        """Open an existing home (the organizer's signature over its manifest is checked again).
+
+        The signing key comes from ``access_code`` when given (a wrong one raises ``bad_access_code``),
+        else from the credential store, else (a home written before the key left judge.db) from the old
+        clear copy; without any of these the home opens with its key locked (see :meth:`unlock`).
+        """
         home_dir = Path(home_dir)
         if not (home_dir / DB_NAME).is_file():
             raise DomainError("not_a_judge_home", path=str(home_dir))
         try:
-            conn = cls._connect(home_dir)
-            data = _get(conn, "manifest")
-            sig = _get(conn, "signature")
+            conn = connect(home_dir)
+            data = get(conn, "manifest")
+            sig = get(conn, "signature")
         except sqlite3.DatabaseError as exc:
             raise DomainError("home_unreadable", path=str(home_dir), reason=str(exc)) from exc
         if not isinstance(data, bytes) or not isinstance(sig, bytes):
@@ -318,7 +151,48 @@ class JudgeHome:
         if not keys.verify(manifest.organizer_key, sig, data):
             conn.close()
             raise DomainError("home_bad_signature", path=str(home_dir))
-        return cls(home_dir, conn, manifest, data)
+        home = cls(home_dir, conn, manifest, data, key_store)
+        try:
+            if access_code is not None:
+                home.unlock(access_code)
+            else:
+                home._key.find()
+        except BaseException:
+            conn.close()
+            raise
+        return home
+
+    # --- the signing key (judge_key.JudgeKey holds it) ----------------------------------------------
+
+    def unlock(self, access_code: str) -> None:
+        """Unseal the judge's key with the access code (~0.1 s of scrypt); ``bad_access_code`` if wrong.
+
+        A home written before the key left judge.db loses its clear copy here, for good."""
+        self._key.keep(unlock_judge_key(self._manifest, access_code))
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The judge's key, unlocked (``judge_key_locked`` until the access code was given)."""
+        return self._key.signing_key()
+
+    @property
+    def key_locked(self) -> bool:
+        """True while the home cannot sign: the access code has to be given (:meth:`unlock`)."""
+        return self._key.locked
+
+    @property
+    def key_in_clear(self) -> bool:
+        """True for a home written before the key left judge.db, until it is opened with the code."""
+        return self._key.in_clear
+
+    @property
+    def needs_access_code(self) -> bool:
+        """The GUI asks for the code when this is true: the key is locked, or still in clear on disk."""
+        return self._key.locked or self._key.in_clear
+
+    @property
+    def key_store_name(self) -> str:
+        """Where the key is kept between sessions: ``os`` (credential store) or ``sealed``."""
+        return self._key.store_name
 
     def close(self) -> None:
         with self._lock:
@@ -334,19 +208,19 @@ class JudgeHome:
         self, media_dir: Path, progress: Progress | None = None, cancel: Cancel | None = None
     ) -> int:
         """Point the home at a drive holding the package's external media; returns files now missing."""
-        package = _get(self._conn, "package_path")
+        package = get(self._conn, "package_path")
         check = verify_package(
             Path(str(package)), media_dir=Path(media_dir), progress=progress, cancel=cancel
         )
         if not check.ok:
             raise DomainError(check.code, path=str(package), reason=check.reason)
-        with self._lock, _transaction(self._conn):
+        with self._lock, transaction(self._conn):
             for f in self._manifest.files:
                 if not f.included and f.sha256 in check.located:
                     self._conn.execute(
                         "UPDATE file SET path=? WHERE sha256=?", (str(check.located[f.sha256]), f.sha256)
                     )
-            _put(self._conn, "media_dir", str(Path(media_dir).resolve()))
+            put(self._conn, "media_dir", str(Path(media_dir).resolve()))
         return sum(1 for row in self._conn.execute("SELECT 1 FROM file WHERE path IS NULL"))
 
     # --- reading ---------------------------------------------------------------------------------
@@ -498,31 +372,20 @@ class JudgeHome:
         )
 
     def set_score(self, case_id: int, key: str, value: float | int | str | Decimal | None) -> CaseScores:
-        """Enter (or, with None, clear) one criterion's score; range and step are checked. Committed
-        before returning. Raises DomainError: ``unknown_case``, ``unknown_criterion``, ``bad_score``,
-        ``out_of_range``, ``case_submitted``, ``case_recused``."""
+        """Enter one criterion's score, or clear it (None or an empty entry: the criterion is unscored
+        again). The value is read by :func:`parse_score`, as the GUI reads it: refused, never rounded or
+        clamped. Committed before returning. Raises DomainError: ``unknown_case``, ``unknown_criterion``,
+        ``score_not_a_number``, ``score_out_of_range``, ``score_off_step``, ``case_submitted``,
+        ``case_recused``."""
         self._case(case_id)
         criterion = self._criteria.get(key)
         if criterion is None:
             raise DomainError("unknown_criterion", criterion=key)
-        text: str | None = None
-        if value is not None:
-            try:
-                text = decimal_text(value)
-            except FormatError as exc:
-                raise DomainError("bad_score", value=str(value)) from exc
-            if not on_step(Decimal(text), criterion.max, criterion.step):
-                raise DomainError(
-                    "out_of_range",
-                    criterion=key,
-                    name=criterion.name,
-                    value=str(value),
-                    max=decimal_text(criterion.max),
-                    step=decimal_text(criterion.step),
-                )
+        number = parse_score(value, criterion.max, criterion.step, criterion.name)
+        text = None if number is None else decimal_text(number)
         with self._lock:
             self._editable(case_id)
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 if text is None:
                     self._conn.execute("DELETE FROM score WHERE case_id=? AND key=?", (case_id, key))
                 else:
@@ -541,7 +404,7 @@ class JudgeHome:
             raise DomainError("comment_too_long", limit=20_000)
         with self._lock:
             self._editable(case_id)
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 self._conn.execute("UPDATE case_state SET comment=? WHERE case_id=?", (text, case_id))
                 self._touch(case_id)
         return self.scores(case_id)
@@ -554,14 +417,14 @@ class JudgeHome:
             missing = [c.name for c in self._manifest.criteria if c.key not in self._values(case_id)]
             if missing:
                 raise DomainError("incomplete", missing=missing)
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 self._touch(case_id, "submitted")
         return self.scores(case_id)
 
     def reopen(self, case_id: int) -> CaseScores:
         """Take back a submission or a recusal; the scores entered before are still there."""
         self._case(case_id)
-        with self._lock, _transaction(self._conn):
+        with self._lock, transaction(self._conn):
             if self._state(case_id) == "recused":
                 self._conn.execute("UPDATE case_state SET recuse_reason='' WHERE case_id=?", (case_id,))
             self._touch(case_id)
@@ -573,7 +436,7 @@ class JudgeHome:
         reason = reason.strip()
         if not reason:
             raise DomainError("recuse_reason_required")
-        with self._lock, _transaction(self._conn):
+        with self._lock, transaction(self._conn):
             self._conn.execute(
                 "UPDATE case_state SET recuse_reason=? WHERE case_id=?", (reason[:2000], case_id)
             )
@@ -584,43 +447,8 @@ class JudgeHome:
 
     def bundle_document(self, revision: int) -> dict[str, Any]:
         """The ``bundle.json`` content of the home as it is now (bundle-format.md §4.2)."""
-        m = self._manifest
         with self._lock:
-            states = {
-                r[0]: r[1:]
-                for r in self._conn.execute(
-                    "SELECT case_id, state, comment, recuse_reason, updated_at FROM case_state"
-                ).fetchall()
-            }
-            all_scores: dict[int, dict[str, str]] = {}
-            for case_id, key, value in self._conn.execute("SELECT case_id, key, value FROM score"):
-                all_scores.setdefault(case_id, {})[key] = value
-        cases = []
-        for c in m.cases:
-            state, comment, reason, updated = states.get(c.id, ("not_started", "", "", None))
-            scores = {} if state == "recused" else all_scores.get(c.id, {})
-            cases.append(
-                {
-                    "comment": comment,
-                    "id": c.id,
-                    "recuse_reason": reason if state == "recused" else "",
-                    "scores": scores,
-                    "state": state,
-                    "updated_at": updated,
-                }
-            )
-        return {
-            "cases": cases,
-            "competition": m.competition_uid,
-            "exported_at": utc_text(),
-            "format": BUNDLE_FORMAT,
-            "judge": m.judge_code,
-            "package_id": m.package_id,
-            "package_sha256": hashlib.sha256(self._manifest_bytes).hexdigest(),
-            "revision": revision,
-            "round": m.round_key,
-            "version": VERSION,
-        }
+            return bundle_document(self._conn, self._manifest, self._manifest_bytes, revision)
 
     def export_bundle(self, out_path: Path) -> ExportResult:
         """Write a signed score bundle of everything entered so far, with a new, higher revision.
@@ -629,25 +457,23 @@ class JudgeHome:
         The revision is committed before the file is written, so it is never used twice.
         """
         out_path = Path(out_path)
+        key = self.signing_key()
         with self._lock:
-            with _transaction(self._conn):
-                last = int(_get(self._conn, "revision") or 0)
+            with transaction(self._conn):
+                last = int(get(self._conn, "revision") or 0)
                 revision = max(last + 1, int(time.time()))
-                _put(self._conn, "revision", revision)
+                put(self._conn, "revision", revision)
             doc = self.bundle_document(revision)
+            m = self._manifest
             if out_path.is_dir():
-                m = self._manifest
                 out_path = out_path / f"{m.judge_code}-{m.round_key}-r{revision}.leitai-scores"
-            seed = _get(self._conn, "judge_seed")
-            if not isinstance(seed, bytes):
-                raise DomainError("judge_key_missing")
             try:
-                sha, size = write_bundle(out_path, doc, Ed25519PrivateKey.from_private_bytes(seed))
+                sha, size = write_bundle(out_path, doc, key)
             except OSError as exc:
                 raise DomainError(
                     "export_failed", path=str(out_path), reason=exc.strerror or str(exc)
                 ) from exc
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 self._conn.execute(
                     "INSERT INTO export (revision, path, sha256, at) VALUES (?, ?, ?, ?)",
                     (revision, str(out_path), sha, utc_text()),
@@ -662,26 +488,3 @@ class JudgeHome:
             sha256=sha,
             size=size,
         )
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _put(conn: sqlite3.Connection, key: str, value: bytes | str | int) -> None:
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
-        (key, value),
-    )
-
-
-def _get(conn: sqlite3.Connection, key: str) -> Any:
-    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-    return row[0] if row else None

@@ -21,7 +21,8 @@ from typing import Any
 
 from app.errors import DomainError
 from app.glossary import language
-from app.judge_home.home import ExportResult, JudgeHome
+from app.judge_home.home import JudgeHome
+from app.judge_home.records import ExportResult
 
 #: Where a judge's home keeps the bundles it sent.
 OUTBOX = "outbox"

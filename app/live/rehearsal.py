@@ -8,6 +8,7 @@ same services a real one uses (enrol, assign, build and open packages, score, ex
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,6 +90,11 @@ class Rehearsal:
         home.submit(case_id)
         return float(total)
 
+    def access_code(self, judge: str) -> str:
+        """The access code the organizer gave ``judge`` (to sign from a command, as a judge would)."""
+        codes: dict[str, str] = json.loads((self.root / ACCESS_CODES).read_text(encoding="utf-8"))
+        return codes[judge]
+
     def close(self) -> None:
         for home in self.homes.values():
             home.close()
@@ -117,6 +123,10 @@ def make_slides(path: Path, code: str, hospital: str, title: str, pages: int = 4
         page.insert_text((40, 520), footer, fontname="helv", fontsize=12, color=(0.4, 0.4, 0.4))
     doc.save(path)
     doc.close()
+
+
+#: File in a rehearsal's folder holding its judges' access codes (judge code → access code).
+ACCESS_CODES = "access-codes.json"
 
 
 def build_rehearsal(root: Path, *, cases: int = 6, judges: int = 15, seed: int = 2022) -> Rehearsal:
@@ -148,6 +158,10 @@ def build_rehearsal(root: Path, *, cases: int = 6, judges: int = 15, seed: int =
         b.judge_code: JudgeHome.open_package(b.path, root / "judges" / b.judge_code, b.access_code)
         for b in built
     }
+    # The judges' access codes, so a rehearsal opened again can sign (a judge's key is kept sealed under
+    # the code: docs/bundle-format.md §5.4). A rehearsal is test and demo material, never a real event.
+    codes = {b.judge_code: b.access_code for b in built}
+    (root / ACCESS_CODES).write_text(json.dumps(codes, ensure_ascii=False), encoding="utf-8")
     return Rehearsal(root, ws, ids, homes, random.Random(seed))
 
 
@@ -157,5 +171,8 @@ def open_rehearsal(root: Path, seed: int = 2022) -> Rehearsal:
     ws = Workspace.open(root / "ws")
     with ws.sessions() as s:
         ids = {code: cid for code, cid in s.execute(select(Case.code, Case.id).order_by(Case.code)).all()}
-    homes = {d.name: JudgeHome.open(d) for d in sorted((root / "judges").iterdir()) if d.is_dir()}
+    codes: dict[str, str] = json.loads((root / ACCESS_CODES).read_text(encoding="utf-8"))
+    homes = {
+        d.name: JudgeHome.open(d, codes[d.name]) for d in sorted((root / "judges").iterdir()) if d.is_dir()
+    }
     return Rehearsal(root, ws, ids, homes, random.Random(seed))

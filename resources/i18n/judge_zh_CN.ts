@@ -8,6 +8,24 @@
         <translation>访问码</translation>
     </message>
     <message>
+        <source>{competition} · {round}
+Judge {judge} ({code}) · {n} cases</source>
+        <translation>{competition} · {round}
+评委 {judge}（{code}）· {n} 个案例</translation>
+    </message>
+    <message>
+        <source>Organizer key fingerprint:</source>
+        <translation>主办方密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Compare it with the fingerprint the organizer announced. If they differ, the package did not come from the organizer: do not enter your code.</source>
+        <translation>请与主办方公布的指纹核对。如果不一致，说明评审包并非来自主办方：请不要输入访问码。</translation>
+    </message>
+    <message>
+        <source>This computer does not keep your judge key: enter your access code again to sign.</source>
+        <translation>本机不保存您的评委密钥：请再次输入访问码，以便签名评分包。</translation>
+    </message>
+    <message>
         <source>Enter the access code the organizer gave you for {name}.</source>
         <translation>请输入主办方为 {name} 单独提供给您的访问码。</translation>
     </message>
@@ -103,10 +121,22 @@
     </message>
 </context>
 <context>
-    <name>JudgeView</name>
+    <name>JudgeStartPage</name>
+    <message>
+        <source>← Start page</source>
+        <extracomment>The column the page&apos;s content sits in, so lines stay readable on a wide screen.</extracomment>
+        <translation>← 返回首页</translation>
+    </message>
+    <message>
+        <source>Back to Leitai&apos;s start page</source>
+        <translation>回到擂台首页</translation>
+    </message>
+    <message>
+        <source>Back to the start page</source>
+        <translation>返回首页</translation>
+    </message>
     <message>
         <source>Judge workspace</source>
-        <extracomment>File name suffix of judge packages. Where judge homes live inside the per-user data folder. After a commit returned: case id, what changed (&quot;score:&lt;key&gt;&quot;, &quot;comment&quot;, &quot;submit&quot;, ...), value.</extracomment>
         <translation>评审工作台</translation>
     </message>
     <message>
@@ -122,36 +152,28 @@
         <translation>继续上次的评审</translation>
     </message>
     <message>
+        <source>Judge folders on this computer</source>
+        <translation>本机上的评审文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeView</name>
+    <message>
+        <source>Open judge package…</source>
+        <extracomment>The judge wants Leitai&apos;s start page back (the main window switches pages).</extracomment>
+        <translation>打开评审包…</translation>
+    </message>
+    <message>
         <source>Export score bundle…</source>
         <translation>导出评分包…</translation>
     </message>
     <message>
-        <source>Write your signed scores to a file for the organizer (Ctrl+E)</source>
-        <translation>将已签名的评分写入文件，交给主办方（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>All cases</source>
-        <translation>全部案例</translation>
-    </message>
-    <message>
-        <source>To do</source>
-        <translation>待评</translation>
-    </message>
-    <message>
-        <source>Filter cases</source>
-        <translation>筛选案例</translation>
-    </message>
-    <message>
-        <source>Slides (PDF)</source>
-        <translation>案例材料（PDF）</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>视频</translation>
-    </message>
-    <message>
         <source>Attach media folder…</source>
         <translation>指定媒体文件夹…</translation>
+    </message>
+    <message>
+        <source>Close this package</source>
+        <translation>关闭此评审包</translation>
     </message>
     <message>
         <source>Next case to score</source>
@@ -164,6 +186,10 @@
     <message>
         <source>Previous case</source>
         <translation>上一个案例</translation>
+    </message>
+    <message>
+        <source>Show / hide the case list</source>
+        <translation>显示 / 隐藏案例列表</translation>
     </message>
     <message>
         <source>Go to the scores</source>
@@ -242,79 +268,6 @@
         <translation>视频（播放器获得焦点时）</translation>
     </message>
     <message>
-        <source>Open judge package</source>
-        <translation>打开评审包</translation>
-    </message>
-    <message>
-        <source>Judge packages (*.leitai-pkg);;All files (*)</source>
-        <translation>评审包 (*.leitai-pkg);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Checking the package…</source>
-        <translation>正在校验评审包…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Could not open the judge package</source>
-        <translation>无法打开评审包</translation>
-    </message>
-    <message>
-        <source>Could not open the judge&apos;s folder</source>
-        <translation>无法打开评委评审文件夹</translation>
-    </message>
-    <message>
-        <source>Folder or drive holding the case videos</source>
-        <translation>存放案例视频的文件夹或移动硬盘</translation>
-    </message>
-    <message>
-        <source>Checking the media files…</source>
-        <translation>正在校验媒体文件…</translation>
-    </message>
-    <message>
-        <source>Attach media folder</source>
-        <translation>指定媒体文件夹</translation>
-    </message>
-    <message>
-        <source>Could not use that folder</source>
-        <translation>无法使用该文件夹</translation>
-    </message>
-    <message>
-        <source>Judge {name} ({code}) · {n} cases{blind}</source>
-        <translation>评委 {name}（{code}）· {n} 个案例{blind}</translation>
-    </message>
-    <message>
-        <source> · blind review</source>
-        <translation> · 匿名评审</translation>
-    </message>
-    <message>
-        <source>The slides of this case are not available (is the media drive attached?).</source>
-        <extracomment>Called with a dropped package; the main window may replace it to switch pages first.</extracomment>
-        <translation>此案例的材料暂不可用（是否已连接存放媒体文件的移动硬盘？）。</translation>
-    </message>
-    <message>
-        <source>This case has no slides.</source>
-        <translation>此案例没有 PDF 材料。</translation>
-    </message>
-    <message>
-        <source>The video of this case is not available (is the media drive attached?).</source>
-        <translation>此案例的视频暂不可用（是否已连接存放媒体文件的移动硬盘？）。</translation>
-    </message>
-    <message>
-        <source>Video (none)</source>
-        <translation>视频（无）</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Submitted {s} · draft {d} · not started {n} · recused {r}</source>
-        <translation>已提交 {s} · 草稿 {d} · 未开始 {n} · 回避 {r}</translation>
-    </message>
-    <message>
         <source>Where should the score bundle go?</source>
         <translation>评分包保存到哪里？</translation>
     </message>
@@ -367,6 +320,50 @@
     </message>
 </context>
 <context>
+    <name>PackageOpener</name>
+    <message>
+        <source>Open judge package</source>
+        <extracomment>File name suffix of judge packages. Where judge homes live inside the per-user data folder.</extracomment>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
+        <source>Judge packages (*.leitai-pkg);;All files (*)</source>
+        <translation>评审包 (*.leitai-pkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not open the judge package</source>
+        <translation>无法打开评审包</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在校验评审包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Could not open the judge&apos;s folder</source>
+        <translation>无法打开评委评审文件夹</translation>
+    </message>
+    <message>
+        <source>Folder or drive holding the case videos</source>
+        <translation>存放案例视频的文件夹或移动硬盘</translation>
+    </message>
+    <message>
+        <source>Could not use that folder</source>
+        <translation>无法使用该文件夹</translation>
+    </message>
+    <message>
+        <source>Checking the media files…</source>
+        <translation>正在校验媒体文件…</translation>
+    </message>
+    <message>
+        <source>Attach media folder</source>
+        <translation>指定媒体文件夹</translation>
+    </message>
+</context>
+<context>
     <name>RecuseDialog</name>
     <message>
         <source>Recuse from a case</source>
@@ -375,6 +372,10 @@
     <message>
         <source>You will not score “{title}”. Its scores are kept but not exported. Why do you recuse yourself (e.g. you work with this hospital)?</source>
         <translation>您将不为“{title}”评分；已填的分数会保留但不会导出。请说明回避原因（例如您与该医院有合作关系）：</translation>
+    </message>
+    <message>
+        <source>Reason for the recusal</source>
+        <translation>回避原因</translation>
     </message>
     <message>
         <source>Recuse</source>
@@ -453,8 +454,104 @@
         <translation>未保存：{reason}</translation>
     </message>
     <message>
+        <source>Saved as a draft, not submitted. Still to score: {names}</source>
+        <translation>已存为草稿，未提交。还需评分：{names}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source> ({done}/{n} scored)</source>
         <translation>（已评 {done}/{n} 项）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringView</name>
+    <message>
+        <source>Slides (PDF)</source>
+        <extracomment>Window widths (px) from which the case list and the thumbnails are shown beside the slide. The rubric&apos;s column: wide enough for a criterion name, its entry and the reason an entry is refused. The case list&apos;s width when it is shown: on a wide window, and when brought back on a laptop&apos;s. After a commit returned: case id, what changed (&quot;score:&lt;key&gt;&quot;, &quot;comment&quot;, &quot;submit&quot;, ...), value.</extracomment>
+        <translation>案例材料（PDF）</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Cases done</source>
+        <translation>已完成的案例</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>案例列表</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of cases (Ctrl+L)</source>
+        <translation>显示或隐藏案例列表（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Export score bundle…</source>
+        <translation>导出评分包…</translation>
+    </message>
+    <message>
+        <source>Write your signed scores to a file for the organizer (Ctrl+E)</source>
+        <translation>将已签名的评分写入文件，交给主办方（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Show cases</source>
+        <translation>显示案例</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案例</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待评</translation>
+    </message>
+    <message>
+        <source>Filter cases</source>
+        <translation>筛选案例</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Judge {name} ({code}) · {n} cases{blind} · organizer key {fingerprint}</source>
+        <translation>评委 {name}（{code}）· {n} 个案例{blind} · 主办方密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <source> · blind review</source>
+        <translation> · 匿名评审</translation>
+    </message>
+    <message>
+        <source>Compare the organizer key&apos;s fingerprint with the one the organizer announced.</source>
+        <translation>请将主办方密钥指纹与主办方公布的指纹核对。</translation>
+    </message>
+    <message>
+        <source>The slides of this case are not available (is the media drive attached?).</source>
+        <translation>此案例的材料暂不可用（是否已连接存放媒体文件的移动硬盘？）。</translation>
+    </message>
+    <message>
+        <source>This case has no slides.</source>
+        <translation>此案例没有 PDF 材料。</translation>
+    </message>
+    <message>
+        <source>The video of this case is not available (is the media drive attached?).</source>
+        <translation>此案例的视频暂不可用（是否已连接存放媒体文件的移动硬盘？）。</translation>
+    </message>
+    <message>
+        <source>Video (none)</source>
+        <translation>视频（无）</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Submitted {s} · draft {d} · not started {n} · recused {r}</source>
+        <translation>已提交 {s} · 草稿 {d} · 未开始 {n} · 回避 {r}</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,12 @@
 <context>
     <name>ReaderWidget</name>
     <message>
-        <source>No PDF to show.</source>
+        <source>Pages</source>
         <extracomment>Thumbnail width, logical pixels.</extracomment>
+        <translation>页面缩略图</translation>
+    </message>
+    <message>
+        <source>No PDF to show.</source>
         <translation>没有可显示的 PDF。</translation>
     </message>
     <message>
@@ -125,7 +129,6 @@
     <name>VideoPlayerWidget</name>
     <message>
         <source>Play / pause (Space)</source>
-        <extracomment>Environment variable that picks the backend: ``qt`` or ``vlc`` (default: VLC if it loads). Milliseconds the arrow keys seek. Options for libvlc; never the on-screen title, never a window of its own. Under offscreen Qt there is no window to draw into (and ``set_xwindow`` would crash): no output at all.</extracomment>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
@@ -146,6 +149,7 @@
     </message>
     <message>
         <source>Play / pause</source>
+        <extracomment>Milliseconds the arrow keys seek.</extracomment>
         <translation>播放 / 暂停</translation>
     </message>
     <message>

@@ -7,7 +7,6 @@ import hashlib
 import itertools
 import json
 import os
-import sqlite3
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -117,10 +116,7 @@ def _assignment_state(ws: Workspace) -> dict[tuple[int, int], tuple[str, bool, s
 
 
 def _seed(home: JudgeHome) -> Ed25519PrivateKey:
-    conn = sqlite3.connect(home.home_dir / "judge.db")
-    seed = conn.execute("SELECT value FROM meta WHERE key='judge_seed'").fetchone()[0]
-    conn.close()
-    return Ed25519PrivateKey.from_private_bytes(seed)
+    return home.signing_key()  # the judge's real key, unlocked in this session
 
 
 def _resigned(scene: Scene, home: JudgeHome, change: Callable[[dict[str, Any]], None], name: str) -> Path:

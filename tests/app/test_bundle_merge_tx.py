@@ -67,10 +67,7 @@ def scene(workspace: Workspace, tmp_path: Path) -> Iterator[Scene]:
 
 
 def _seed(home: JudgeHome) -> Ed25519PrivateKey:
-    conn = sqlite3.connect(home.home_dir / "judge.db")
-    seed = conn.execute("SELECT value FROM meta WHERE key='judge_seed'").fetchone()[0]
-    conn.close()
-    return Ed25519PrivateKey.from_private_bytes(seed)
+    return home.signing_key()  # the judge's real key, unlocked in this session
 
 
 def _write_is_blocked(ws: Workspace) -> bool:

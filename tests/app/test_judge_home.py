@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from app.bundles import keys
 from app.bundles.bundle import read_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
 from app.errors import DomainError
 from app.judge_home import JudgeHome
+from app.judge_home.key_store import OsKeyStore
 from app.judging.roster import NewJudge, add_judge
 from app.judging.round_robin import ensure_round_robin
 from app.models import Round
@@ -88,7 +91,7 @@ def test_scores_are_checked_saved_at_once_and_survive_reopening(built: BuiltPack
     for bad in (35.5, -1, 30.25, "abc"):
         with pytest.raises(DomainError) as err:
             home.set_score(case, "methods", bad)
-        assert err.value.code in {"out_of_range", "bad_score"}
+        assert err.value.code in {"score_out_of_range", "score_off_step", "score_not_a_number"}
     with pytest.raises(DomainError) as err:
         home.set_score(case, "nonsense", 1)
     assert err.value.code == "unknown_criterion"
@@ -224,3 +227,105 @@ def test_a_rebuilt_package_keeps_the_work_on_shared_cases(workspace: Workspace, 
     assert home.info().package_id == new.package_id
     assert home.scores(case).values == {"methods": 33.0}
     home.close()
+
+
+# --- the judge's signing key (issue 8, item 20) ----------------------------------------------------------
+
+
+def _seed_of(home_dir: Path, code: str) -> bytes:
+    with JudgeHome.open(home_dir, access_code=code) as home:
+        return keys.raw_private(home.signing_key())
+
+
+def _on_disk(home_dir: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in home_dir.glob("judge.db*"))
+
+
+def test_a_copied_judge_db_alone_cannot_sign(built: BuiltPackage, tmp_path: Path) -> None:
+    home = JudgeHome.open_package(built.path, tmp_path / "home", built.access_code)
+    case = home.cases()[0].id
+    home.set_score(case, "methods", 30)
+    assert home.export_bundle(tmp_path / "mine.leitai-scores").revision >= 1  # the judge, this session
+    home.close()
+    seed = _seed_of(tmp_path / "home", built.access_code)
+    assert seed not in _on_disk(tmp_path / "home")  # not in judge.db, nor in its WAL
+    stolen = tmp_path / "thief"
+    stolen.mkdir()
+    (stolen / "judge.db").write_bytes((tmp_path / "home" / "judge.db").read_bytes())
+    with JudgeHome.open(stolen) as copy:
+        assert copy.scores(case).values == {"methods": 30.0}  # the scores can be read (they are no secret)
+        assert copy.key_locked
+        with pytest.raises(DomainError) as err:
+            copy.export_bundle(tmp_path / "forged.leitai-scores")
+        assert err.value.code == "judge_key_locked"
+    assert not (tmp_path / "forged.leitai-scores").exists()
+    wrong = "0000-0000-0000" if built.access_code != "0000-0000-0000" else "1111-1111-1111"
+    with pytest.raises(DomainError) as err:
+        JudgeHome.open(stolen, access_code=wrong)
+    assert err.value.code == "bad_access_code"
+
+
+def test_reopening_with_the_access_code_signs_again(built: BuiltPackage, tmp_path: Path) -> None:
+    JudgeHome.open_package(built.path, tmp_path / "home", built.access_code).close()
+    with JudgeHome.open(tmp_path / "home") as home:
+        assert home.needs_access_code
+        home.unlock(built.access_code)
+        assert not home.key_locked
+        result = home.export_bundle(tmp_path)
+    assert read_bundle(result.path).doc.judge_code == built.judge_code
+
+
+def test_a_home_with_the_key_in_clear_keeps_working_and_is_sealed_at_the_first_open_with_the_code(
+    built: BuiltPackage, tmp_path: Path
+) -> None:
+    """A home written by the schema before: its key sat in meta.judge_seed, in clear."""
+    home_dir = tmp_path / "home"
+    JudgeHome.open_package(built.path, home_dir, built.access_code).close()
+    seed = _seed_of(home_dir, built.access_code)
+    conn = sqlite3.connect(home_dir / "judge.db")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('judge_seed', ?)", (seed,))
+    conn.commit()
+    conn.close()
+    assert seed in _on_disk(home_dir)
+    with JudgeHome.open(home_dir) as old:  # still signs, as it did
+        assert old.key_in_clear
+        assert old.needs_access_code  # the GUI asks for the code, to seal it
+        assert old.export_bundle(tmp_path).revision >= 1
+    with JudgeHome.open(home_dir, access_code=built.access_code) as home:
+        assert not home.key_in_clear
+        assert home.export_bundle(tmp_path).revision >= 1
+    assert seed not in _on_disk(home_dir)
+    with JudgeHome.open(home_dir) as later:
+        assert later.key_locked
+
+
+class _MemoryKeyring:
+    """A credential store in memory, standing in for the OS's (the test must never touch a real one)."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, account: str) -> str | None:
+        return self.items.get((service, account))
+
+    def set_password(self, service: str, account: str, secret: str) -> None:
+        self.items[(service, account)] = secret
+
+    def delete_password(self, service: str, account: str) -> None:
+        self.items.pop((service, account), None)
+
+
+def test_with_an_os_credential_store_the_key_is_kept_there_not_in_judge_db(
+    built: BuiltPackage, tmp_path: Path
+) -> None:
+    store = OsKeyStore(_MemoryKeyring())
+    JudgeHome.open_package(built.path, tmp_path / "home", built.access_code, key_store=store).close()
+    with JudgeHome.open(tmp_path / "home", key_store=store) as home:
+        assert home.key_store_name == "os"
+        assert not home.needs_access_code  # not asked again on this computer
+        home.export_bundle(tmp_path)
+        seed = keys.raw_private(home.signing_key())
+    assert seed not in _on_disk(tmp_path / "home")
+    other_computer = OsKeyStore(_MemoryKeyring())
+    with JudgeHome.open(tmp_path / "home", key_store=other_computer) as copy:
+        assert copy.key_locked

@@ -68,7 +68,7 @@ def test_serve_receives_a_judge_send_and_stops_cleanly_on_ctrl_c(rh: Rehearsal) 
         rh.homes["J001"].close()  # the command opens the home itself
         sent = subprocess.run(
             [sys.executable, "-m", "app.cli", "judge", "send", "--home", str(rh.root / "judges" / "J001"),
-             "--to", url, "--json"],
+             "--to", url, "--code", rh.access_code("J001"), "--json"],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
         assert sent.returncode == 0, sent.stderr

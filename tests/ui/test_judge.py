@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from app.bundles import keys
 from app.bundles.bundle import read_bundle
 from app.bundles.merge import verify_bundle
 from app.bundles.package import BuiltPackage, build_packages
@@ -21,10 +22,9 @@ from app.demo import generate_demo
 from app.demo.bundles import demo_round
 from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
-from ui.judge.access_code_dialog import AccessCodeDialog
+from tests.ui.judge_support import JudgePrompter
 from ui.judge.case_list_model import CaseFilterProxy, CaseListModel
 from ui.judge.judge_view import JudgeView
-from ui.judge.recuse_dialog import RecuseDialog
 from ui.judge.score_spin_box import ScoreSpinBox
 
 PASS = "organizer-pass-2022"
@@ -60,14 +60,22 @@ def view(qtbot, ctx) -> Iterator[JudgeView]:
     widget.shutdown()
 
 
+@pytest.fixture
+def prompter() -> JudgePrompter:
+    return JudgePrompter()
+
+
+def saved(qtbot, view: JudgeView, what: str):
+    """Wait for the commit of one kind of change ("submit", "comment", …) to return."""
+    return qtbot.waitSignal(view.scoring.saved, timeout=5000, check_params_cb=lambda _c, w, _v: w == what)
+
+
 def open_demo(qtbot, view: JudgeView, demo: Demo, prompter, monkeypatch) -> None:
     prompter.files.append(demo.package.path)
-    monkeypatch.setattr(
-        AccessCodeDialog, "ask", classmethod(lambda cls, name, parent=None: demo.package.access_code)
-    )
+    prompter.access_codes.append(demo.package.access_code)
     view.actions_by_name["open"].trigger()
     qtbot.waitUntil(lambda: view.home is not None, timeout=15000)
-    qtbot.waitUntil(lambda: view.reader.is_loaded and view.reader.view.settled, timeout=10000)
+    qtbot.waitUntil(lambda: view.scoring.reader.is_loaded and view.scoring.reader.view.settled, timeout=10000)
 
 
 def type_score(qtbot, spin: ScoreSpinBox, text: str) -> None:
@@ -83,14 +91,14 @@ def test_whole_flow_open_read_score_submit_recuse_export_verify(
 ):
     open_demo(qtbot, view, demo, prompter, monkeypatch)
     info = view.info
-    assert view.title_label.text() == f"{info.competition} · {info.round}"
-    assert view.model.rowCount() == demo.package.cases
+    assert view.scoring.title_label.text() == f"{info.competition} · {info.round}"
+    assert view.scoring.model.rowCount() == demo.package.cases
     assert view.counts()["not_started"] == demo.package.cases
-    first = view.model.rows()[0]
+    first = view.scoring.model.rows()[0]
     assert view.case_id == first.id  # the first case to score is open
 
     # Read: turn pages with the keyboard; each next page is already rendered.
-    reader = view.reader
+    reader = view.scoring.reader
     assert reader.page_count > 3
     qtbot.keyClick(reader.view, Qt.Key.Key_PageDown)
     assert reader.view.current_page == 1
@@ -99,43 +107,47 @@ def test_whole_flow_open_read_score_submit_recuse_export_verify(
     view.actions_by_name["next_page"].trigger()
     assert reader.view.current_page == 2
 
-    # Score by keyboard: out-of-range and off-step keystrokes are refused as they are typed.
+    # Score by keyboard: an out-of-range entry is refused (marked, nothing saved), never clamped.
     criteria = info.criteria
-    spins = view.rubric.spins
+    spins = view.scoring.rubric.spins
     c0 = criteria[0]
     type_score(qtbot, spins[c0.key], str(int(c0.max) + 5))  # e.g. "25" where the maximum is 20
-    assert spins[c0.key].score() == int(str(int(c0.max) + 5)[0])  # only the first digit was taken
+    assert spins[c0.key].score() is None
+    assert spins[c0.key].property("invalid") is True
+    assert not view.saving
     entered: dict[str, str] = {}
     for c in criteria:
         value = Decimal(str(c.max)) - Decimal(str(c.step)) * 3
         type_score(qtbot, spins[c.key], f"{value}")
         entered[c.key] = str(value.normalize()) if value % 1 else str(int(value))
     qtbot.waitUntil(lambda: not view.saving, timeout=5000)
-    assert "已保存" in view.rubric.save_label.text()
+    assert "已保存" in view.scoring.rubric.save_label.text()
     expected_total = sum(Decimal(entered[c.key]) * Decimal(str(c.weight)) for c in criteria)
-    assert view.rubric.total_label.text().startswith(f"{float(expected_total):g}")
-    row = view.model.case(view.model.row_of(first.id))
+    assert view.scoring.rubric.total_label.text().startswith(f"{float(expected_total):g}")
+    row = view.scoring.model.case(view.scoring.model.row_of(first.id))
     assert row.state == "draft"
     assert row.total == pytest.approx(float(expected_total))
 
     # Submit with the keyboard: locked, the list and the progress say so.
-    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "submit"):
+    with qtbot.waitSignal(
+        view.scoring.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "submit"
+    ):
         view.actions_by_name["submit"].trigger()
-    assert view.model.case(view.model.row_of(first.id)).state == "submitted"
-    assert view.rubric.locked
+    assert view.scoring.model.case(view.scoring.model.row_of(first.id)).state == "submitted"
+    assert view.scoring.rubric.locked
     assert spins[criteria[0].key].isReadOnly()
-    assert "1" in view.progress_label.text()
+    assert "1" in view.scoring.progress_label.text()
 
     # Next case to score, then recuse from it with a reason.
     view.actions_by_name["next_unscored"].trigger()
     second = view.case_id
     assert second != first.id
-    monkeypatch.setattr(
-        RecuseDialog, "ask", classmethod(lambda cls, title, parent=None: "与该医院有合作关系")
-    )
-    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "recuse"):
+    prompter.recuse_reasons.append("与该医院有合作关系")
+    with qtbot.waitSignal(
+        view.scoring.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "recuse"
+    ):
         view.actions_by_name["recuse"].trigger()
-    assert view.model.case(view.model.row_of(second)).state == "recused"
+    assert view.scoring.model.case(view.scoring.model.row_of(second)).state == "recused"
     assert view.counts()["recused"] == 1
 
     # Export from the prominent button; the dialog says where and what.
@@ -143,7 +155,7 @@ def test_whole_flow_open_read_score_submit_recuse_export_verify(
     out.mkdir()
     prompter.directories.append(out)
     with qtbot.waitSignal(view.exported, timeout=10000) as exported:
-        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.scoring.export_button, Qt.MouseButton.LeftButton)
     result = exported.args[0]
     assert result.path.parent == out
     assert (result.n_scored, result.n_recused, result.n_submitted) == (1, 1, 1)
@@ -172,69 +184,101 @@ def test_reopen_a_submitted_case_and_comment_autosaves(qtbot, view, demo, prompt
     open_demo(qtbot, view, demo, prompter, monkeypatch)
     case = view.case_id
     for c in view.info.criteria:
-        type_score(qtbot, view.rubric.spins[c.key], "1")
+        type_score(qtbot, view.scoring.rubric.spins[c.key], "1")
     qtbot.waitUntil(lambda: not view.saving, timeout=5000)
-    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "submit"):
+    with qtbot.waitSignal(
+        view.scoring.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "submit"
+    ):
         view.submit_case()
-    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "reopen"):
-        view.rubric.submit_button.click()  # now says "reopen"
-    assert not view.rubric.locked
-    assert view.model.case(view.model.row_of(case)).state == "draft"
-    with qtbot.waitSignal(view.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "comment"):
-        view.rubric.comment.setPlainText("方法部分数据翔实")
+    with qtbot.waitSignal(
+        view.scoring.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "reopen"
+    ):
+        view.scoring.rubric.submit_button.click()  # now says "reopen"
+    assert not view.scoring.rubric.locked
+    assert view.scoring.model.case(view.scoring.model.row_of(case)).state == "draft"
+    with qtbot.waitSignal(
+        view.scoring.saved, timeout=5000, check_params_cb=lambda c, what, v: what == "comment"
+    ):
+        view.scoring.rubric.comment.setPlainText("方法部分数据翔实")
     assert view.home.scores(case).comment == "方法部分数据翔实"
     # Switching case and back shows what is stored.
-    view.move_case(1)
-    view.move_case(-1)
-    assert view.rubric.comment.toPlainText() == "方法部分数据翔实"
+    view.scoring.move_case(1)
+    view.scoring.move_case(-1)
+    assert view.scoring.rubric.comment.toPlainText() == "方法部分数据翔实"
 
 
-def test_submit_needs_every_score_and_says_why(qtbot, view, demo, prompter, monkeypatch):
+def test_a_refused_submit_says_the_scores_are_a_saved_draft_and_what_is_missing(
+    qtbot, view, demo, prompter, monkeypatch
+):
     open_demo(qtbot, view, demo, prompter, monkeypatch)
-    with qtbot.waitSignal(view.save_failed, timeout=5000) as failed:
-        view.submit_case()
-    assert failed.args[0]
-    assert not view.rubric.locked
-    box = view.findChild(type(view.window()), "errorBox") or next(
-        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"
-    )
-    box.close()
+    criteria = view.info.criteria
+    type_score(qtbot, view.scoring.rubric.spins[criteria[0].key], "10")
+    qtbot.waitUntil(lambda: not view.saving, timeout=5000)
+    with qtbot.waitSignal(view.scoring.save_failed, timeout=5000):
+        view.actions_by_name["submit"].trigger()
+    status = view.scoring.rubric.save_label.text()
+    assert "未保存" not in status
+    assert "草稿" in status
+    assert all(c.name in status for c in criteria[1:])
+    assert criteria[0].name not in status
+    assert view.home.scores(view.case_id).values == {criteria[0].key: 10.0}  # it was saved, as it says
+    assert not view.scoring.rubric.locked
+    assert view.focusWidget() is view.scoring.rubric.spins[criteria[1].key]  # on to the next missing score
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()]
 
 
-def test_score_entry_refuses_out_of_range_and_off_step(qtbot):
-    spin = ScoreSpinBox(30, 0.5)
+def test_score_entry_keeps_what_was_typed_and_steps_with_the_arrows(qtbot):
+    spin = ScoreSpinBox(30, 0.5, "方法")
     qtbot.addWidget(spin)
     spin.show()
+    entered: list[object] = []
+    spin.score_entered.connect(entered.append)
     assert spin.score() is None
-    assert spin.text() == "—"
+    assert spin.text() == ""
+    assert spin.lineEdit().placeholderText() == "—"
     spin.selectAll()
     qtbot.keyClicks(spin, "35")
-    assert spin.lineEdit().text() == "3"
+    assert spin.text() == "35"  # kept as typed, marked, not saved
+    assert spin.property("invalid") is True
+    assert "30" in spin.problem
+    assert "0.5" in spin.problem
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.score() is None
+    assert entered == []
     spin.selectAll()
     qtbot.keyClicks(spin, "17.3")
-    assert spin.lineEdit().text() == "17."
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.text() == "17.3"
+    assert spin.score() is None
+    assert entered == []
+    spin.selectAll()
+    qtbot.keyClicks(spin, "17")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert spin.score() == 17
+    assert spin.property("invalid") is False
     qtbot.keyClick(spin, Qt.Key.Key_Up)
     assert spin.score() == 17.5
+    assert entered == [Decimal(17), Decimal("17.5")]
     spin.set_score(0)
     qtbot.keyClick(spin, Qt.Key.Key_Down)  # below zero is "not scored", never a negative score
     assert spin.score() is None
     qtbot.keyClick(spin, Qt.Key.Key_Down)
     assert spin.score() is None
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.score() == 0
 
 
 def test_case_list_filters_and_blind_rows(qtbot, qtmodeltester, view, demo, prompter, monkeypatch):
     open_demo(qtbot, view, demo, prompter, monkeypatch)
-    qtmodeltester.check(view.model)
-    rows = view.model.rows()
-    view.search.setText(rows[1].title[:4])
-    assert view.proxy.rowCount() >= 1
-    view.search.clear()
-    view.state_filter.setCurrentIndex(4)  # submitted: none yet
-    assert view.proxy.rowCount() == 0
-    view.state_filter.setCurrentIndex(0)
-    assert view.proxy.rowCount() == len(rows)
+    qtmodeltester.check(view.scoring.model)
+    rows = view.scoring.model.rows()
+    view.scoring.search.setText(rows[1].title[:4])
+    assert view.scoring.proxy.rowCount() >= 1
+    view.scoring.search.clear()
+    view.scoring.state_filter.setCurrentIndex(4)  # submitted: none yet
+    assert view.scoring.proxy.rowCount() == 0
+    view.scoring.state_filter.setCurrentIndex(0)
+    assert view.scoring.proxy.rowCount() == len(rows)
     blind = CaseListModel()
     blind.set_rows(rows, blind=True)
     proxy = CaseFilterProxy()
@@ -265,30 +309,62 @@ def test_help_overlay_lists_the_shortcuts(qtbot, view, demo, prompter, monkeypat
     view.actions_by_name["help"].trigger()
     assert view.help_overlay.isVisible()
     text = view.help_overlay.text.text()
-    for keys in ("Ctrl+E", "Ctrl+J", "F1", "F2", "F11", "Ctrl+R"):
-        assert keys in text
-    assert "按任意键关闭" in text
+    for shortcut in ("Ctrl+E", "Ctrl+J", "F1", "F2", "F11", "Ctrl+R", "Ctrl+L"):
+        assert shortcut in text
+    assert "按任意键关闭" in view.help_overlay.closing.text()
     qtbot.keyClick(view.help_overlay, Qt.Key.Key_Escape)
     assert not view.help_overlay.isVisible()
 
 
-def test_continue_from_this_computer_without_the_access_code(qtbot, view, demo, prompter, monkeypatch):
+def test_continue_from_this_computer_asks_the_code_again_where_no_credential_store_keeps_the_key(
+    qtbot, view, demo, prompter, monkeypatch
+):
     open_demo(qtbot, view, demo, prompter, monkeypatch)
     case = view.case_id
     key = view.info.criteria[0].key
-    type_score(qtbot, view.rubric.spins[key], "12.5")
+    type_score(qtbot, view.scoring.rubric.spins[key], "12.5")
     qtbot.waitUntil(lambda: not view.saving, timeout=5000)
     view.close_home()
     assert view.stack.currentWidget() is view.empty_page
-    assert view.homes_list.count() == 1
-    item = view.homes_list.item(0)
-    monkeypatch.setattr(
-        AccessCodeDialog, "ask", classmethod(lambda *a, **k: pytest.fail("asked for the code"))
+    assert view.start_page.homes_list.count() == 1
+    item = view.start_page.homes_list.item(0)
+    prompter.access_codes.append(
+        "0000-0000-0000" if demo.package.access_code != "0000-0000-0000" else "1111-1111-1111"
     )
-    view.homes_list.itemClicked.emit(item)
-    assert view.home is not None
+    view.start_page.homes_list.itemClicked.emit(item)  # a wrong code: refused, nothing opens
+    qtbot.waitUntil(lambda: _error_box() is not None, timeout=5000)
+    box = _error_box()
+    assert "访问码" in box.text()
+    box.close()
+    assert view.home is None
+    prompter.access_codes.append(demo.package.access_code)
+    with qtbot.waitSignal(view.home_opened, timeout=5000):
+        view.start_page.homes_list.itemClicked.emit(item)
+    assert prompter.summaries[-1][1]  # asked as a reopening
     assert view.case_id == case
-    assert view.rubric.spins[key].score() == 12.5
+    assert view.scoring.rubric.spins[key].score() == 12.5
+    assert view.home is not None
+    assert not view.home.key_locked  # it can sign again
+
+
+def test_opening_a_package_shows_the_organizer_key_fingerprint(qtbot, view, demo, prompter, monkeypatch):
+    ws = Workspace.open(demo.workspace)
+    try:
+        with ws.sessions() as s:
+            announced = keys.fingerprint(keys.organizer_public_key(s))
+    finally:
+        ws.close()
+    open_demo(qtbot, view, demo, prompter, monkeypatch)
+    summary, reopening = prompter.summaries[0]
+    assert not reopening
+    assert summary.organizer_fingerprint == announced  # shown before the code is typed
+    assert announced in view.scoring.judge_label.text()  # and on screen while scoring
+
+
+def _error_box():
+    return next(
+        (w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()), None
+    )
 
 
 def test_media_on_a_separate_drive_can_be_attached(qtbot, view, tmp_path, prompter, monkeypatch):
@@ -303,10 +379,10 @@ def test_media_on_a_separate_drive_can_be_attached(qtbot, view, tmp_path, prompt
     (tmp_path / "pkg" / "media").rename(drive)  # the media travel on their own drive
     view.open_package(package.path, access_code=package.access_code)
     qtbot.waitUntil(lambda: view.home is not None, timeout=15000)
-    assert not view.reader.is_loaded
-    assert "硬盘" in view.reader.message.text()
+    assert not view.scoring.reader.is_loaded
+    assert "硬盘" in view.scoring.reader.message.text()
     prompter.directories.append(drive)
     with qtbot.waitSignal(view.media_attached, timeout=15000) as attached:
         view.actions_by_name["media"].trigger()
     assert attached.args == [0]
-    qtbot.waitUntil(lambda: view.reader.is_loaded, timeout=10000)
+    qtbot.waitUntil(lambda: view.scoring.reader.is_loaded, timeout=10000)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Pull the plug on the judge app 50 times: every score the screen showed as saved is there afterwards.
 
-The real judge workspace runs in a subprocess (``ui.judge.harness``: a JudgeView on the judge's home,
+The real judge workspace runs in a subprocess (``tests.ui.judge_harness``: a JudgeView on the judge's home,
 fed key presses from stdin). The test types scores into it, SIGKILLs it at a random moment, starts it
 again and reads what its rubric panel shows for every case. A score counts as "shown as saved" once the
 harness printed ``saved`` — it does so when the panel shows "saved", i.e. after the commit returned.
@@ -42,13 +42,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class Zygote:
-    """``ui.judge.harness --zygote``: pays Python's imports once, forks a fresh app process per run."""
+    """``tests.ui.judge_harness --zygote``: pays Python's imports once, forks a fresh app process per run."""
 
     def __init__(self, fifo_dir: Path) -> None:
         self.fifo_dir = fifo_dir
         self.runs = 0
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.judge.harness", "--zygote"],
+            [sys.executable, "-m", "tests.ui.judge_harness", "--zygote"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -60,14 +60,14 @@ class Zygote:
         assert self.proc.stdout is not None
         assert self.proc.stdout.readline().strip() == "zygote"
 
-    def spawn(self, home: Path, data: Path) -> tuple[int, object, object]:
+    def spawn(self, home: Path, data: Path, code: str) -> tuple[int, object, object]:
         self.runs += 1
         fifo_in, fifo_out = self.fifo_dir / f"in{self.runs}", self.fifo_dir / f"out{self.runs}"
         os.mkfifo(fifo_in)
         os.mkfifo(fifo_out)
         assert self.proc.stdin is not None
         assert self.proc.stdout is not None
-        self.proc.stdin.write(f"spawn {home} {data} {fifo_in} {fifo_out}\n")
+        self.proc.stdin.write(f"spawn {home} {data} {code} {fifo_in} {fifo_out}\n")
         self.proc.stdin.flush()
         pid = int(self.proc.stdout.readline().split()[1])
         stdin = open(fifo_in, "w", buffering=1, encoding="utf-8")  # noqa: SIM115 (closed by the run)
@@ -83,13 +83,13 @@ class Zygote:
 class Harness:
     """One run of the judge app (a process of its own), its output lines collected on a thread."""
 
-    def __init__(self, home: Path, data: Path, zygote: Zygote | None) -> None:
+    def __init__(self, home: Path, data: Path, code: str, zygote: Zygote | None) -> None:
         if zygote is not None:
-            self.pid, self.stdin, self.stdout = zygote.spawn(home, data)
+            self.pid, self.stdin, self.stdout = zygote.spawn(home, data, code)
             self.proc = None
         else:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "ui.judge.harness", str(home), str(data)],
+                [sys.executable, "-m", "tests.ui.judge_harness", str(home), str(data), code],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -153,7 +153,7 @@ class Harness:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory) -> tuple[Path, Path, dict[str, tuple[float, float]], list[int]]:
+def home(tmp_path_factory) -> tuple[Path, Path, str, dict[str, tuple[float, float]], list[int]]:
     root = tmp_path_factory.mktemp("crash")
     ws = generate_demo(root / "ws", cases=4, judges=2, videos=0)
     try:
@@ -165,7 +165,7 @@ def home(tmp_path_factory) -> tuple[Path, Path, dict[str, tuple[float, float]], 
     with JudgeHome.open_package(package.path, root / "home", package.access_code) as h:
         criteria = {c.key: (c.max, c.step) for c in h.info().criteria}
         cases = [c.id for c in h.cases()]
-    return root / "home", root / "data", criteria, cases
+    return root / "home", root / "data", package.access_code, criteria, cases
 
 
 @pytest.fixture
@@ -180,7 +180,7 @@ def zygote(tmp_path) -> Iterator[Zygote | None]:
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home, zygote):
-    home_dir, data_dir, criteria, cases = home
+    home_dir, data_dir, code, criteria, cases = home
     rng = random.Random(20221122)
     #: Values typed, per (case, key), in order; and the index of the last one shown as saved.
     history: dict[tuple[int, str], list[float]] = {}
@@ -217,7 +217,7 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home, zygote):
 
     for run in range(KILLS + 1):
         t0 = time.monotonic()
-        app = Harness(home_dir, data_dir, zygote)
+        app = Harness(home_dir, data_dir, code, zygote)
         app.expect("ready")
         starts.append(time.monotonic() - t0)
         # After every restart the screen shows each score that had been shown as saved.

@@ -35,8 +35,16 @@ def test_submit_sends_and_shows_the_organizers_answer(qtbot: Any, rh: Rehearsal)
         dialog.send_button.click()  # nothing scored yet: refused before anything is saved or sent
         assert home.scores(case_id).state == "not_started"
         assert arrivals.log() == []
-        for box in dialog.inputs.values():
-            box.setValue(box.maximum() / 2)
+        maxima = {c.key: c.max for c in home.info().criteria}
+        first = next(iter(dialog.inputs))
+        type_in(dialog.inputs[first], "99")  # out of range: refused at once, nothing sent or saved
+        dialog.send_button.click()
+        assert "99" not in dialog.total.text()
+        assert dialog.outcome.property("outcome") == "refused"
+        assert home.scores(case_id).state == "not_started"
+        assert arrivals.log() == []
+        for key, box in dialog.inputs.items():
+            type_in(box, f"{maxima[key] / 2:g}")
         assert dialog.total.text().endswith("55")
         dialog.send_button.click()
         qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=10000)
@@ -53,10 +61,17 @@ def test_an_unreachable_organizer_is_said_plainly_and_the_scores_are_kept(qtbot:
     home = rh.homes["J002"]
     dialog = LiveModeDialog(home, "http://127.0.0.1:9")  # the discard port: nobody listens
     qtbot.addWidget(dialog)
-    for box in dialog.inputs.values():
-        box.setValue(box.maximum())
+    maxima = {c.key: c.max for c in home.info().criteria}
+    for key, box in dialog.inputs.items():
+        type_in(box, f"{maxima[key]:g}")
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.outcome.property("outcome") == "refused", timeout=10000)
     assert "127.0.0.1:9" in dialog.outcome.text()
     assert home.scores(dialog.case_id()).state == "submitted"  # saved, and in the outbox for a USB stick
     assert list((home.home_dir / "outbox").iterdir())
+
+
+def type_in(box: Any, text: str) -> None:
+    """What a judge does in the big field: replace what is there, then leave it (commits the entry)."""
+    box.lineEdit().setText(text)
+    box.commit()

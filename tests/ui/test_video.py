@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from ui.viewer import video_player
+from ui.viewer import video_backends
 from ui.viewer.video_player import VideoPlayerWidget, format_ms, video_backend
 
-BACKENDS = ["qt"] + (["vlc"] if video_player._vlc_instance() is not None else [])
+BACKENDS = ["qt"] + (["vlc"] if video_backends._vlc_instance() is not None else [])
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +45,12 @@ def player(request, qtbot) -> Iterator[VideoPlayerWidget]:
 
 
 def test_backend_is_reported_and_can_be_forced(monkeypatch):
-    monkeypatch.setenv(video_player.ENV_BACKEND, "qt")
+    monkeypatch.setenv(video_backends.ENV_BACKEND, "qt")
     info = video_backend()
     assert info.name == "qt"
     assert info.forced
-    monkeypatch.delenv(video_player.ENV_BACKEND)
-    expected = "vlc" if video_player._vlc_instance() is not None else "qt"
+    monkeypatch.delenv(video_backends.ENV_BACKEND)
+    expected = "vlc" if video_backends._vlc_instance() is not None else "qt"
     assert video_backend().name == expected
     assert video_backend().version
 

@@ -31,12 +31,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CaseListModel", "State"),
     QT_TRANSLATE_NOOP("CaseListModel", "Total"),
 )
-STATE_COLORS = {
-    "not_started": QColor("#5f6368"),
-    "draft": QColor("#b06000"),
-    "submitted": QColor("#188038"),
-    "recused": QColor("#9334e6"),
-}
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -56,6 +50,17 @@ class CaseListModel(QAbstractTableModel):
         self._rows: list[HomeCase] = []
         self._by_id: dict[int, int] = {}
         self.blind = False
+        self._state_colors: dict[str, QColor] = {}  # from the style sheet, through ``CaseTable``
+
+    def set_state_colors(self, colors: dict[str, QColor]) -> None:
+        """The colour each state's name is painted in (leitai.qss sets them on the table)."""
+        self._state_colors = dict(colors)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_STATE),
+                self.index(len(self._rows) - 1, COL_STATE),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
 
     def set_rows(self, rows: list[HomeCase], blind: bool) -> None:
         self.beginResetModel()
@@ -114,7 +119,7 @@ class CaseListModel(QAbstractTableModel):
                 return case.theme_number or 0
             return self._display(case, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATE:
-            return STATE_COLORS.get(case.state)
+            return self._state_colors.get(case.state)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_THEME, COL_HOSPITAL):

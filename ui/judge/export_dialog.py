@@ -20,7 +20,7 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(620)
         self.result = result
         heading = QLabel(self.tr("Your signed score bundle is ready."))
-        heading.setStyleSheet("font-size: 17px; font-weight: 600;")
+        heading.setObjectName("exportHeading")
         hint = QLabel(
             self.tr(
                 "Send this file to the organizer (USB stick, e-mail or the venue network). You can export "
@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
         self.value_labels: dict[str, QLabel] = {}
         for i, (name, value) in enumerate(rows):
             key = QLabel(name)
-            key.setStyleSheet("color: #5f6368;")
+            key.setObjectName("exportField")
             label = QLabel(value)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

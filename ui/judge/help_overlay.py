@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -16,17 +16,22 @@ class HelpOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("helpOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the veil's colour: leitai.qss
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        panel = QWidget()
+        panel.setObjectName("helpOverlayPanel")
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.text = QLabel()
         self.text.setObjectName("helpOverlayText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setStyleSheet(
-            "#helpOverlayText { background: white; border-radius: 10px; padding: 24px 32px; "
-            "font-size: 14px; }"
-        )
+        self.closing = QLabel()
+        self.closing.setObjectName("helpOverlayClosing")
+        inner = QVBoxLayout(panel)
+        inner.addWidget(self.text)
+        inner.addWidget(self.closing)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         parent.installEventFilter(self)
         self.hide()
@@ -46,8 +51,8 @@ class HelpOverlay(QWidget):
                     f"<td>{html.escape(action)}</td></tr>"
                 )
         parts.append("</table>")
-        parts.append(f"<p style='color:#5f6368'>{html.escape(closing)}</p>")
         self.text.setText("".join(parts))
+        self.closing.setText(closing)
 
     def toggle(self) -> None:
         if self.isVisible():
@@ -62,10 +67,6 @@ class HelpOverlay(QWidget):
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.parentWidget().rect())
         return False
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(32, 33, 36, 170))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.hide()

@@ -60,9 +60,11 @@ class LiveModeDialog(QDialog):
         form = QFormLayout()
         self.inputs: dict[str, ScoreSpinBox] = {}
         for criterion in self.info.criteria:
-            box = ScoreSpinBox(criterion.max, criterion.step)
+            # the same entry and the same checks as the rubric: a value is refused, never altered
+            box = ScoreSpinBox(criterion.max, criterion.step, criterion.name)
             box.setObjectName("liveScore")
-            box.valueChanged.connect(self._show_total)
+            box.score_entered.connect(lambda _value: self._show_total())
+            box.problem_changed.connect(self._show_problem)
             self.inputs[criterion.key] = box
             label = QLabel(self.tr("{name} (0–{max:g})").format(name=criterion.name, max=criterion.max))
             label.setObjectName("liveCriterion")
@@ -86,9 +88,7 @@ class LiveModeDialog(QDialog):
         scores = self.home.scores(self.case_id())
         submitted = scores.state == "submitted"
         for key, box in self.inputs.items():
-            box.blockSignals(True)
-            box.setValue(scores.values.get(key, -box.singleStep()))
-            box.blockSignals(False)
+            box.set_score(scores.values.get(key))
             box.setEnabled(not submitted and scores.state != "recused")
         self.send_button.setText(self.tr("Send again") if submitted else self.tr("Submit and send"))
         self.send_button.setEnabled(scores.state != "recused")
@@ -104,9 +104,21 @@ class LiveModeDialog(QDialog):
         total = sum((Decimal(str(b.score())) * weights[k] for k, b in self.inputs.items()), Decimal(0))
         self.total.setText(self.tr("Total: {total}").format(total=f"{total.normalize():f}"))
 
+    def _show_problem(self, problem: str) -> None:
+        """A score typed that is not a valid score says why at once (range and step)."""
+        self.outcome.setText(problem)
+        self.outcome.setProperty("outcome", "refused" if problem else "")
+        self._restyle()
+
     def submit_and_send(self) -> None:
         """Save and submit the case's scores (if not yet), then send a fresh bundle; off the GUI thread."""
         case_id = self.case_id()
+        for box in self.inputs.values():
+            box.commit()
+        problems = [b.problem for b in self.inputs.values() if b.problem]
+        if problems:
+            self._show_problem(problems[0])
+            return
         values = {k: b.score() for k, b in self.inputs.items()}
         if any(v is None for v in values.values()) and self.home.scores(case_id).state != "submitted":
             self.outcome.setText(self.tr("Score every criterion first."))

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Ask why the judge recuses themself from a case (a conflict of interest needs a reason)."""
+"""Ask why the judge recuses themself from a case (a conflict of interest needs a reason); asked through
+``Prompter.ask``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 
 class RecuseDialog(QDialog):
-    """A reason, required; ``ask()`` returns it or None when cancelled."""
+    """A reason, required (OK stays disabled until there is one)."""
 
     def __init__(self, case_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +23,7 @@ class RecuseDialog(QDialog):
         text.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("recuseReason")
+        self.reason.setAccessibleName(self.tr("Reason for the recusal"))
         self.reason.setMaximumHeight(100)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -37,9 +39,5 @@ class RecuseDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
 
-    @classmethod
-    def ask(cls, case_title: str, parent: QWidget | None = None) -> str | None:
-        dialog = cls(case_title, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.reason.toPlainText().strip() or None
+    def entered(self) -> str | None:
+        return self.reason.toPlainText().strip() or None

@@ -5,6 +5,7 @@ submit / reopen / recuse, and the save indicator. It only asks; the judge view s
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,7 +37,7 @@ def _number(value: float, decimals: int = 1) -> str:
 class RubricPanel(QWidget):
     """Scores for the case on screen; emits what the judge changed, shows what was saved."""
 
-    score_edited = Signal(str, object)  # criterion key, float | None
+    score_edited = Signal(str, object)  # criterion key, Decimal | None (None: not scored any more)
     comment_edited = Signal(str)
     submit_requested = Signal()
     reopen_requested = Signal()
@@ -47,22 +48,18 @@ class RubricPanel(QWidget):
         self.setObjectName("rubricPanel")
         self._criteria: tuple[PackageCriterion, ...] = ()
         self.spins: dict[str, ScoreSpinBox] = {}
+        self.problems: dict[str, QLabel] = {}  # why a criterion's entry is refused
         self._state = "not_started"
         self._loading = False
 
         self.title = QLabel(self.tr("Scores"))
         self.title.setObjectName("rubricTitle")
-        self.title.setStyleSheet("#rubricTitle { font-size: 17px; font-weight: 600; }")
         self.case_label = QLabel()
         self.case_label.setWordWrap(True)
         self.case_label.setObjectName("rubricCase")
         self.banner = QLabel()
         self.banner.setObjectName("rubricBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "#rubricBanner { background: #fef7e0; border: 1px solid #f9ab00; border-radius: 4px; "
-            "padding: 6px; }"
-        )
         self.banner.hide()
 
         self.grid_host = QWidget()
@@ -70,14 +67,14 @@ class RubricPanel(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(4)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.grid_host)
+        self.scroll = QScrollArea()  # on a short screen the criteria scroll; the buttons stay in sight
+        self.scroll.setObjectName("rubricScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.grid_host)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("rubricTotal")
-        self.total_label.setStyleSheet("#rubricTotal { font-size: 20px; font-weight: 700; color: #1a73e8; }")
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("rubricComment")
         self.comment.setPlaceholderText(self.tr("Comment for the organizer (optional)"))
@@ -88,6 +85,33 @@ class RubricPanel(QWidget):
         self._comment_timer.setInterval(COMMENT_SAVE_DELAY_MS)
         self._comment_timer.timeout.connect(self.flush_comment)
 
+        self._build_buttons()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recuse_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.case_label)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll, 1)
+        total_row = QHBoxLayout()
+        total_row.addWidget(QLabel(self.tr("Weighted total")))
+        total_row.addStretch(1)
+        total_row.addWidget(self.total_label)
+        layout.addLayout(total_row)
+        layout.addWidget(QLabel(self.tr("Comment")))
+        layout.addWidget(self.comment)
+        layout.addLayout(buttons)
+        layout.addWidget(self.save_label)
+        self.setMinimumWidth(340)
+        self.set_enabled_for(None)
+
+    def _build_buttons(self) -> None:
+        """Submit / reopen, recuse, and the save line under them."""
         self.submit_button = QPushButton(self.tr("Submit this case"))
         self.submit_button.setObjectName("submitCase")
         self.submit_button.setProperty("primary", True)
@@ -101,41 +125,20 @@ class RubricPanel(QWidget):
         self.recuse_button.clicked.connect(self.recuse_requested)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveIndicator")
+        self.save_label.setProperty("state", "")
+        self.save_label.setWordWrap(True)  # a long "saved as a draft, still missing: …" is never cut
         self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recuse_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addWidget(self.case_label)
-        layout.addWidget(self.banner)
-        layout.addWidget(scroll, 1)
-        total_row = QHBoxLayout()
-        total_row.addWidget(QLabel(self.tr("Weighted total")))
-        total_row.addStretch(1)
-        total_row.addWidget(self.total_label)
-        layout.addLayout(total_row)
-        layout.addWidget(QLabel(self.tr("Comment")))
-        layout.addWidget(self.comment)
-        layout.addLayout(buttons)
-        layout.addWidget(self.save_label)
-        self.setMinimumWidth(340)
-        self.set_enabled_for(None)
 
     # ---- building ------------------------------------------------------------------------------------
     def set_criteria(self, criteria: tuple[PackageCriterion, ...]) -> None:
-        """One row per criterion: name, range and step, description, entry."""
+        """One row per criterion: name, range and step, entry, why an entry is refused, description."""
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self._criteria = criteria
         self.spins = {}
+        self.problems = {}
         row = 0
         for criterion in criteria:
             name = QLabel(f"<b>{criterion.name}</b>")
@@ -150,27 +153,35 @@ class RubricPanel(QWidget):
                     else ""
                 )
             )
-            rng.setStyleSheet("color: #5f6368;")
-            spin = ScoreSpinBox(criterion.max, criterion.step)
+            rng.setObjectName("criterionRange")
+            spin = ScoreSpinBox(criterion.max, criterion.step, criterion.name)
             spin.setObjectName(f"score_{criterion.key}")
             spin.setAccessibleName(criterion.name)
+            spin.setAccessibleDescription(rng.text())
             spin.setMinimumWidth(96)
             spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            spin.valueChanged.connect(lambda _v, k=criterion.key: self._on_spin_changed(k))
+            spin.score_entered.connect(lambda value, k=criterion.key: self._on_score_entered(k, value))
             name.setBuddy(spin)
+            problem = QLabel()
+            problem.setObjectName("scoreProblem")
+            problem.setWordWrap(True)
+            problem.hide()
+            spin.problem_changed.connect(lambda text, label=problem: self._show_problem(label, text))
             description = QLabel(criterion.description)
+            description.setObjectName("criterionDescription")
             description.setWordWrap(True)
-            description.setStyleSheet("color: #5f6368; font-size: 12px;")
             self.grid.addWidget(name, row, 0)
             self.grid.addWidget(spin, row, 1, 2, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(rng, row + 1, 0)
-            self.grid.addWidget(description, row + 2, 0, 1, 2)
+            self.grid.addWidget(problem, row + 2, 0, 1, 2)
+            self.grid.addWidget(description, row + 3, 0, 1, 2)
             spacer = QFrame()
+            spacer.setObjectName("criterionRule")
             spacer.setFrameShape(QFrame.Shape.HLine)
-            spacer.setStyleSheet("color: #e0e0e0;")
-            self.grid.addWidget(spacer, row + 3, 0, 1, 2)
+            self.grid.addWidget(spacer, row + 4, 0, 1, 2)
             self.spins[criterion.key] = spin
-            row += 4
+            self.problems[criterion.key] = problem
+            row += 5
         self.grid.setRowStretch(row, 1)
         chain = [*self.spins.values(), self.comment]  # Tab walks the scores in rubric order, then the comment
         for first, second in itertools.pairwise(chain):
@@ -220,23 +231,45 @@ class RubricPanel(QWidget):
         return self._state in ("submitted", "recused")
 
     # ---- save indicator --------------------------------------------------------------------------------
+    def _set_save_state(self, state: str, text: str) -> None:
+        self.save_label.setProperty("state", state)  # colour from leitai.qss: saving | saved | failed
+        self.save_label.style().unpolish(self.save_label)
+        self.save_label.style().polish(self.save_label)
+        self.save_label.setText(text)
+
     def show_saving(self) -> None:
-        self.save_label.setStyleSheet("color: #5f6368;")
-        self.save_label.setText(self.tr("Saving…"))
+        self._set_save_state("saving", self.tr("Saving…"))
 
     def show_saved(self) -> None:
-        self.save_label.setStyleSheet("color: #188038;")
-        self.save_label.setText(self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss")))
+        self._set_save_state(
+            "saved", self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
+        )
 
     def show_save_failed(self, message: str) -> None:
-        self.save_label.setStyleSheet("color: #d93025; font-weight: 600;")
-        self.save_label.setText(self.tr("Not saved: {reason}").format(reason=message))
+        self._set_save_state("failed", self.tr("Not saved: {reason}").format(reason=message))
+
+    def show_submit_refused(self, missing: list[str]) -> None:
+        """Submitting was refused: what was entered is saved as a draft; say which criteria need a score."""
+        self._set_save_state(
+            "draft",
+            self.tr("Saved as a draft, not submitted. Still to score: {names}").format(
+                names=self.tr(", ").join(missing)
+            ),
+        )
+
+    def missing_criteria(self) -> list[str]:
+        """Names of the criteria of the case on screen that have no score yet."""
+        return [c.name for c in self._criteria if self.spins[c.key].score() is None]
 
     # ---- reactions -------------------------------------------------------------------------------------
-    def _on_spin_changed(self, key: str) -> None:
+    def _on_score_entered(self, key: str, value: Decimal | None) -> None:
         self._update_total()
         if not self._loading and not self.locked:
-            self.score_edited.emit(key, self.spins[key].score())
+            self.score_edited.emit(key, value)
+
+    def _show_problem(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def _on_comment_changed(self) -> None:
         if not self._loading and not self.locked:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtCore import Property, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from ui.viewer.page_cache import PageKey
@@ -27,9 +27,6 @@ ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.25, 6.0, 1.25
 #: Pages after the last visible one and before the first that are rendered ahead of time.
 PREFETCH_AFTER, PREFETCH_BEFORE = 2, 1
 
-BACKGROUND = QColor("#5f6368")
-HIT_COLOR = QColor(255, 210, 0, 110)
-CURRENT_HIT_COLOR = QColor(255, 120, 0, 150)
 
 
 class ZoomMode(Enum):
@@ -60,12 +57,33 @@ class PdfView(QAbstractScrollArea):
         self._hit_index = -1
         self._request_pending = False
         self._jumping = False
+        # Colours from leitai.qss (qproperty-pageBackground, …); the palette's until a style sheet sets them.
+        palette = self.palette()
+        self._background = palette.color(QPalette.ColorRole.Dark)
+        self._hit = QColor(palette.color(QPalette.ColorRole.Highlight))
+        self._hit.setAlpha(110)
+        self._current_hit = QColor(palette.color(QPalette.ColorRole.Link))
+        self._current_hit.setAlpha(150)
+        self.setObjectName("pdfPageView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.viewport().setAutoFillBackground(False)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         renderer.page_rendered.connect(self._on_page_rendered)
+
+    # ---- colours (set by the style sheet) -------------------------------------------------------------
+    def _set_color(self, name: str, color: QColor) -> None:
+        setattr(self, name, QColor(color))
+        self.viewport().update()
+
+    pageBackground = Property(
+        QColor, lambda s: QColor(s._background), lambda s, c: s._set_color("_background", c)
+    )
+    hitColor = Property(QColor, lambda s: QColor(s._hit), lambda s, c: s._set_color("_hit", c))
+    currentHitColor = Property(
+        QColor, lambda s: QColor(s._current_hit), lambda s, c: s._set_color("_current_hit", c)
+    )
 
     # ---- document ------------------------------------------------------------------------------------
     def set_document(self, info: DocInfo | None) -> None:
@@ -364,7 +382,7 @@ class PdfView(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), BACKGROUND)
+        painter.fillRect(event.rect(), self._background)
         if not self._info:
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -399,7 +417,7 @@ class PdfView(QAbstractScrollArea):
         current = self.current_hit
         for i, r in enumerate(hits):
             box = self._hit_rect(page, r).translated(rect.left(), rect.top() - self._tops[page])
-            painter.fillRect(box, CURRENT_HIT_COLOR if current == (page, i) else HIT_COLOR)
+            painter.fillRect(box, self._current_hit if current == (page, i) else self._hit)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -104,6 +104,7 @@ class ReaderWidget(QWidget):
         self._search_id = 0
         self._full_screen = FullScreenHelper(self)
         self._zoom_before_full_screen = ZoomMode.FIT_WIDTH
+        self._thumbs_chosen: bool | None = None  # the reader's own choice beats the window's width
 
         self.view = PdfView(self.renderer)
         self.thumbnails = QListView()
@@ -119,17 +120,13 @@ class ReaderWidget(QWidget):
         self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumbnails.setFixedWidth(THUMB_WIDTH + 40)
         self.thumbnails.setObjectName("readerThumbnails")
-        self.thumbnails.setStyleSheet(
-            "#readerThumbnails { background: #dadce0; border: none; }"
-            "#readerThumbnails::item:selected { background: #8ab4f8; color: black; }"
-        )
+        self.thumbnails.setAccessibleName(self.tr("Pages"))
         self.thumbnails.clicked.connect(lambda index: self.view.go_to_page(index.row()))
 
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setObjectName("readerMessage")
-        self.message.setStyleSheet("#readerMessage { font-size: 16px; color: #555; }")
 
         pages = QWidget()
         row = QHBoxLayout(pages)
@@ -142,6 +139,7 @@ class ReaderWidget(QWidget):
         self.stack.addWidget(pages)
 
         self.toolbar = QToolBar()
+        self.toolbar.setObjectName("readerToolbar")
         self.toolbar.setIconSize(QSize(18, 18))
         self._build_toolbar()
 
@@ -160,6 +158,9 @@ class ReaderWidget(QWidget):
         self.renderer.search_finished.connect(self._on_search_finished)
         self.show_message(self.tr("No PDF to show."))
         self._set_enabled(False)
+        # The reader can hold the focus itself while a PDF opens (or cannot): its keys work at once,
+        # and the page view takes the focus over once there are pages.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # ---- toolbar -------------------------------------------------------------------------------------
     def _action(
@@ -317,6 +318,8 @@ class ReaderWidget(QWidget):
         self.page_total.setText(f" / {info.page_count} ")
         self._set_enabled(True)
         self._on_zoom_changed(self.view.zoom)
+        if self.window().focusWidget() is self:  # also while a closing dialog still holds the keyboard
+            self.view.setFocus()
         self.document_loaded.emit(info.page_count)
 
     def _on_failed(self, doc: int, reason: str) -> None:
@@ -386,7 +389,15 @@ class ReaderWidget(QWidget):
         self.page_spin.selectAll()
 
     def _toggle_thumbnails(self) -> None:
-        self.thumbnails.setVisible(self.act_thumbs.isChecked())
+        self._thumbs_chosen = self.act_thumbs.isChecked()
+        self.thumbnails.setVisible(self._thumbs_chosen)
+
+    def fit_thumbnails(self, room: bool) -> None:
+        """Show the thumbnails when there is room for them beside the page (unless the reader chose)."""
+        shown = room if self._thumbs_chosen is None else self._thumbs_chosen
+        self.act_thumbs.setChecked(shown)
+        if self.thumbnails.isHidden() == shown:
+            self.thumbnails.setVisible(shown)
 
     # ---- full screen ---------------------------------------------------------------------------------
     @property

@@ -56,18 +56,27 @@ MESSAGES: dict[str, Term] = {
         "评审文件夹 {path} 中的清单签名无效。",
         "The manifest in the judge folder {path} has an invalid signature.",
     ),
-    "judge_key_missing": Term(
-        "评审文件夹中缺少评委密钥，请重新打开评审包。",
-        "The judge folder lacks the judge key; open the judge package again.",
+    "judge_key_locked": Term(
+        "需要访问码才能为评委 {judge} 签名评分包：评委密钥只以访问码加密保存。请输入主办方给您的访问码。",
+        "The access code is needed to sign judge {judge}'s score bundle: the judge key is kept sealed "
+        "under it. Enter the access code the organizer gave you.",
     ),
     "unknown_case": Term("评审包中没有案例 {case}。", "The judge package has no case {case}."),
     "unknown_criterion": Term(
         "评分细则中没有“{criterion}”这一项。", "The rubric has no criterion “{criterion}”."
     ),
-    "bad_score": Term("“{value}”不是有效的分数。", "“{value}” is not a valid score."),
-    "out_of_range": Term(
-        "“{name}”的分数应在 0 到 {max} 之间，按 {step} 分一档。",
-        "The score for “{name}” must be between 0 and {max}, in steps of {step}.",
+    # A score entry refused (app.judge_home.score_input): the GUI and the CLI say the same words.
+    "score_not_a_number": Term(
+        "“{value}”不是分数：“{criterion}”请填 0 到 {max} 之间的数，每档 {step} 分。",
+        "“{value}” is not a score: {criterion} takes a number from 0 to {max}, in steps of {step}.",
+    ),
+    "score_out_of_range": Term(
+        "{value} 超出范围：“{criterion}”的分数在 0 到 {max} 之间，每档 {step} 分。",
+        "{value} is out of range: {criterion} is scored from 0 to {max}, in steps of {step}.",
+    ),
+    "score_off_step": Term(
+        "{value} 不在分档上：“{criterion}”每档 {step} 分（0 到 {max}）。",
+        "{value} is not on a step: {criterion} is scored in steps of {step} (0 to {max}).",
     ),
     "incomplete": Term("还有未评分的项目：{missing}", "Criteria not scored yet: {missing}"),
     "case_submitted": Term(

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Drive the real judge workspace from stdin, for the crash test (``tests/ui/test_judge_crash.py``).
 
-``python -m ui.judge.harness HOME DATA_DIR`` opens the judge's home in a real :class:`JudgeView`
-(offscreen is fine) and reads one command per line:
+``python -m tests.ui.judge_harness HOME DATA_DIR CODE`` opens the judge's home in a real
+:class:`JudgeView` (offscreen is fine; CODE is the access code, asked again where no credential store
+keeps the judge's key) and reads one command per line:
 
 * ``score CASE KEY VALUE`` — selects the case and types VALUE into the criterion's entry with key
   events, then Enter, exactly as a judge would; once the panel shows "saved" it prints
@@ -12,8 +13,9 @@
 
 It prints ``ready`` when the home is open. Slides and videos are not loaded (the test is about saving).
 
-``python -m ui.judge.harness --zygote`` imports every module the app needs, without starting anything
-(no QApplication, no thread, no file open), then for each ``spawn HOME DATA_DIR IN_FIFO OUT_FIFO`` line
+``python -m tests.ui.judge_harness --zygote`` imports every module the app needs, without starting
+anything (no QApplication, no thread, no file open), then for each ``spawn HOME DATA_DIR CODE IN_FIFO
+OUT_FIFO`` line
 forks a fresh process that runs the above on those FIFOs and prints its pid. A run then starts in
 ~0.2 s instead of ~1.2 s (most of it importing SQLAlchemy, cryptography, PyMuPDF and Qt), which is what
 lets the crash test kill and restart the app 50 times quickly; each run is still a process of its own,
@@ -48,7 +50,7 @@ class _Stdin(QObject):
 
 
 def main(argv: list[str]) -> int:
-    home_dir, data_dir = Path(argv[0]), Path(argv[1])
+    home_dir, data_dir, code = Path(argv[0]), Path(argv[1]), argv[2]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["leitai-judge-harness"])
     from ui.judge.judge_view import JudgeView
@@ -57,11 +59,14 @@ def main(argv: list[str]) -> int:
     ctx = make_context(data_dir)
     apply_language(app, ctx)
     view = JudgeView(ctx)
-    view.reader.open_pdf = lambda _source: None  # type: ignore[method-assign]
-    view.video.open_video = lambda _path: None  # type: ignore[method-assign]
+    scoring = view.scoring
+    scoring.reader.open_pdf = lambda _source: None  # type: ignore[method-assign]
+    scoring.video.open_video = lambda _path: None  # type: ignore[method-assign]
     view.resize(1400, 900)
     view.show()
-    view.open_home(home_dir)
+    view.open_home(home_dir, access_code=code)
+    while view.home is None and (view.opener.task is not None and not view.opener.task.done):
+        app.processEvents()  # the key is unlocked on the write thread
     if view.home is None:
         print("error cannot open home", flush=True)
         return 2
@@ -79,7 +84,7 @@ def main(argv: list[str]) -> int:
         if what.startswith("score:"):
             report(1)
 
-    view.saved.connect(on_saved)
+    scoring.saved.connect(on_saved)
 
     def on_line(line: str) -> None:
         parts = line.split()
@@ -92,8 +97,8 @@ def main(argv: list[str]) -> int:
         elif parts[0] == "score" and len(parts) == 4:
             case, key, text = int(parts[1]), parts[2], parts[3]
             if view.case_id != case:
-                view.select_case(case)
-            spin = view.rubric.spins[key]
+                scoring.select_case(case)
+            spin = scoring.rubric.spins[key]
             spin.setFocus()
             spin.selectAll()
             before = spin.score()
@@ -103,9 +108,9 @@ def main(argv: list[str]) -> int:
             waiting.append((f"saved {case} {key} {text}", spin.score() != before))
             report(0)
         elif parts[0] == "dump":
-            for row in view.model.rows():
-                view.select_case(row.id)
-                print(f"values {row.id} {json.dumps(view.rubric.values())}", flush=True)
+            for row in scoring.model.rows():
+                scoring.select_case(row.id)
+                print(f"values {row.id} {json.dumps(scoring.rubric.values())}", flush=True)
             print("dumped", flush=True)
 
     reader = _Stdin()
@@ -127,13 +132,13 @@ def zygote() -> int:
     print("zygote", flush=True)
     for raw in sys.stdin:
         parts = raw.split()
-        if len(parts) != 5 or parts[0] != "spawn":
+        if len(parts) != 6 or parts[0] != "spawn":
             continue
         pid = os.fork()
         if pid == 0:
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            stdin = os.open(parts[3], os.O_RDONLY)
-            stdout = os.open(parts[4], os.O_WRONLY)
+            stdin = os.open(parts[4], os.O_RDONLY)
+            stdout = os.open(parts[5], os.O_WRONLY)
             os.dup2(stdin, 0)
             os.dup2(stdout, 1)
             os.close(stdin)
@@ -142,7 +147,7 @@ def zygote() -> int:
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
             code = 1
             try:
-                code = main(parts[1:3])
+                code = main(parts[1:4])
             finally:
                 sys.stdout.flush()
                 os._exit(code)
