@@ -27,17 +27,7 @@ COLOUR = re.compile(
 #: Files allowed to hold colours, each with the reason it must. An entry whose file no longer holds
 #: any colour fails the test, so the list only shrinks.
 ALLOWED: dict[str, str] = {
-    # The judge's area is moving its colours into its section of leitai.qss (issue 9, judge helper);
-    # delete each entry when its file is clean.
-    "ui/judge/case_list_model.py": "judge area: moving to leitai.qss",
-    "ui/judge/judge_view.py": "judge area: moving to leitai.qss",
-    "ui/judge/rubric_panel.py": "judge area: moving to leitai.qss",
-    "ui/judge/help_overlay.py": "judge area: moving to leitai.qss",
-    "ui/judge/export_dialog.py": "judge area: moving to leitai.qss",
-    "ui/viewer/pdf_view.py": "viewer: moving to leitai.qss",
-    "ui/viewer/reader_widget.py": "viewer: moving to leitai.qss",
-    "ui/viewer/video_player.py": "viewer: moving to leitai.qss",
-    "ui/judge/screenshots.py": "a dev script leaving the product package (issue 9)",
+    # A file that truly must write a colour in Python goes here, with the reason.
 }
 
 
