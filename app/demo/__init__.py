@@ -16,8 +16,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.demo.content import CasePlan, JudgePlan, Planner, load_demo_data
+from app.demo.content import CasePlan, JudgePlan, Planner
 from app.demo.drawing import draw_cases
+from app.demo.inputs import load_demo_data
 from app.demo.submission import plant, write_submission
 from app.errors import DomainError
 from app.intake import Progress

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.demo.content import CasePlan, DemoData, load_demo_data
+from app.demo.content import CasePlan
+from app.demo.inputs import DemoData, load_demo_data
 from app.demo.slides import DeckText, render_deck
 from app.demo.video import render_video
 from app.media import Job, Outcome, WorkerPool, default_workers
