@@ -37,11 +37,12 @@ from sqlalchemy import select
 
 from app import audit
 from app.bundles import DEMO_PASSPHRASE
+from app.bundles.manifest import PackageCriterion
 from app.bundles.merge import merge_paths
 from app.bundles.package import build_packages
 from app.errors import DomainError
 from app.intake.screening import approve
-from app.judge_home import JudgeHome, RubricCriterion
+from app.judge_home import JudgeHome
 from app.judging.assignment import assign_round
 from app.models import Assignment, Case, CaseStatus, Conflict, Judge, Round, RoundCase
 from app.results.awards import primary_scope
@@ -256,7 +257,7 @@ def _judge_case(
     home: JudgeHome,
     case_id: int,
     code: str,
-    criteria: Sequence[RubricCriterion],
+    criteria: Sequence[PackageCriterion],
     judge: Judging,
     live: bool,
     rng: random.Random,
