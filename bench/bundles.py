@@ -43,7 +43,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.bundles import keys
 from app.bundles.bundle import write_bundle
@@ -203,8 +202,7 @@ def _make_bundles(tmp: Path) -> tuple[Path, Path, Path]:
                     case["updated_at"] = utc_text(start + timedelta(seconds=rng.randint(0, 3 * 86400)))
                     if rng.random() < 1 / 3:
                         case["comment"] = COMMENT[: rng.randint(20, len(COMMENT))]
-                seed = home._conn.execute("SELECT value FROM meta WHERE key='judge_seed'").fetchone()[0]
-                key = Ed25519PrivateKey.from_private_bytes(seed)
+                key = home.signing_key()  # the judge's real key, unlocked in this session
                 write_bundle(bundles / f"{b.judge_code}.leitai-scores", doc, key)
                 doc["revision"] = 2
                 later = utc_text(start + timedelta(days=4))

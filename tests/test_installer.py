@@ -83,8 +83,7 @@ def _folder_mib(folder: Path) -> float:
 @pytest.mark.skipif(sys.platform != "linux", reason="the CI machine builds the Linux bundle")
 def test_frozen_build_starts(tmp_path: Path) -> None:
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
-    if not pyinstaller.exists():
-        pytest.skip("pyinstaller is not installed (pip install -e .[dev])")
+    assert pyinstaller.exists(), "pyinstaller is not installed (pip install -e .[dev])"
     subprocess.run(
         [
             str(pyinstaller),

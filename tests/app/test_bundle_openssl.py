@@ -7,6 +7,7 @@ import base64
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,7 @@ from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("openssl") is None or shutil.which("unzip") is None or shutil.which("bash") is None,
-    reason="needs openssl, unzip and bash",
+    sys.platform == "win32", reason="the documented commands need a POSIX shell (CI runs them on Linux)"
 )
 
 #: The commands of §6, verbatim apart from the variables.
@@ -52,6 +52,8 @@ def _openssl_check(
 
 
 def test_openssl_verifies_a_package_and_a_bundle_as_documented(workspace: Workspace, tmp_path: Path) -> None:
+    missing = [tool for tool in ("openssl", "unzip", "bash") if shutil.which(tool) is None]
+    assert not missing, f"install {' '.join(missing)} (scripts/dev.sh does)"
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(b"%PDF-1.4\n" + os.urandom(500))
     add_case(

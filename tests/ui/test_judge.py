@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.bundles import keys
 from app.bundles.bundle import read_bundle
-from app.bundles.demo import demo_round
 from app.bundles.merge import verify_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
+from app.demo.bundles import demo_round
 from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
 from tests.ui.judge_support import JudgePrompter

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from app.bundles.demo import demo_round
 from app.bundles.package import build_packages
 from app.demo import generate_demo
+from app.demo.bundles import demo_round
 from app.judge_home import JudgeHome
 from app.judging.round_robin import ensure_round_robin
 

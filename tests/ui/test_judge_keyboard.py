@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.bundles.demo import demo_round
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
+from app.demo.bundles import demo_round
 from app.judging.round_robin import ensure_round_robin
 from tests.ui.judge_support import JudgePrompter
 from ui.main_window import PAGE_JUDGE, MainWindow

@@ -16,9 +16,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
-from app.bundles.demo import demo_round
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
+from app.demo.bundles import demo_round
 from app.judging.round_robin import ensure_round_robin
 from tests.ui.judge_support import JudgePrompter
 from ui.judge.case_list_model import COL_STATE
