@@ -51,8 +51,8 @@ from app.bundles.merge import merge_paths
 from app.bundles.package import build_packages, verify_package
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Case, CaseFile
 from app.workspace import Workspace
 
@@ -126,7 +126,7 @@ def bench_packages(tmp: Path) -> tuple[float, float]:
                 name = "slides.pdf" if kind == "pdf" else "video.mp4"
                 case.files.append(CaseFile(kind=kind, sha256=sha, size=size, original_name=name))
     add_judge(ws, NewJudge(name="评委"))
-    ensure_round_robin(ws, "review", 1)
+    ensure_assigned(ws, "review", 1)
     store_paths = [str(ws.store.path_for(sha)) for sha, _, _ in files]
     print(f"media: {len(files)} files, {total / 1e9:.2f} GB", file=sys.stderr)
 
@@ -179,7 +179,7 @@ def _make_bundles(tmp: Path) -> tuple[Path, Path, Path]:
             )
         for i in range(JUDGES):
             add_judge(ws, NewJudge(name=f"评委{i}"))
-        ensure_round_robin(ws, "review", 50)
+        ensure_assigned(ws, "review", 50)
         built = build_packages(ws, "review", None, tmp / "pkgs", PASS)
         bundles = tmp / "bundles"
         bundles.mkdir()

@@ -28,7 +28,7 @@ from app.bundles import DEMO_PASSPHRASE  # noqa: E402
 from app.bundles.package import BuiltPackage, build_packages  # noqa: E402
 from app.demo import generate_demo  # noqa: E402
 from app.diagnostics import logs  # noqa: E402
-from app.judging.round_robin import ensure_round_robin  # noqa: E402
+from app.judging.assignment import ensure_assigned  # noqa: E402
 from app.rounds.service import first_judged_round  # noqa: E402
 from ui.about_dialog import AboutDialog  # noqa: E402
 from ui.crash_handler import CrashDialog, CrashReport  # noqa: E402
@@ -55,7 +55,7 @@ def demo_package(tmp: Path) -> BuiltPackage:
     ws = generate_demo(tmp / "ws", cases=6, judges=2, videos=2, seed=7)
     try:
         round_key = first_judged_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         built = build_packages(ws, round_key, None, tmp / "packages", DEMO_PASSPHRASE)
     finally:
         ws.close()

@@ -221,10 +221,10 @@ def _demo(run: _Run) -> str:
 def _package(run: _Run) -> str:
     from app.bundles import DEMO_PASSPHRASE
     from app.bundles.package import build_packages
-    from app.judging.round_robin import ensure_round_robin
+    from app.judging.assignment import ensure_assigned
 
     ws = _ws(run)
-    ensure_round_robin(ws, run.round_key, actor="self-test")
+    ensure_assigned(ws, run.round_key, actor="self-test")
     built = build_packages(ws, run.round_key, None, run.root / "packages", DEMO_PASSPHRASE, actor="self-test")
     if len(built) != 1:
         raise SelfTestError(f"{len(built)} packages built, 1 expected")

@@ -28,8 +28,8 @@ from app.bundles import merge, merge_sql
 from app.bundles.package import build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Base
 from app.models.base import utcnow
 from app.workspace import Workspace
@@ -49,7 +49,7 @@ def home(workspace: Workspace, tmp_path: Path) -> Iterator[JudgeHome]:
             NewCase(code=f"C{i}", hospital=f"医院{i}", province="四川", theme=1, title=f"案例{i}", pdf=pdf),
         )
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", judges_per_case=1)
+    ensure_assigned(workspace, "review", per_case=1)
     (package,) = build_packages(workspace, "review", None, tmp_path / "pkgs", PASS)
     with JudgeHome.open_package(package.path, tmp_path / "home", package.access_code) as h:
         for case in h.cases():

@@ -21,8 +21,8 @@ from app.bundles.bundle import read_bundle, write_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Assignment, AuditEvent, ImportedBundle, Score
 from app.workspace import Workspace
 
@@ -56,7 +56,7 @@ def scene(workspace: Workspace, tmp_path: Path) -> Iterator[Scene]:
         )
     for i in range(2):
         add_judge(workspace, NewJudge(name=f"评委{i}"))
-    ensure_round_robin(workspace, "review", judges_per_case=2)
+    ensure_assigned(workspace, "review", per_case=2)
     packages = build_packages(workspace, "review", None, tmp_path / "pkgs", PASS)
     homes = [
         JudgeHome.open_package(p.path, tmp_path / f"home-{p.judge_code}", p.access_code) for p in packages

@@ -17,8 +17,8 @@ from app.bundles.merge import verify_bundle
 from app.bundles.package import build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(
@@ -60,7 +60,7 @@ def test_openssl_verifies_a_package_and_a_bundle_as_documented(workspace: Worksp
         workspace, NewCase(code="X1", hospital="某医院", province="江苏", theme=4, title="标题", pdf=pdf)
     )
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", 1)
+    ensure_assigned(workspace, "review", 1)
     pkg = build_packages(workspace, "review", None, tmp_path / "pkgs", "organizer-pass")[0]
     work = tmp_path / "work"
     work.mkdir()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.bundles import DEMO_PASSPHRASE
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
-from app.judging.round_robin import ensure_round_robin
+from app.judging.assignment import ensure_assigned
 from app.rounds.service import first_judged_round
 from tests.ui.judge_support import JudgePrompter
 from ui.main_window import PAGE_JUDGE, MainWindow
@@ -91,7 +91,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltPackage]:
     ws = generate_demo(root / "ws", cases=2, judges=1, videos=1)
     try:
         round_key = first_judged_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         package = build_packages(ws, round_key, None, root / "packages", DEMO_PASSPHRASE)[0]
     finally:
         ws.close()
