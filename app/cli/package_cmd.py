@@ -128,7 +128,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from app.bundles.package import verify_package
+    from app.bundles.package_check import verify_package
     from app.glossary.terms import package_check_name, round_name
 
     check = verify_package(args.file, media_dir=args.media, progress=_progress)
