@@ -23,7 +23,13 @@ METHODS_HELP = (
 def register(sub: Any) -> None:
     results = sub.add_parser("results", help="results: rank, judges, draw, override, votes, export, verify")
     rsub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
+    _register_views(rsub)
+    _register_decisions(rsub)
+    _register_files(rsub)
 
+
+def _register_views(rsub: Any) -> None:
+    """What a round shows: its ranking, and how consistently its judges marked."""
     rank = rsub.add_parser(
         "rank",
         help="rank a round's cases in their groups, with the season's awards",
@@ -41,6 +47,9 @@ def register(sub: Any) -> None:
     judges.add_argument("--json", action="store_true", help="print one JSON document")
     judges.set_defaults(func=_judges)
 
+
+def _register_decisions(rsub: Any) -> None:
+    """What the organizer decides about a round: its scoring method, draws for ties, award overrides."""
     method = rsub.add_parser(
         "method", help="set how a round's marks become its score", description=METHODS_HELP
     )
@@ -73,6 +82,9 @@ def register(sub: Any) -> None:
     override.add_argument("--reason", required=True, help="why (shown in every export)")
     override.set_defaults(func=_override)
 
+
+def _register_files(rsub: Any) -> None:
+    """What comes in and goes out: vote sheets, exports, and the check of the workspace's bundles."""
     votes = rsub.add_parser(
         "votes",
         help="import public vote counts from an .xlsx or .csv sheet",
