@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from app.glossary.results import CLI
 
 if TYPE_CHECKING:
     from app.results.types import RoundResults
+    from app.seasons import SeasonRules
 
 METHODS_HELP = (
     "mean: the average of the judges' weighted totals; trimmed: drop one highest and one lowest total "
@@ -185,31 +187,32 @@ def judges_document(results: RoundResults) -> dict[str, Any]:
 
 
 def _rank(args: argparse.Namespace) -> int:
-    from app.results.service import round_results
     from app.results.text import rank_lines
 
-    with open_workspace(args) as ws:
-        results = round_results(ws, args.round)
-        rules = ws.rules
-    if args.json:
-        print_json(rank_document(results))
-        return 0
-    for line in rank_lines(results, rules):
-        print(line)
-    return 0
+    return _print_round(args, rank_document, rank_lines)
 
 
 def _judges(args: argparse.Namespace) -> int:
-    from app.results.service import round_results
     from app.results.text import judge_lines
+
+    return _print_round(args, judges_document, judge_lines)
+
+
+def _print_round(
+    args: argparse.Namespace,
+    document: Callable[[RoundResults], dict[str, Any]],
+    lines: Callable[[RoundResults, SeasonRules], Iterable[str]],
+) -> int:
+    """A round's results (``--round``) as one JSON ``document``, or (without ``--json``) as text ``lines``."""
+    from app.results.service import round_results
 
     with open_workspace(args) as ws:
         results = round_results(ws, args.round)
         rules = ws.rules
     if args.json:
-        print_json(judges_document(results))
+        print_json(document(results))
         return 0
-    for line in judge_lines(results, rules):
+    for line in lines(results, rules):
         print(line)
     return 0
 
