@@ -19,8 +19,8 @@ from app.bundles.bundle import read_bundle
 from app.bundles.merge import verify_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
-from app.demo.bundles import demo_round
 from app.judging.assignment import ensure_assigned
+from app.rounds.service import first_judged_round
 from app.workspace import Workspace
 from tests.ui.judge_support import JudgePrompter
 from ui.judge.case_list_model import CaseFilterProxy, CaseListModel
@@ -42,7 +42,7 @@ def demo(tmp_path_factory) -> Demo:
     root = tmp_path_factory.mktemp("judge-demo")
     ws = generate_demo(root / "ws", cases=4, judges=2, videos=1)
     try:
-        round_key = demo_round(ws)
+        round_key = first_judged_round(ws)
         ensure_assigned(ws, round_key)
         built = build_packages(ws, round_key, None, root / "packages", PASS)
     finally:
@@ -370,7 +370,7 @@ def _error_box():
 def test_media_on_a_separate_drive_can_be_attached(qtbot, view, tmp_path, prompter, monkeypatch):
     ws = generate_demo(tmp_path / "ws", cases=2, judges=1, videos=1)
     try:
-        round_key = demo_round(ws)
+        round_key = first_judged_round(ws)
         ensure_assigned(ws, round_key)
         package = build_packages(ws, round_key, None, tmp_path / "pkg", PASS, external_media=True)[0]
     finally:

@@ -29,9 +29,9 @@ import pytest
 
 from app.bundles.package import build_packages
 from app.demo import generate_demo
-from app.demo.bundles import demo_round
 from app.judge_home import JudgeHome
 from app.judging.assignment import ensure_assigned
+from app.rounds.service import first_judged_round
 
 KILLS = 50
 COMMANDS_PER_RUN = 24
@@ -173,7 +173,7 @@ def home(tmp_path_factory) -> tuple[Path, Path, str, dict[str, tuple[float, floa
     root = tmp_path_factory.mktemp("crash")
     ws = generate_demo(root / "ws", cases=4, judges=2, videos=0)
     try:
-        round_key = demo_round(ws)
+        round_key = first_judged_round(ws)
         ensure_assigned(ws, round_key)
         package = max(build_packages(ws, round_key, None, root / "pkg", "pass-crash"), key=lambda b: b.cases)
     finally:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
-from app.demo.bundles import demo_round
 from app.judging.assignment import ensure_assigned
+from app.rounds.service import first_judged_round
 from tests.ui.judge_support import JudgePrompter
 from ui.judge.case_list_model import COL_STATE
 from ui.main import apply_style
@@ -38,7 +38,7 @@ def package(tmp_path_factory) -> BuiltPackage:
     root = tmp_path_factory.mktemp("layout")
     ws = generate_demo(root / "ws", cases=2, judges=1, videos=0)
     try:
-        round_key = demo_round(ws)
+        round_key = first_judged_round(ws)
         ensure_assigned(ws, round_key)
         return build_packages(ws, round_key, None, root / "packages", "layout-pass")[0]
     finally:
