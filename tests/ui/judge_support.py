@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What the judge's GUI tests share: a small signed package, a prompter that also answers the judge's
-questions (access code, recusal reason), typing a score as a judge does."""
+"""What the judge's GUI tests share: a small signed package, a demo competition's packages, a prompter
+that also answers the judge's questions (access code, recusal reason), typing a score as a judge does."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
+from app.demo import generate_demo
 from app.judge_home import PackageSummary
 from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
+from app.rounds.service import first_judged_round
 from app.workspace import Workspace
 from tests.ui.conftest import FakePrompter
 from ui.judge.access_code_dialog import AccessCodeDialog
@@ -48,6 +50,22 @@ def small_package(root: Path, cases: int = 3) -> BuiltPackage:
         add_judge(ws, NewJudge(name="评委甲"))
         ensure_assigned(ws, "review", per_case=1)
         return build_packages(ws, "review", None, root / "packages", PASS)[0]
+    finally:
+        ws.close()
+
+
+def demo_packages(
+    root: Path, *, cases: int, judges: int, videos: int, passphrase: str = PASS, external_media: bool = False
+) -> list[BuiltPackage]:
+    """A demo competition in ``root/ws`` and its judges' signed packages (in ``root/packages``) for the
+    first round judges score."""
+    ws = generate_demo(root / "ws", cases=cases, judges=judges, videos=videos)
+    try:
+        round_key = first_judged_round(ws)
+        ensure_assigned(ws, round_key)
+        return build_packages(
+            ws, round_key, None, root / "packages", passphrase, external_media=external_media
+        )
     finally:
         ws.close()
 
