@@ -72,7 +72,11 @@ def main() -> int:
         url = console.model.receiver.url if console.model.receiver else ""
 
         def shot(name: str) -> None:
-            settle(app, 650)  # past the cross-fade
+            settle(app, 650)  # past the cross-fade …
+            for _ in range(100):  # … however slowly a busy machine runs its timers
+                if not canvas.fading:
+                    break
+                settle(app, 50)
             canvas.grab().save(str(args.out / f"projector-{name}{args.suffix}.png"))
 
         shot("welcome")

@@ -136,11 +136,27 @@ class Harness:
         self.stdin.write(text)
         self.stdin.flush()
 
-    def kill(self) -> list[str]:
-        """SIGKILL, then every line it had printed (what the judge had seen)."""
+    def wait_saved(self, count: int, timeout: float = 30) -> list[str]:
+        """Lines until ``count`` scores were shown as saved (or the time is up), so a kill lands while
+        scores are being saved however slow the machine is."""
+        seen: list[str] = []
+        deadline = time.monotonic() + timeout
+        while sum(line.startswith("saved ") for line in seen) < count and time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if line is None:
+                self.lines.put(None)  # the end stays for kill() to see
+                break
+            seen.append(line)
+        return seen
+
+    def kill(self, seen: list[str] | None = None) -> list[str]:
+        """SIGKILL, then every line it had printed (what the judge had seen), ``seen`` first."""
         os.kill(self.pid, signal.SIGKILL)
         self.gone()
-        rest = []
+        rest = list(seen or [])
         while (line := self.lines.get(timeout=10)) is not None:
             rest.append(line)
         self.close()
@@ -247,8 +263,12 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(home, zygote):
             history.setdefault((case, key), []).append(value)
             batch.append(f"score {case} {key} {value:g}\n")
         app.send("".join(batch))
-        time.sleep(rng.uniform(0.0, 0.15))
-        lines = app.kill()
+        # Kill after a random number of saves (none, some, nearly all) and a random moment more: the
+        # kills land while scores are being saved whatever the load on the machine (a fixed delay made
+        # the count depend on how busy the machine was).
+        seen = app.wait_saved(rng.choice([0, rng.randint(1, COMMANDS_PER_RUN - 1)]))
+        time.sleep(rng.uniform(0.0, 0.03))
+        lines = app.kill(seen)
         n = record_saved(lines)
         saved_total += n
         killed_mid_stream += n < COMMANDS_PER_RUN
