@@ -29,6 +29,7 @@ AREAS: tuple[str, ...] = (
     "rounds",
     "assignment",
     "live",
+    "desk",
 )
 
 
