@@ -118,7 +118,14 @@ def preview_roster(path: Path) -> RosterPreview:
     except DomainError as exc:
         if exc.code != "no_header":
             raise
-        table = read_table(path)
+        # no name column recognised: the header is the first row naming any field (a title row may
+        # sit above it), else the first row
+        try:
+            table = read_table(path, is_header=lambda cells: bool(_header(cells)), header_within=10)
+        except DomainError as again:
+            if again.code != "sheet_no_header":
+                raise
+            table = read_table(path)
     header = _header(table.headers)
     mapping = {field: table.headers[i] for field, i in header.items()}
     missing = tuple(key for key, required in ROSTER_FIELDS if required and key not in mapping)
