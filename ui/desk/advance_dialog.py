@@ -244,7 +244,7 @@ class AdvanceDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-        explicit = self.entry != "approved" and desk.services.ranking is None
+        explicit = self.explicit = self.entry != "approved" and desk.services.ranking is None
         self.codes.setVisible(explicit)
         self.propose_button.setVisible(explicit)
         intro.setText(
@@ -266,7 +266,7 @@ class AdvanceDialog(QDialog):
         ws = self.desk.workspace
         assert ws is not None
         services, target = self.desk.services, self.target
-        codes = [c for c in _SPLIT.split(self.codes.toPlainText()) if c] if self.codes.isVisible() else None
+        codes = [c for c in _SPLIT.split(self.codes.toPlainText()) if c] if self.explicit else None
         ranking = services.ranking(ws) if services.ranking is not None and codes is None else None
         self.status.setText(self.tr("Reading the proposal…"))
         self._task = run_task(
