@@ -48,14 +48,14 @@ if TYPE_CHECKING:
 
 CONTEXT = "ProposalModel"
 _HEADERS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Advances"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Group"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Rank"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Code"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Title"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Hospital"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Score"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Reason for the change"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Advances"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Group"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Rank"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Code"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Title"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Hospital"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Score"),
+    QT_TRANSLATE_NOOP("ProposalModel", "Reason for the change"),
 )
 COL_CHECK, COL_REASON = 0, 7
 _SPLIT = re.compile(r"[\s,，、;；]+")
@@ -153,7 +153,7 @@ class ProposalModel(QAbstractTableModel):
             )
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_REASON and self._changed(case):
-            return QCoreApplication.translate(CONTEXT, "Say why this case differs from the proposal")
+            return QCoreApplication.translate("ProposalModel", "Say why this case differs from the proposal")
         if role == Qt.ItemDataRole.FontRole and self._changed(case):
             font = QFont()
             font.setBold(True)

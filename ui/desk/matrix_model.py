@@ -43,7 +43,10 @@ COL_THEME, COL_JUDGES = 0, 1
 FIXED = 2
 #: Translation context of the headers (explicit: the model may be subclassed).
 CONTEXT = "AssignmentMatrixModel"
-_HEADERS = (QT_TRANSLATE_NOOP(CONTEXT, "Theme"), QT_TRANSLATE_NOOP(CONTEXT, "Judges"))
+_HEADERS = (
+    QT_TRANSLATE_NOOP("AssignmentMatrixModel", "Theme"),
+    QT_TRANSLATE_NOOP("AssignmentMatrixModel", "Judges"),
+)
 #: A state's mark in a cell: not started, draft, submitted, recused.
 MARKS = {"not_started": "○", "draft": "◐", "submitted": "●", "recused": "⊘"}
 #: The mark of a pair that may never be assigned.
@@ -144,7 +147,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
     def _judge_tip(self, judge: MatrixJudge) -> str:
         themes = "、".join(theme_label(t) for t in judge.expertise) or "—"
         return QCoreApplication.translate(
-            CONTEXT,
+            "AssignmentMatrixModel",
             "{code} {name}\nThemes: {themes}\n{assigned} cases, {submitted} submitted, {recused} recused",
         ).format(
             code=judge.code,
@@ -215,7 +218,7 @@ class AssignmentMatrixModel(QAbstractTableModel):
             return theme_colors().violation
         if role == Qt.ItemDataRole.ToolTipRole and short:
             return QCoreApplication.translate(
-                CONTEXT, "{judges} of the {per_case} judges this round asks for"
+                "AssignmentMatrixModel", "{judges} of the {per_case} judges this round asks for"
             ).format(judges=case.judges, per_case=self.per_case)
         return None
 
@@ -235,17 +238,17 @@ class AssignmentMatrixModel(QAbstractTableModel):
         if cell is not None:
             lines.append(score_state_name(cell.state))
         else:
-            lines.append(QCoreApplication.translate(CONTEXT, "Not assigned"))
+            lines.append(QCoreApplication.translate("AssignmentMatrixModel", "Not assigned"))
         conflict = self._hard.get(key)
         if conflict is not None:
             lines.append(
-                QCoreApplication.translate(CONTEXT, "Never assigned: {reason}").format(
+                QCoreApplication.translate("AssignmentMatrixModel", "Never assigned: {reason}").format(
                     reason=name(CONFLICT_KINDS, conflict)
                 )
             )
         elif key in self._soft:
             lines.append(
-                QCoreApplication.translate(CONTEXT, "Avoided: {reason}").format(
+                QCoreApplication.translate("AssignmentMatrixModel", "Avoided: {reason}").format(
                     reason=name(CONFLICT_KINDS, self._soft[key])
                 )
             )

@@ -17,12 +17,12 @@ from ui.style import theme_colors
 
 CONTEXT = "OutcomeModel"
 _HEADERS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Time"),
-    QT_TRANSLATE_NOOP(CONTEXT, "File"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Outcome"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Judge"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Revision"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Reason"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "Time"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "File"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "Outcome"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "Judge"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "Revision"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "Reason"),
 )
 COL_OUTCOME = 2
 #: The outcome's code for any cell (for tests and filters; never shown).

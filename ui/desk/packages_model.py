@@ -18,19 +18,19 @@ from ui.style import theme_colors
 
 CONTEXT = "PackagesModel"
 _ISSUED = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Judge"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Name"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Cases"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Package"),
-    QT_TRANSLATE_NOOP(CONTEXT, "File"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Built"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Judge"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Name"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Cases"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Package"),
+    QT_TRANSLATE_NOOP("PackagesModel", "File"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Built"),
 )
 _BUILT = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Judge"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Name"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Cases"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Access code"),
-    QT_TRANSLATE_NOOP(CONTEXT, "File"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Judge"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Name"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Cases"),
+    QT_TRANSLATE_NOOP("PackagesModel", "Access code"),
+    QT_TRANSLATE_NOOP("PackagesModel", "File"),
 )
 
 

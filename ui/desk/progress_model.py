@@ -54,15 +54,20 @@ def _done(j: MatrixJudge) -> int:
 
 
 COLUMNS: tuple[_Column, ...] = (
-    _Column("code", QT_TRANSLATE_NOOP(CONTEXT, "Code"), lambda j: j.code),
-    _Column("name", QT_TRANSLATE_NOOP(CONTEXT, "Judge"), lambda j: j.name),
-    _Column("assigned", QT_TRANSLATE_NOOP(CONTEXT, "Assigned"), lambda j: j.assigned, True),
-    _Column("scored", QT_TRANSLATE_NOOP(CONTEXT, "Scored"), lambda j: j.scored, True),
-    _Column("submitted", QT_TRANSLATE_NOOP(CONTEXT, "Submitted"), lambda j: j.submitted, True),
-    _Column("recused", QT_TRANSLATE_NOOP(CONTEXT, "Recused"), lambda j: j.recused, True),
-    _Column("done", QT_TRANSLATE_NOOP(CONTEXT, "Done"), _done, True),
-    _Column("bundle", QT_TRANSLATE_NOOP(CONTEXT, "Last bundle"), lambda j: j.last_bundle_at),
-    _Column("revision", QT_TRANSLATE_NOOP(CONTEXT, "Revision"), lambda j: j.last_bundle_revision, True),
+    _Column("code", QT_TRANSLATE_NOOP("JudgeProgressModel", "Code"), lambda j: j.code),
+    _Column("name", QT_TRANSLATE_NOOP("JudgeProgressModel", "Judge"), lambda j: j.name),
+    _Column("assigned", QT_TRANSLATE_NOOP("JudgeProgressModel", "Assigned"), lambda j: j.assigned, True),
+    _Column("scored", QT_TRANSLATE_NOOP("JudgeProgressModel", "Scored"), lambda j: j.scored, True),
+    _Column("submitted", QT_TRANSLATE_NOOP("JudgeProgressModel", "Submitted"), lambda j: j.submitted, True),
+    _Column("recused", QT_TRANSLATE_NOOP("JudgeProgressModel", "Recused"), lambda j: j.recused, True),
+    _Column("done", QT_TRANSLATE_NOOP("JudgeProgressModel", "Done"), _done, True),
+    _Column("bundle", QT_TRANSLATE_NOOP("JudgeProgressModel", "Last bundle"), lambda j: j.last_bundle_at),
+    _Column(
+        "revision",
+        QT_TRANSLATE_NOOP("JudgeProgressModel", "Revision"),
+        lambda j: j.last_bundle_revision,
+        True,
+    ),
 )
 COL = {c.key: i for i, c in enumerate(COLUMNS)}
 
@@ -122,9 +127,9 @@ class JudgeProgressModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(column.key, judge)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "assigned" and self._apart(judge):
-            return QCoreApplication.translate(CONTEXT, "Loads differ by more than one: {low}–{high}").format(
-                low=self._low, high=self._high
-            )
+            return QCoreApplication.translate(
+                "JudgeProgressModel", "Loads differ by more than one: {low}–{high}"
+            ).format(low=self._low, high=self._high)
         return None
 
     def _apart(self, judge: MatrixJudge) -> bool:

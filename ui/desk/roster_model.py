@@ -34,15 +34,15 @@ def themes_text(themes: tuple[int, ...]) -> str:
 
 #: (header, text of a row).
 COLUMNS: tuple[tuple[str, Callable[[JudgeRow], str]], ...] = (
-    (QT_TRANSLATE_NOOP(CONTEXT, "Code"), lambda j: j.code),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda j: j.name),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Institution"), lambda j: j.institution),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Province"), lambda j: j.province),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Phone"), lambda j: j.phone),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Email"), lambda j: j.email),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Themes of expertise"), lambda j: themes_text(j.expertise)),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Conflicts"), lambda j: str(j.conflicts) if j.conflicts else ""),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Status"), lambda j: name(JUDGE_STATUS, j.status)),
+    (QT_TRANSLATE_NOOP("RosterModel", "Code"), lambda j: j.code),
+    (QT_TRANSLATE_NOOP("RosterModel", "Name"), lambda j: j.name),
+    (QT_TRANSLATE_NOOP("RosterModel", "Institution"), lambda j: j.institution),
+    (QT_TRANSLATE_NOOP("RosterModel", "Province"), lambda j: j.province),
+    (QT_TRANSLATE_NOOP("RosterModel", "Phone"), lambda j: j.phone),
+    (QT_TRANSLATE_NOOP("RosterModel", "Email"), lambda j: j.email),
+    (QT_TRANSLATE_NOOP("RosterModel", "Themes of expertise"), lambda j: themes_text(j.expertise)),
+    (QT_TRANSLATE_NOOP("RosterModel", "Conflicts"), lambda j: str(j.conflicts) if j.conflicts else ""),
+    (QT_TRANSLATE_NOOP("RosterModel", "Status"), lambda j: name(JUDGE_STATUS, j.status)),
 )
 COL_STATUS = len(COLUMNS) - 1
 
@@ -92,7 +92,7 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not judge.active:
             return theme_colors().muted
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_STATUS and not judge.active:
-            return QCoreApplication.translate(CONTEXT, "Dropped out: {reason}").format(
+            return QCoreApplication.translate("RosterModel", "Dropped out: {reason}").format(
                 reason=judge.drop_reason
             )
         return None

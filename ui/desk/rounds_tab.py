@@ -42,15 +42,15 @@ if TYPE_CHECKING:
 
 CONTEXT = "RoundTableModel"
 _HEADERS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Round"),
-    QT_TRANSLATE_NOOP(CONTEXT, "State"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Dates"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Cases"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Judges"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Per case"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Assigned"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Scored"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Submitted"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Round"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "State"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Dates"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Cases"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Judges"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Per case"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Assigned"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Scored"),
+    QT_TRANSLATE_NOOP("RoundTableModel", "Submitted"),
 )
 #: Keys of the round model's columns.
 ROUND_COLUMNS = ("round", "state", "dates", "cases", "judges", "per_case", "assigned", "scored", "submitted")
@@ -98,9 +98,13 @@ class RoundTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole and r.rubric is None:
-            return QCoreApplication.translate(CONTEXT, "Not scored by judges: nothing to assign at the desk")
+            return QCoreApplication.translate(
+                "RoundTableModel", "Not scored by judges: nothing to assign at the desk"
+            )
         if role == Qt.ItemDataRole.ToolTipRole and key == "judges" and not r.judges_named:
-            return QCoreApplication.translate(CONTEXT, "Every active judge (none named for this round)")
+            return QCoreApplication.translate(
+                "RoundTableModel", "Every active judge (none named for this round)"
+            )
         return None
 
     def _text(self, r: RoundView, key: str) -> str:
