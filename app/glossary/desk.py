@@ -48,3 +48,43 @@ PACKAGE_STATE: Final[dict[str, Term]] = {
     "current": Term("已生成", "Built"),
     "outdated": Term("需重新生成", "Build again"),
 }
+
+#: Why a bundle's merge ended as it did, by outcome code (``app.bundles.merge.MergeOutcome``), for a
+#: reader of another language than the merge's own sentence (which names the exact fault, in Chinese).
+OUTCOME_REASONS: Final[dict[str, Term]] = {
+    "merged": Term(
+        "已合并评委 {judge} 的评分（修订号 {revision}，{scores} 项分数）。",
+        "Merged judge {judge}'s scores (revision {revision}, {scores} scores).",
+    ),
+    "duplicate": Term("这份评分包已经合并过，没有变化。", "Merged before: nothing changed."),
+    "superseded": Term(
+        "该评委更新的评分包或评审包已合并，此文件没有带来变化。",
+        "A newer bundle or package of this judge is merged: nothing changed.",
+    ),
+    "malformed": Term(
+        "文件损坏或不是评分包，拒绝合并。", "The file is damaged or not a score bundle: refused."
+    ),
+    "wrong_competition": Term(
+        "这是另一个比赛（工作区）的评分包，拒绝合并。",
+        "A bundle of another competition (workspace): refused.",
+    ),
+    "unknown_judge": Term(
+        "不是本工作区发给评委 {judge} 的评审包所产生的评分包，拒绝合并。",
+        "Not from a package this workspace issued to judge {judge}: refused.",
+    ),
+    "bad_signature": Term(
+        "评委签名无效：评分包被改动过或不是该评委导出的，拒绝合并。",
+        "The judge's signature does not match: the bundle was changed, or not exported by that judge.",
+    ),
+    "wrong_round": Term(
+        "评分包的轮次与评审包的轮次不符，拒绝合并。", "The bundle's round is not its package's: refused."
+    ),
+    "unassigned_case": Term(
+        "评分包中有未分配给评委 {judge} 的案例，拒绝合并。",
+        "It scores a case not assigned to judge {judge} in this round: refused.",
+    ),
+    "out_of_range": Term(
+        "有分数超出评分细则的范围或步长，拒绝合并。",
+        "A score is outside its criterion's range or steps: refused.",
+    ),
+}

@@ -471,6 +471,10 @@ Themes: {themes}
         <translation>主题</translation>
     </message>
     <message>
+        <source>never assigned (hard conflict)</source>
+        <translation>不可分配（硬性回避）</translation>
+    </message>
+    <message>
         <source>avoided (same province or region)</source>
         <translation>尽量避开（同省或同赛区）</translation>
     </message>
@@ -1020,6 +1024,26 @@ Themes: {themes}
 </context>
 <context>
     <name>RoundsTab</name>
+    <message>
+        <source>Progress of {round}</source>
+        <translation>{round}进度</translation>
+    </message>
+    <message>
+        <source>{submitted} of {assigned} scores submitted</source>
+        <translation>已提交 {submitted} / {assigned} 份评分</translation>
+    </message>
+    <message>
+        <source>{started} scores started · {done} of {judges} judges finished</source>
+        <translation>已开始评分 {started} 份 · {judges} 位评委中 {done} 位已全部提交</translation>
+    </message>
+    <message>
+        <source>{done} of {cases} cases fully scored · {short} cases short of judges</source>
+        <translation>{cases} 个案例中 {done} 个已收齐评分 · {short} 个案例评委不足</translation>
+    </message>
+    <message>
+        <source>{built} packages handed out · {outdated} to build again</source>
+        <translation>已发出评审包 {built} 份 · 需重新生成 {outdated} 份</translation>
+    </message>
     <message>
         <source>Assignment settings</source>
         <translation>分配设置</translation>

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
+from app import glossary
 from app.bundles.merge import MergeOutcome
 from app.glossary.terms import outcome_name, score_state_name
 from app.judging.assignment.views import AssignmentMatrix, Cell, HardPair, MatrixCase, MatrixJudge, SoftCell
@@ -30,6 +31,7 @@ from ui.desk.matrix_model import (
     StateRole,
 )
 from ui.desk.outcome_model import COL_OUTCOME, OutcomeModel
+from ui.desk.outcome_model import COL_REASON as OUTCOME_REASON
 from ui.desk.packages_model import IssuedModel
 from ui.desk.progress_model import COL, JudgeProgressModel
 from ui.desk.roster_model import RosterFilterProxy, RosterModel
@@ -224,7 +226,10 @@ def test_outcome_model_names_every_outcome(qtmodeltester: Any) -> None:
     ]
     colors = theme_colors()
     assert model.index(1, COL_OUTCOME).data(Qt.ItemDataRole.ForegroundRole) == colors.violation
-    assert model.index(2, 5).data() == "理由 duplicate"
+    assert model.index(2, OUTCOME_REASON).data() == "理由 duplicate"  # the merge's own sentence
+    glossary.set_language("en")
+    assert model.index(1, OUTCOME_REASON).data().startswith("The judge's signature does not match")
+    assert model.index(0, COL_OUTCOME).data() == "Merged"
 
 
 def test_issued_model_ticks(qtmodeltester: Any) -> None:

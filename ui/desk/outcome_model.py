@@ -9,7 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app import glossary
 from app.bundles.merge import MergeOutcome
+from app.glossary.desk import OUTCOME_REASONS
 from app.glossary.terms import outcome_name
 from ui.desk.headers import header_text
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -18,15 +20,24 @@ from ui.style import theme_colors
 CONTEXT = "OutcomeModel"
 _HEADERS = (
     QT_TRANSLATE_NOOP("OutcomeModel", "Time"),
-    QT_TRANSLATE_NOOP("OutcomeModel", "File"),
     QT_TRANSLATE_NOOP("OutcomeModel", "Outcome"),
     QT_TRANSLATE_NOOP("OutcomeModel", "Judge"),
     QT_TRANSLATE_NOOP("OutcomeModel", "Revision"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "File"),
     QT_TRANSLATE_NOOP("OutcomeModel", "Reason"),
 )
-COL_OUTCOME = 2
+COL_OUTCOME, COL_REASON = 1, 5
 #: The outcome's code for any cell (for tests and filters; never shown).
 CodeRole = Qt.ItemDataRole.UserRole + 1
+
+
+def reason(outcome: MergeOutcome) -> str:
+    """Why the merge ended so: the merge's own sentence (Chinese, naming the exact fault), or in another
+    interface language the glossary's sentence for the outcome."""
+    term = OUTCOME_REASONS.get(outcome.code)
+    if glossary.language() == glossary.LANGUAGES[0] or term is None:
+        return outcome.message
+    return term.text(judge=outcome.judge or "—", revision=outcome.revision, scores=outcome.scores)
 
 
 class OutcomeModel(QAbstractTableModel):
@@ -65,11 +76,11 @@ class OutcomeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 at.strftime("%H:%M:%S"),
-                o.path.name,
                 outcome_name(o.code),
                 o.judge,
                 str(o.revision) if o.revision else "",
-                o.message,
+                o.path.name,
+                reason(o),
             )
             return values[index.column()]
         if role == CodeRole:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -190,7 +191,11 @@ class RoundsTab(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(16)
-        layout.addWidget(self.table, 3)
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self.table, 1)
+        left.addWidget(self._build_progress())
+        layout.addLayout(left, 3)
         side = QVBoxLayout()
         side.setSpacing(12)
         side.addWidget(self._build_settings())
@@ -203,6 +208,60 @@ class RoundsTab(QWidget):
         panel.setMaximumWidth(440)
         layout.addWidget(panel, 2)
         self.selected: RoundView | None = None
+
+    def _build_progress(self) -> QGroupBox:
+        box = self.progress_box = QGroupBox()
+        box.setObjectName("roundProgress")
+        layout = QVBoxLayout(box)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("roundProgressBar")
+        self.progress_bar.setTextVisible(True)
+        self.progress_facts = QLabel()
+        self.progress_facts.setObjectName("roundProgressFacts")
+        self.progress_facts.setWordWrap(True)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.progress_facts)
+        return box
+
+    def _show_progress(self, snap: DeskSnapshot) -> None:
+        """The followed round's progress: scores submitted, judges and cases done, packages out."""
+        r, matrix = self.desk.round_view(snap.round_key), snap.matrix
+        ws = self.desk.workspace
+        if r is None or matrix is None or ws is None:
+            self.progress_box.hide()
+            return
+        self.progress_box.show()
+        self.progress_box.setTitle(
+            self.tr("Progress of {round}").format(round=round_name(r.key, ws.rules.year))
+        )
+        self.progress_bar.setRange(0, max(1, r.assignments))
+        self.progress_bar.setValue(r.submitted)
+        self.progress_bar.setFormat(
+            self.tr("{submitted} of {assigned} scores submitted").format(
+                submitted=r.submitted, assigned=r.assignments
+            )
+        )
+        submitted: dict[int, int] = {}
+        for cell in matrix.cells:
+            if cell.state == "submitted":
+                submitted[cell.case_id] = submitted.get(cell.case_id, 0) + 1
+        cases_done = sum(1 for c in matrix.cases if c.judges and submitted.get(c.case_id, 0) >= c.judges)
+        short = sum(1 for c in matrix.cases if c.judges < matrix.per_case)
+        judges_done = sum(1 for j in matrix.judges if j.assigned and j.submitted == j.assigned)
+        built = sum(1 for p in snap.packages if p.state != "none")
+        outdated = sum(1 for p in snap.packages if p.state == "outdated")
+        lines = (
+            self.tr("{started} scores started · {done} of {judges} judges finished").format(
+                started=r.scored, done=judges_done, judges=len(matrix.judges)
+            ),
+            self.tr("{done} of {cases} cases fully scored · {short} cases short of judges").format(
+                done=cases_done, cases=len(matrix.cases), short=short
+            ),
+            self.tr("{built} packages handed out · {outdated} to build again").format(
+                built=built, outdated=outdated
+            ),
+        )
+        self.progress_facts.setText("\n".join(lines))
 
     def _build_settings(self) -> QGroupBox:
         box = QGroupBox(self.tr("Assignment settings"))
@@ -264,6 +323,7 @@ class RoundsTab(QWidget):
         season = self.desk.workspace.rules.year if self.desk.workspace is not None else None
         key = self.selected.key if self.selected else snap.round_key
         self.model.set_rounds(snap.rounds, season)
+        self._show_progress(snap)
         row = self.model.row_of(key)
         if row is not None:
             self.table.selectRow(row)
