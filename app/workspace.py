@@ -141,6 +141,8 @@ def _seed(s: Session, rules: SeasonRules, uid: str, name: str) -> None:
                 ends_on=rr.ends,
                 live=rr.live,
                 rubric=live_rubric if rr.live else rubric if rr.key == "review" else None,
+                # live rounds have a panel on stage: drop one highest and one lowest mark (issue #11)
+                scoring_method="trimmed" if rr.live else "mean",
             )
         )
 

@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.package_cmd",
     "app.cli.bundle_cmd",
     "app.cli.judge_cmd",
+    "app.cli.results_cmd",
     "app.cli.live_cmd",
 )
 

@@ -28,11 +28,18 @@ def register(sub: Any) -> None:
     demo.add_argument("--judges", type=int, default=10, help="number of judges (default 10)")
     demo.add_argument("--videos", type=int, default=None, help="how many cases get a video (default: a few)")
     demo.add_argument("--seed", type=int, default=2022, help="random seed, for a reproducible demo")
-    demo.add_argument(
+    scored = demo.add_mutually_exclusive_group()
+    scored.add_argument(
         "--bundles",
         action="store_true",
         help="also build every judge's package, score it as that judge and write one signed bundle per "
         f"judge into DIR/bundles/ (organizer passphrase of demo workspaces: {DEMO_PASSPHRASE})",
+    )
+    scored.add_argument(
+        "--play-through",
+        metavar="ROUND",
+        help="play the season up to ROUND (review, semifinal, final): simulated judges score every "
+        "judged round through signed bundles that are merged, ties are drawn, cases advance by the rules",
     )
     demo.set_defaults(func=_demo)
 
@@ -101,6 +108,33 @@ def _demo(args: argparse.Namespace) -> int:
         print(
             f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}（主办方口令 {DEMO_PASSPHRASE}）。"
         )
+    if args.play_through:
+        _play(args)
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    """``demo --play-through ROUND``: the season played up to ROUND in the new demo workspace."""
+    from app.demo.season import play_through
+    from app.glossary.results import CLI
+    from app.glossary.terms import round_name
+    from app.workspace import Workspace
+
+    printer = progress_printer("演示评委评分")
+    with Workspace.open(args.dir) as ws:
+        played = play_through(
+            ws, Path(args.dir), args.play_through, seed=args.seed, progress=lambda _k, d, t: printer(d, t)
+        )
+        for r in played:
+            print(
+                CLI["played"].text(
+                    round=round_name(r.key, ws.season_year),
+                    cases=r.cases,
+                    judges=r.judges,
+                    bundles=r.bundles,
+                    draws=r.draws,
+                )
+            )
     return 0
 
 

@@ -19,12 +19,14 @@ from app.models.keys import BundleContent, IssuedPackage, OrganizerKey
 from app.models.live import LiveSession, LiveSlot
 from app.models.records import AuditEvent, ImportedBundle
 from app.models.reference import Category, Competition, Hospital, Province, Region, Season, Theme, Tier
+from app.models.results import AwardOverride, TieDraw
 from app.models.rounds import Admission, ExpertiseMode, RoundCase, RoundJudge, RoundSettings
 
 __all__ = [
     "Admission",
     "Assignment",
     "AuditEvent",
+    "AwardOverride",
     "Base",
     "BundleContent",
     "Case",
@@ -58,5 +60,6 @@ __all__ = [
     "ScreeningAction",
     "Season",
     "Theme",
+    "TieDraw",
     "Tier",
 ]

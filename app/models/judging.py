@@ -60,6 +60,8 @@ class Round(Base):
     ends_on: Mapped[date | None]
     live: Mapped[bool] = mapped_column(default=False)
     blind: Mapped[bool] = mapped_column(default=False)
+    #: How judges' marks become the round's score: mean | trimmed | zscore (app/results/scoring.py).
+    scoring_method: Mapped[str] = mapped_column(String(20), default="mean")
     rubric_id: Mapped[int | None] = mapped_column(ForeignKey("rubric.id"))
 
     rubric: Mapped[Rubric | None] = relationship()

@@ -150,6 +150,9 @@ def _quota(size: int, award: AwardRule | None, count: int | None, fraction: floa
         number, share = count, fraction
     if number is not None:
         return min(number, size)
+    if share is not None and award is not None and award.fraction is not None:
+        # the season file says how its fraction rounds (2022: half up, at least one); the results agree
+        return min(size, award.places(size, size))
     if share is not None:
         # 20 % of a group: rounded half up, and a group that has cases sends at least one on
         return min(size, max(1, math.floor(size * share + 0.5))) if size else 0

@@ -19,6 +19,7 @@ from app.seasons.rules import (
     ENTRY_RULES,
     GROUP_BY,
     ROUND_KEYS,
+    ROUNDINGS,
     AwardRule,
     Category,
     Criterion,
@@ -26,6 +27,7 @@ from app.seasons.rules import (
     FinalTickets,
     PageSection,
     Province,
+    Ranking,
     Region,
     RoundRule,
     SeasonRules,
@@ -295,6 +297,7 @@ class _Parser:
             )
             tickets_table.done()
         rubric = self._rubric(top.tables("rubric"))
+        ranking = self._ranking(top.table("ranking", required=False), rubric)
         top.done()
         return SeasonRules(
             year=year,
@@ -317,6 +320,7 @@ class _Parser:
             rubric=rubric,
             one_case_per_theme=one_case,
             consistent_hospital_names=consistent_names,
+            ranking=ranking,
         )
 
     def _themes(self, tables: list[_Table]) -> tuple[Theme, ...]:
@@ -435,6 +439,19 @@ class _Parser:
             category = t.opt_text("category")
             if category is not None and category not in category_codes:
                 t.fail("category", f"本赛季没有类别 {category!r}")
+            rounding = t.opt_text("rounding")
+            if rounding is not None and rounding not in ROUNDINGS:
+                t.fail("rounding", f"应为 {'、'.join(sorted(ROUNDINGS))} 之一，实为 {rounding!r}")
+            if (rounding is None) != (fraction is None):
+                t.fail("rounding", "按比例（fraction）的奖项必须写明取整方式 rounding，其他奖项不写")
+            min_places = t.opt_integer("min_places", minimum=0)
+            if min_places is not None and fraction is None:
+                t.fail("min_places", "只用于按比例（fraction）的奖项")
+            follows = t.opt_text("follows")
+            if follows is not None:
+                before = next((a for a in awards if a.key == follows), None)
+                if before is None or (before.round, before.scope) != (round_key, scope):
+                    t.fail("follows", f"应为前面同一轮次、同一范围的奖项代码，实为 {follows!r}")
             awards.append(
                 AwardRule(
                     key=t.text("key"),
@@ -446,6 +463,9 @@ class _Parser:
                     round=round_key,
                     category=category,
                     notes=t.text("notes", required=False, empty_ok=True),
+                    rounding=rounding,
+                    min_places=min_places or 0,
+                    follows=follows,
                 )
             )
             t.done()
@@ -473,6 +493,17 @@ class _Parser:
         if all(c.live_only for c in criteria):
             self.fail("rubric", "至少要有一个不限于现场轮次（live_only = false）的评分项")
         return tuple(criteria)
+
+    def _ranking(self, t: _Table | None, rubric: tuple[Criterion, ...]) -> Ranking:
+        """The optional [ranking] table: tie-break criterion (a rubric key) and the trimming threshold."""
+        if t is None:
+            return Ranking()
+        key = t.opt_text("tie_break_criterion")
+        if key is not None and all(c.key != key for c in rubric):
+            t.fail("tie_break_criterion", f"评分细则中没有 {key!r}")
+        trim = t.opt_integer("trim_min_judges", minimum=3)
+        t.done()
+        return Ranking(tie_break_criterion=key, trim_min_judges=trim if trim is not None else 5)
 
 
 def _finish_each(tables: list[_Table]) -> Iterable[_Table]:

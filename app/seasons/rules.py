@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 
 #: Round keys in the order a season runs them; a season uses a subset, in this order.
 ROUND_KEYS: tuple[str, ...] = ("screening", "voting", "review", "semifinal", "final")
@@ -16,6 +18,8 @@ AWARD_SCOPES: frozenset[str] = frozenset({"region_theme", "theme", "national", "
 AWARD_BASES: frozenset[str] = frozenset({"review", "votes", "semifinal", "final", "case_count"})
 #: How a live round splits its cases into groups that present and rank together.
 GROUP_BY: frozenset[str] = frozenset({"region_theme", "theme", "region"})
+#: How an award given to a ``fraction`` of a group turns into a whole number of places.
+ROUNDINGS: frozenset[str] = frozenset({"ceil", "floor", "half_up"})
 
 #: How cases enter a round: none (screening takes every submission), approved (passed screening), award
 #: (the tickets of ``entry_award``, an award of an earlier round), final_tickets (``[final_tickets]``).
@@ -149,6 +153,40 @@ class AwardRule:
     round: str | None
     category: str | None
     notes: str
+    #: For a ``fraction``: how its places round (ceil, floor, half_up), and the fewest places a group
+    #: with cases gets.
+    rounding: str | None = None
+    min_places: int = 0
+    #: An earlier award of the same round and scope whose places this one continues after (a ladder:
+    #: gold 1, then silver 2, then bronze 3); None: the award counts from the top.
+    follows: str | None = None
+
+    def places(self, group_size: int, ranked: int) -> int:
+        """How many places the award gives in a group of ``group_size`` cases, ``ranked`` of them with a
+        score: ``count``; or ``fraction`` of the group rounded as the file says, at least ``min_places``;
+        or, with neither, every ranked case."""
+        if self.count is not None:
+            return self.count
+        if self.fraction is None:
+            return ranked
+        exact = Fraction(str(self.fraction)) * group_size
+        if self.rounding == "floor":
+            places = math.floor(exact)
+        elif self.rounding == "half_up":
+            places = math.floor(exact + Fraction(1, 2))
+        else:
+            places = math.ceil(exact)
+        return min(group_size, max(self.min_places, places)) if group_size else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """How a round's results rank: the criterion that breaks ties after the median, the trimming rule."""
+
+    #: Rubric key of the criterion whose mean breaks a tie left after the trimmed mean and median.
+    tie_break_criterion: str | None = None
+    #: A trimmed mean drops one highest and one lowest mark only when a case has at least this many.
+    trim_min_judges: int = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +236,8 @@ class SeasonRules:
     one_case_per_theme: bool = True
     #: A hospital must use one full official name on all its cases.
     consistent_hospital_names: bool = True
+    #: Tie-break and trimming rules of the results.
+    ranking: Ranking = Ranking()
     _province_index: dict[str, Province] = field(init=False, repr=False, compare=False, hash=False)
     _region_index: dict[str, Region] = field(init=False, repr=False, compare=False, hash=False)
 

@@ -24,6 +24,7 @@ AREAS: tuple[str, ...] = (
     "judging",
     "bundles",
     "judge_home",
+    "results",
     "cli",
     "demo",
     "rounds",

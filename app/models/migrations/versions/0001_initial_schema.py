@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 13:03:06.788799
+Create Date: 2026-11-29 13:36:53.389332
 """
 
 from collections.abc import Sequence
@@ -67,6 +67,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_season")),
     )
     op.create_table(
+        "tie_draw",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_key", sa.String(length=20), nullable=False),
+        sa.Column("group_key", sa.String(length=120), nullable=False),
+        sa.Column("case_ids", sa.JSON(), nullable=False),
+        sa.Column("seed", sa.Integer(), nullable=False),
+        sa.Column("order", sa.JSON(), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_tie_draw")),
+    )
+    with op.batch_alter_table("tie_draw", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_tie_draw_round_key"), ["round_key"], unique=False)
+
+    op.create_table(
         "category",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("season_id", sa.Integer(), nullable=False),
@@ -123,6 +138,7 @@ def upgrade() -> None:
         sa.Column("ends_on", sa.Date(), nullable=True),
         sa.Column("live", sa.Boolean(), nullable=False),
         sa.Column("blind", sa.Boolean(), nullable=False),
+        sa.Column("scoring_method", sa.String(length=20), nullable=False),
         sa.Column("rubric_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["rubric_id"], ["rubric.id"], name=op.f("fk_round_rubric_id_rubric")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_round")),
@@ -368,6 +384,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_assignment_round_id"), ["round_id"], unique=False)
 
     op.create_table(
+        "award_override",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("round_key", sa.String(length=20), nullable=False),
+        sa.Column("award_key", sa.String(length=40), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=True),
+        sa.Column("hospital_id", sa.Integer(), nullable=True),
+        sa.Column("grant", sa.Boolean(), nullable=False),
+        sa.Column("reason", sa.String(), nullable=False),
+        sa.Column("actor", sa.String(length=60), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["case.id"], name=op.f("fk_award_override_case_id_case")),
+        sa.ForeignKeyConstraint(
+            ["hospital_id"], ["hospital.id"], name=op.f("fk_award_override_hospital_id_hospital")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_award_override")),
+    )
+    with op.batch_alter_table("award_override", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_award_override_round_key"), ["round_key"], unique=False)
+
+    op.create_table(
         "bundle_content",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("imported_bundle_id", sa.Integer(), nullable=False),
@@ -559,6 +595,10 @@ def downgrade() -> None:
 
     op.drop_table("case_file")
     op.drop_table("bundle_content")
+    with op.batch_alter_table("award_override", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_award_override_round_key"))
+
+    op.drop_table("award_override")
     with op.batch_alter_table("assignment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assignment_round_id"))
         batch_op.drop_index(batch_op.f("ix_assignment_judge_id"))
@@ -606,6 +646,10 @@ def downgrade() -> None:
     op.drop_table("criterion")
     op.drop_table("competition")
     op.drop_table("category")
+    with op.batch_alter_table("tie_draw", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tie_draw_round_key"))
+
+    op.drop_table("tie_draw")
     op.drop_table("season")
     with op.batch_alter_table("screening_action", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_screening_action_at"))
