@@ -3,30 +3,26 @@
 as a sheet the organizer keeps (xlsx, through ``write_workbook``).
 
 An access code unlocks a judge's package, so it travels apart from it: on paper, by hand. Each slip
-says whose it is, which round and package, the code in large monospace, and the organizer key's
-fingerprint the judge compares before typing the code. Text uses PyMuPDF's built-in CJK font (Droid
-Sans Fallback, as the demo slides do): the same on every machine, embedded and subset when saved.
-The words come from ``app.glossary.desk`` in the current language.
+says whose it is, which round and package, the code in large type, and the organizer key's fingerprint
+the judge compares before typing the code. Drawn with ``app.exports.pdf`` (PyMuPDF's built-in CJK font,
+embedded and subset); the words come from ``app.glossary.desk`` in the current language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.errors import DomainError
+from app.exports.pdf import A4, GREY, RULE, Page, PdfDocument, text_width, wrap
 from app.exports.workbook import Sheet
 from app.glossary.desk import CODES_SHEET, SLIP
 
-#: A4 portrait in points, three slips a page.
-PAGE = (595.28, 841.89)
+#: Three slips to an A4 page.
 PER_PAGE = 3
 MARGIN = 42.0
-GREY = (0.42, 0.42, 0.42)
-BLACK = (0.0, 0.0, 0.0)
+#: The box the code sits in.
 BOX = (0.94, 0.95, 0.97)
-RULE = (0.7, 0.7, 0.7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,140 +47,60 @@ class SlipBatch:
     slips: tuple[AccessSlip, ...]
 
 
-def _pymupdf() -> Any:
-    import pymupdf  # loaded on the first PDF export: it is not needed to start the app
-
-    return pymupdf
-
-
-def _width(font: Any, text: str, size: float) -> float:
-    return float(font.text_length(text, fontsize=size))
+def _fit(text: str, size: float, width: float) -> str:
+    """``text``, cut with '…' until it fits ``width`` (a long competition name gives way to the title)."""
+    while text and text_width(text, size) > width:
+        text = text[:-2] + "…"
+    return text
 
 
-def _wrap(font: Any, text: str, size: float, width: float) -> list[str]:
-    """Lines no wider than ``width``: Chinese breaks between characters, a Latin word stays whole."""
-    tokens: list[str] = []
-    for ch in text:
-        if (
-            tokens
-            and not ch.isspace()
-            and ch.isascii()
-            and tokens[-1][-1:].isascii()
-            and tokens[-1][-1:] != " "
-        ):
-            tokens[-1] += ch
-        else:
-            tokens.append(ch)
-    lines, line = [], ""
-    for token in tokens:
-        if line and _width(font, line + token, size) > width:
-            lines.append(line.rstrip())
-            line = token.lstrip()
-        else:
-            line += token
-    return [*lines, line] if line else lines
-
-
-class _Writer:
-    """Text writers per (font, colour) for one page, written when the page is done."""
-
-    def __init__(self, page: Any, cjk: Any, mono: Any) -> None:
-        self.page, self.cjk, self.mono = page, cjk, mono
-        self.writers: dict[tuple[bool, tuple[float, float, float]], Any] = {}
-
-    def text(
-        self,
-        x: float,
-        y: float,
-        text: str,
-        size: float,
-        color: tuple[float, float, float] = BLACK,
-        *,
-        mono: bool = False,
-        right: bool = False,
-    ) -> float:
-        font = self.mono if mono else self.cjk
-        w = _width(font, text, size)
-        writer = self.writers.get((mono, color))
-        if writer is None:
-            writer = self.writers[(mono, color)] = _pymupdf().TextWriter(self.page.rect)
-        writer.append((x - w if right else x, y), text, font=font, fontsize=size)
-        return w
-
-    def finish(self) -> None:
-        for (_mono, color), writer in self.writers.items():
-            writer.write_text(self.page, color=color)
-
-
-def _slip(w: _Writer, shape: Any, top: float, batch: SlipBatch, slip: AccessSlip) -> None:
+def _slip(page: Page, top: float, batch: SlipBatch, slip: AccessSlip) -> None:
     """One slip in the band of the page that starts at ``top``."""
-    right = PAGE[0] - MARGIN
-    room = right - MARGIN - w.text(MARGIN, top + 38, SLIP["title"].text(), 16) - 24
-    competition = batch.competition
-    while competition and _width(w.cjk, competition, 9) > room:  # a long name gives way to the title
-        competition = competition[:-2] + "…"
-    w.text(right, top + 38, competition, 9, GREY, right=True)
+    right = page.width - MARGIN
+    title = page.text(MARGIN, top + 38, SLIP["title"].text(), 16, bold=True)
+    page.text(
+        right, top + 38, _fit(batch.competition, 9, right - MARGIN - title - 24), 9, GREY, align="right"
+    )
     y = top + 66
+    institution = f" · {slip.institution}" if slip.institution else ""
     for label, value, size in (
-        (
-            SLIP["judge"].text(),
-            f"{slip.judge_code}  {slip.judge_name}" + (f" · {slip.institution}" if slip.institution else ""),
-            12.0,
-        ),
+        (SLIP["judge"].text(), f"{slip.judge_code}  {slip.judge_name}{institution}", 12.0),
         (SLIP["round"].text(), f"{batch.round_name} · {SLIP['cases'].text(cases=slip.cases)}", 11.0),
         (SLIP["package"].text(), slip.package_file, 10.0),
     ):
-        w.text(MARGIN, y, label, 9, GREY)
-        w.text(MARGIN + 92, y, value, size)
+        page.text(MARGIN, y, label, 9, GREY)
+        page.text(MARGIN + 92, y, value, size)
         y += 20
-    box = _pymupdf().Rect(MARGIN, y - 6, right, y + 52)
-    shape.draw_rect(box)
-    shape.finish(fill=BOX, color=RULE, width=0.6)
-    w.text(MARGIN + 14, y + 28, SLIP["code"].text(), 11, GREY)
-    code = " - ".join(slip.access_code.split("-"))
-    left = MARGIN + 92  # centred in the box, right of its label
-    w.text(left + (right - left - _width(w.mono, code, 28)) / 2, y + 33, code, 28, mono=True)
+    page.rect(MARGIN, y - 6, right, y + 52, fill=BOX, color=RULE, width=0.6)
+    page.text(MARGIN + 14, y + 28, SLIP["code"].text(), 11, GREY)
+    left = MARGIN + 92  # the code centred in the box, right of its label, groups spaced apart
+    page.text(
+        (left + right) / 2, y + 34, " - ".join(slip.access_code.split("-")), 28, bold=True, align="center"
+    )
     y += 78
-    w.text(MARGIN, y, SLIP["fingerprint"].text(), 9, GREY)
-    w.text(MARGIN + 124, y, batch.fingerprint or "—", 11, mono=True)
+    page.text(MARGIN, y, SLIP["fingerprint"].text(), 9, GREY)
+    page.text(MARGIN + 124, y, batch.fingerprint or "—", 11, bold=True)
     y += 20
     for key in ("how", "keep"):
-        for line in _wrap(w.cjk, SLIP[key].text(), 9, right - MARGIN):
-            w.text(MARGIN, y, line, 9, GREY)
-            y += 13
+        y = page.lines(MARGIN, y, wrap(SLIP[key].text(), 9, right - MARGIN), 9, leading=1.45, color=GREY)
 
 
 def write_slips(path: Path, batch: SlipBatch) -> Path:
-    """Write the batch's slips, three to a page, cut lines between them; ``export_failed`` if the file
+    """Write the batch's slips, three to a page, a cut line between them; ``export_failed`` if the file
     cannot be written. An empty batch is refused (there is nothing to hand out)."""
     if not batch.slips:
         raise DomainError("slips_empty")
-    pymupdf = _pymupdf()
-    doc = pymupdf.open()
-    cjk, mono = pymupdf.Font("cjk"), pymupdf.Font("cobo")
-    band = PAGE[1] / PER_PAGE
+    doc = PdfDocument(A4)
+    band = A4[1] / PER_PAGE
     for start in range(0, len(batch.slips), PER_PAGE):
-        page = doc.new_page(width=PAGE[0], height=PAGE[1])
-        writer, shape = _Writer(page, cjk, mono), page.new_shape()
+        page = doc.new_page()
         for i, slip in enumerate(batch.slips[start : start + PER_PAGE]):
             top = i * band
-            _slip(writer, shape, top, batch, slip)
+            _slip(page, top, batch, slip)
             if i < PER_PAGE - 1:
-                shape.draw_line((MARGIN / 2, top + band), (PAGE[0] - MARGIN / 2, top + band))
-                shape.finish(color=RULE, width=0.5, dashes="[4 3] 0")
-                writer.text(PAGE[0] - MARGIN / 2, top + band - 3, SLIP["cut"].text(), 7, RULE, right=True)
-        shape.commit()
-        writer.finish()
-    doc.set_metadata({"title": SLIP["title"].text(), "creator": "Leitai"})
-    doc.subset_fonts()
-    path = Path(path)
-    try:
-        doc.save(path, garbage=3, deflate=True)
-    except (OSError, RuntimeError) as exc:
-        raise DomainError("export_failed", path=str(path), reason=str(exc)) from None
-    finally:
-        doc.close()
-    return path
+                page.line(MARGIN / 2, top + band, page.width - MARGIN / 2, top + band)
+                page.text(page.width - MARGIN / 2, top + band - 3, SLIP["cut"].text(), 7, RULE, align="right")
+    return doc.save(path, title=SLIP["title"].text(), author=batch.competition)
 
 
 def codes_sheet(batch: SlipBatch) -> Sheet:

@@ -13,20 +13,28 @@
         <translation>案例编号，每行一个或用逗号分隔</translation>
     </message>
     <message>
-        <source>Propose</source>
-        <translation>生成建议</translation>
-    </message>
-    <message>
         <source>Advance</source>
         <translation>晋级</translation>
     </message>
     <message>
-        <source>Paste the codes of the cases that advance (the results&apos; ranking is not available yet); then tick cases in or out, each change with its reason.</source>
-        <translation>粘贴晋级案例的编号（成绩排名暂不可用），再勾选增减案例，每处改动都要写明理由。</translation>
+        <source>Propose from this list</source>
+        <translation>按此名单生成建议</translation>
     </message>
     <message>
-        <source>The season&apos;s rule proposes these cases. Tick cases in or out; each change needs a reason.</source>
-        <translation>以下为按本届规则建议晋级的案例。可勾选增减，每处改动都要写明理由。</translation>
+        <source>Propose from the ranking</source>
+        <translation>按成绩排名生成建议</translation>
+    </message>
+    <message>
+        <source>Every case that passed screening enters. Untick a case to leave it out, with a reason.</source>
+        <translation>所有通过初筛的案例都进入本轮。取消勾选可将案例排除，并需写明理由。</translation>
+    </message>
+    <message>
+        <source>The season&apos;s rule proposes the best of each group by the results&apos; ranking; or paste the list of cases that advance. Then tick cases in or out, each change with its reason.</source>
+        <translation>按本届规则，根据成绩排名建议各组排名靠前的案例晋级；也可粘贴晋级案例名单。之后可勾选增减，每处改动都要写明理由。</translation>
+    </message>
+    <message>
+        <source>Paste the codes of the cases that advance (the results&apos; ranking is not available); then tick cases in or out, each change with its reason.</source>
+        <translation>粘贴晋级案例的编号（成绩排名不可用）；之后可勾选增减，每处改动都要写明理由。</translation>
     </message>
     <message>
         <source>Reading the proposal…</source>

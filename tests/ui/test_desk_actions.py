@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.glossary.assignment import EDIT_WARNINGS
 from app.judging.assignment import assign_round
 from app.judging.roster import NewJudge, add_judge, list_judges
+from app.rounds.advance import RankedCase
 from app.rounds.service import get_round, member_cases
 from app.workspace import Workspace
 from tests.ui.conftest import FakePrompter
 from tests.ui.desk_support import PASS, open_desk, open_world, wait_loaded
 from ui.context import AppContext
 from ui.desk.assign_dialogs import EditRequest, InfeasibleDialog
+from ui.desk.desk_services import DeskServices
 from ui.desk.desk_view import DeskView
 from ui.main_window import PAGE_DESK, PAGE_ORGANIZER, MainWindow
 
@@ -169,7 +171,7 @@ def test_advancing_takes_the_list_and_a_reason_for_each_change(
 
     def fill(dialog: Any) -> bool:
         dialog.codes.setPlainText("2022-0001, 2022-0002\n2022-0003")
-        dialog.propose()
+        dialog.propose(from_list=True)
         qtbot.waitUntil(lambda: dialog.model.proposal is not None, timeout=10000)
         assert dialog.model.advancing() == 3
         dialog.model.set_chosen("2022-0003", False)
@@ -248,3 +250,30 @@ def test_the_organizer_reaches_the_desk_and_comes_back(
     assert window.current_page() == PAGE_ORGANIZER
     window.close_workspace()
     assert desk.workspace is None
+
+
+def test_the_advance_proposal_follows_the_results_ranking(
+    qtbot: Any, ctx: AppContext, desk_ws: Workspace, prompter: FakePrompter
+) -> None:
+    # the review's ranking puts the later case of each theme first: the rule sends those on (20 % of two)
+    cases = {m.code: m.case_id for m in member_cases(desk_ws, "review")}
+    ranked = [RankedCase(cases[code], 90.0 - i) for i, code in enumerate(sorted(cases, reverse=True))]
+    services = DeskServices(ranking=lambda _ws: lambda _key: ranked)
+    view = DeskView(ctx, services)
+    qtbot.addWidget(view)
+    view.set_workspace(desk_ws)
+    wait_loaded(qtbot, view)
+    view.rounds_tab.table.selectRow(view.rounds_tab.model.row_of("semifinal"))
+
+    def fill(dialog: Any) -> bool:
+        qtbot.waitUntil(lambda: dialog.model.proposal is not None, timeout=10000)
+        assert dialog.model.proposal.ranked
+        proposed = {c.code for g in dialog.model.proposal.groups for c in g.cases if c.proposed}
+        assert proposed == {"2022-0005", "2022-0006", "2022-0007", "2022-0008"}
+        return True
+
+    prompter.fillers.append(fill)
+    qtbot.mouseClick(view.rounds_tab.advance_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, view, lambda: view.round_view("semifinal").cases == 4)
+    assert {m.admission for m in member_cases(desk_ws, "semifinal")} == {"rule"}
+    view.shutdown()

@@ -207,12 +207,19 @@ class AdvanceDialog(QDialog):
         self.codes.setObjectName("advanceCodes")
         self.codes.setPlaceholderText(self.tr("Case codes, one per line or separated by commas"))
         self.codes.setMaximumHeight(90)
-        self.propose_button = QPushButton(self.tr("Propose"))
+        self.propose_button = QPushButton(self.tr("Propose from this list"))
         self.propose_button.setObjectName("proposeAdvance")
-        self.propose_button.clicked.connect(self.propose)
+        self.propose_button.clicked.connect(lambda: self.propose(from_list=True))
+        self.ranking_button = QPushButton(self.tr("Propose from the ranking"))
+        self.ranking_button.setObjectName("proposeFromRanking")
+        self.ranking_button.clicked.connect(lambda: self.propose(from_list=False))
+        proposers = QVBoxLayout()
+        proposers.addWidget(self.ranking_button)
+        proposers.addWidget(self.propose_button)
+        proposers.addStretch(1)
         codes_row = QHBoxLayout()
         codes_row.addWidget(self.codes, 1)
-        codes_row.addWidget(self.propose_button, 0, Qt.AlignmentFlag.AlignTop)
+        codes_row.addLayout(proposers)
         self.table = QTableView()
         self.table.setObjectName("proposalTable")
         self.table.setModel(self.model)
@@ -244,30 +251,45 @@ class AdvanceDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-        explicit = self.explicit = self.entry != "approved" and desk.services.ranking is None
-        self.codes.setVisible(explicit)
-        self.propose_button.setVisible(explicit)
-        intro.setText(
-            self.tr(
-                "Paste the codes of the cases that advance (the results' ranking is not available yet); "
-                "then tick cases in or out, each change with its reason."
+        # every case that passed screening enters a round entered by screening: nothing to choose
+        by_list = self.entry != "approved"
+        ranked = by_list and desk.services.ranking is not None
+        self.codes.setVisible(by_list)
+        self.propose_button.setVisible(by_list)
+        self.ranking_button.setVisible(ranked)
+        if not by_list:
+            intro.setText(
+                self.tr(
+                    "Every case that passed screening enters. Untick a case to leave it out, with a reason."
+                )
             )
-            if explicit
-            else self.tr(
-                "The season's rule proposes these cases. Tick cases in or out; each change needs a reason."
+        elif ranked:
+            intro.setText(
+                self.tr(
+                    "The season's rule proposes the best of each group by the results' ranking; or paste "
+                    "the list of cases that advance. Then tick cases in or out, each change with its reason."
+                )
             )
-        )
+        else:
+            intro.setText(
+                self.tr(
+                    "Paste the codes of the cases that advance (the results' ranking is not available); "
+                    "then tick cases in or out, each change with its reason."
+                )
+            )
         self._update()
-        if not explicit:
-            self.propose()
+        if not by_list or ranked:
+            self.propose(from_list=False)
 
-    def propose(self) -> None:
-        """Read the proposal off the GUI thread (from the typed codes when asked for them)."""
+    def propose(self, from_list: bool = True) -> None:
+        """Read the proposal off the GUI thread: the rule's (ranked) one, or the typed list of codes."""
         ws = self.desk.workspace
         assert ws is not None
         services, target = self.desk.services, self.target
-        codes = [c for c in _SPLIT.split(self.codes.toPlainText()) if c] if self.explicit else None
-        ranking = services.ranking(ws) if services.ranking is not None and codes is None else None
+        codes = [c for c in _SPLIT.split(self.codes.toPlainText()) if c] if from_list else None
+        use_ranking = not from_list and self.entry != "approved" and services.ranking is not None
+        ranking = services.ranking(ws) if use_ranking and services.ranking is not None else None
+        set_state(self.status, "state", "")
         self.status.setText(self.tr("Reading the proposal…"))
         self._task = run_task(
             lambda _t: services.propose_advance(ws, target, ranking=ranking, explicit=codes),

@@ -18,6 +18,7 @@ from app.judging.assignment import assign_round, edits, fill_round
 from app.judging.assignment.views import AssignmentMatrix, assignment_matrix
 from app.judging.handout import IssuedView
 from app.judging.roster import JudgeRow
+from app.results.service import advance_ranking
 from app.rounds import advance, service
 from app.rounds.service import RoundView
 from app.workspace import Workspace
@@ -35,9 +36,9 @@ class DeskServices:
     set_closed: Callable[..., RoundView] = service.set_closed
     propose_advance: Callable[..., advance.AdvanceProposal] = advance.propose_advance
     apply_advance: Callable[..., advance.AdvanceResult] = advance.apply_advance
-    #: The results engine's ranking of a round (``ws → Ranking``), once it lands; until then the
-    #: advance dialog asks for the explicit list of advancing cases.
-    ranking: Callable[[Workspace], advance.Ranking] | None = None
+    #: The results engine's ranking of a round (``ws → Ranking``) for the advance proposal; None: the
+    #: advance dialog asks for the explicit list of advancing cases only.
+    ranking: Callable[[Workspace], advance.Ranking] | None = advance_ranking
 
     list_judges: Callable[..., list[JudgeRow]] = roster.list_judges
     add_judge: Callable[..., int] = roster.add_judge
