@@ -495,6 +495,10 @@ Themes: {themes}
         <translation>{cases} 个案例 × {judges} 位评委 · K = {per_case} · 每人 {low}–{high} 个</translation>
     </message>
     <message>
+        <source>not assigned yet: press Assign</source>
+        <translation>尚未分配：请点“分配…”</translation>
+    </message>
+    <message>
         <source>{count} cases short of judges</source>
         <translation>{count} 个案例评委不足</translation>
     </message>
@@ -698,6 +702,10 @@ Themes: {themes}
     <message>
         <source>The codes are shown only now, never stored: print the slips or save the sheet before you close the workspace. A lost code means building that judge&apos;s package again.</source>
         <translation>访问码只在此时显示，不会保存：请在关闭工作区前打印纸条或保存表格。遗失访问码只能为该评委重新生成评审包。</translation>
+    </message>
+    <message>
+        <source>Nobody has cases in this round yet: assign it first (Assignment tab).</source>
+        <translation>本轮还没有评委分到案例：请先在“分配”页完成分配。</translation>
     </message>
     <message>
         <source>Tick the judges whose packages to build.</source>

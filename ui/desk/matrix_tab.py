@@ -219,7 +219,9 @@ class MatrixTab(QWidget):
             low=min(loads, default=0),
             high=max(loads, default=0),
         )
-        if short:
+        if not matrix.cells:
+            text += " · " + self.tr("not assigned yet: press Assign")
+        elif short:
             text += " · " + self.tr("{count} cases short of judges").format(count=short)
         self.summary.setText(text)
         set_state(self.summary, "state", "warning" if short or matrix.spread > 1 else "")

@@ -182,10 +182,15 @@ class PackagesTab(QWidget):
         box.addWidget(warning)
         box.addLayout(buttons)
 
+        self.empty_hint = QLabel(
+            self.tr("Nobody has cases in this round yet: assign it first (Assignment tab).")
+        )
+        self.empty_hint.setObjectName("dialogHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 3)
         layout.addWidget(codes, 2)
         self._update_buttons()
@@ -200,6 +205,7 @@ class PackagesTab(QWidget):
         self.sheet_button.setEnabled(have)
         self.build_all.setEnabled(bool(self.issued.rows()))
         self.build_picked.setEnabled(bool(self.issued.rows()))
+        self.empty_hint.setVisible(not self.issued.rows())
 
     def tick_outdated(self) -> None:
         self.issued.pick({r.judge_id for r in self.issued.rows() if r.state != "current"})
