@@ -4,6 +4,7 @@ pairs, and a roster whose columns the organizer maps by hand."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -181,3 +182,37 @@ def test_a_roster_whose_columns_are_mapped_by_hand(workspace: Workspace, tmp_pat
     judges = {j.name: j for j in list_judges(workspace)}
     assert judges["钱专家"].institution == "中心医院"
     assert judges["钱专家"].phone == "13800000001"
+
+
+def test_the_desks_roster_and_package_actions_have_their_commands(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _world(workspace, tmp_path)
+    root = str(workspace.root)
+    workspace.close()
+    roster = tmp_path / "roster.csv"
+    roster.write_text("评审专家,供职机构\n钱专家,中心医院\n", encoding="utf-8")
+    parser = build_parser()
+
+    def leitai(*argv: str) -> int:
+        return run(parser.parse_args(list(argv)))
+
+    assert leitai("judges", "import", str(roster), "-w", root) == 2  # no name column: one line, refused
+    assert "评审专家" not in capsys.readouterr().out
+    assert leitai("judges", "import", str(roster), "-w", root, "--column", "name=评审专家",
+                  "--column", "institution=供职机构") == 0  # fmt: skip
+    assert (
+        leitai("judges", "add", "-w", root, "--name", "孙专家", "--province", "浙江", "--themes", "2,3") == 0
+    )
+    assert leitai("judges", "import", str(roster), "-w", root, "--column", "nickname=评审专家") == 2
+    capsys.readouterr()
+    assert leitai("judges", "list", "-w", root, "--json") == 0
+    judges = {j["name"]: j for j in json.loads(capsys.readouterr().out)}
+    assert judges["钱专家"]["institution"] == "中心医院"
+    assert judges["孙专家"]["expertise"] == [2, 3]
+    assert leitai("assign", "-w", root, "--round", "review", "--per-case", "1") == 0
+    capsys.readouterr()
+    assert leitai("package", "list", "-w", root, "--round", "review", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["state"] for r in rows} == {"none"}
+    assert sum(r["cases"] for r in rows) == 6

@@ -18,6 +18,10 @@ MESSAGES: dict[str, Term] = {
     "slips_need_output": Term(
         "请用 --pdf 或 --xlsx 指定要写出的文件。", "Say where to write them: --pdf and/or --xlsx."
     ),
+    "bad_column_mapping": Term(
+        "“{pair}”应写成 字段=表头，字段为 {fields} 之一。",
+        "“{pair}” should read FIELD=HEADER, the field one of {fields}.",
+    ),
     "no_package_issued": Term(
         "评委 {judge} 在轮次“{round_name}”还没有评审包，先生成评审包。",
         "Judge {judge} has no package in the round “{round_name}” yet; build one first.",
