@@ -227,21 +227,7 @@ class AdvanceDialog(QDialog):
         codes_row = QHBoxLayout()
         codes_row.addWidget(self.codes, 1)
         codes_row.addLayout(proposers)
-        self.table = QTableView()
-        self.table.setObjectName("proposalTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_REASON, 220)
+        self.table = self._build_table()
         self.status = QLabel()
         self.status.setObjectName("advanceStatus")
         self.status.setWordWrap(True)
@@ -264,29 +250,43 @@ class AdvanceDialog(QDialog):
         self.codes.setVisible(by_list)
         self.propose_button.setVisible(by_list)
         self.ranking_button.setVisible(ranked)
-        if not by_list:
-            intro.setText(
-                self.tr(
-                    "Every case that passed screening enters. Untick a case to leave it out, with a reason."
-                )
-            )
-        elif ranked:
-            intro.setText(
-                self.tr(
-                    "The season's rule proposes the best of each group by the results' ranking; or paste "
-                    "the list of cases that advance. Then tick cases in or out, each change with its reason."
-                )
-            )
-        else:
-            intro.setText(
-                self.tr(
-                    "Paste the codes of the cases that advance (the results' ranking is not available); "
-                    "then tick cases in or out, each change with its reason."
-                )
-            )
+        intro.setText(self._intro(by_list, ranked))
         self._update()
         if not by_list or ranked:
             self.propose(from_list=False)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("proposalTable")
+        table.setModel(self.model)
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_REASON, 220)
+        return table
+
+    def _intro(self, by_list: bool, ranked: bool) -> str:
+        if not by_list:
+            return self.tr(
+                "Every case that passed screening enters. Untick a case to leave it out, with a reason."
+            )
+        if ranked:
+            return self.tr(
+                "The season's rule proposes the best of each group by the results' ranking; or paste "
+                "the list of cases that advance. Then tick cases in or out, each change with its reason."
+            )
+        return self.tr(
+            "Paste the codes of the cases that advance (the results' ranking is not available); "
+            "then tick cases in or out, each change with its reason."
+        )
 
     def propose(self, from_list: bool = True) -> None:
         """Read the proposal off the GUI thread: the rule's (ranked) one, or the typed list of codes."""

@@ -27,6 +27,7 @@ from ui.desk.desk_services import DeskSnapshot
 from ui.desk.judge_dialogs import ConflictsDialog, DropOutDialog, JudgeDialog
 from ui.desk.roster_import_dialog import RosterImportDialog
 from ui.desk.roster_model import JudgeCodeRole, RosterFilterProxy, RosterModel
+from ui.tasks import TaskContext
 
 if TYPE_CHECKING:
     from ui.desk.desk_host import DeskHost
@@ -207,7 +208,7 @@ class RosterTab(QWidget):
             return
         service = self.desk.services.drop_out
 
-        def work(task):  # type: ignore[no-untyped-def]
+        def work(task: TaskContext) -> DropOutReport:
             return service(
                 ws,
                 judge.code,
