@@ -75,7 +75,7 @@ class JudgeDialog(QDialog):
             box = QCheckBox(f"{number} · {title}")
             box.setObjectName(f"theme_{number}")
             box.setToolTip(title)
-            box.setChecked(bool(judge) and number in judge.expertise)  # type: ignore[union-attr]
+            box.setChecked(judge is not None and number in judge.expertise)
             self.themes[number] = box
             grid.addWidget(box, i // 2, i % 2)
         form = QFormLayout()
