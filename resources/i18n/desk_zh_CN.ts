@@ -219,6 +219,26 @@ Themes: {themes}
         <translation>评分与进度</translation>
     </message>
     <message>
+        <source>Import judges…</source>
+        <translation>导入评委…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
+        <source>Build packages…</source>
+        <translation>生成评审包…</translation>
+    </message>
+    <message>
+        <source>Merge a folder of bundles…</source>
+        <translation>合并文件夹中的评分包…</translation>
+    </message>
+    <message>
+        <source>Back to the cases</source>
+        <translation>返回案例列表</translation>
+    </message>
+    <message>
         <source>Judging desk</source>
         <translation>评审工作台</translation>
     </message>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -95,6 +95,32 @@ class DeskView(QWidget):
         self.tabs.addTab(self.packages_tab, self.tr("Packages"))
         self.tabs.addTab(self.merge_tab, self.tr("Bundles and progress"))
         layout.addWidget(self.tabs, 1)
+        self._fill_menu()
+
+    def _fill_menu(self) -> None:
+        """The tabs' main actions in the menu bar too (keyboard users reach them from anywhere)."""
+        self.menu.addSeparator()
+        for text, tab, run in (
+            (self.tr("Import judges…"), self.roster_tab, self.roster_tab.import_roster),
+            (self.tr("Assign…"), self.matrix_tab, self.matrix_tab.assign),
+            (self.tr("Build packages…"), self.packages_tab, lambda: self.packages_tab.build(all_judges=True)),
+            (self.tr("Merge a folder of bundles…"), self.merge_tab, self.merge_tab.choose_folder),
+        ):
+            action = self.menu.addAction(text)
+            action.triggered.connect(lambda _=False, t=tab, r=run: self._run_on(t, r))
+        self.menu.addSeparator()
+        back = self.menu.addAction(self.tr("Back to the cases"))
+        back.triggered.connect(self.back_requested)
+
+    def _run_on(self, tab: QWidget, run: Callable[[], None]) -> None:
+        self.tabs.setCurrentWidget(tab)
+        run()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the workspace again when the desk comes into view: the case table may have changed it."""
+        super().showEvent(event)
+        if self.snapshot is not None:
+            self.refresh()
 
     def _build_header(self) -> QWidget:
         header = QWidget()

@@ -128,7 +128,7 @@ class MergeTab(QWidget):
         add_files.clicked.connect(self._choose_bundle)
         add_folder = QPushButton(self.tr("Add a folder…"))
         add_folder.setObjectName("addBundleFolder")
-        add_folder.clicked.connect(self._choose_folder)
+        add_folder.clicked.connect(self.choose_folder)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(add_files)
@@ -233,7 +233,8 @@ class MergeTab(QWidget):
         if path is not None:
             self.merge([path])
 
-    def _choose_folder(self) -> None:
+    def choose_folder(self) -> None:
+        """Ask for a folder of bundles and merge every one in it."""
         path = self.desk.ctx.prompter.choose_directory(
             self, self.tr("Choose a folder of score bundles"), self.desk.ctx.settings.get(LAST_FOLDER)
         )
