@@ -27,7 +27,18 @@ from app.paths import RESOURCES_DIR
 STYLE_SHEET = RESOURCES_DIR / "style" / "leitai.qss"
 
 #: Colours the style sheet defines for code that paints or returns colours itself.
-COLOR_NAMES = ("violation", "warning", "clean", "approved", "rejected", "muted")
+COLOR_NAMES = (
+    "violation",
+    "warning",
+    "clean",
+    "approved",
+    "rejected",
+    "muted",
+    # the judging desk's matrix: a pair that may never be assigned, one avoided, an assigned cell
+    "hard",
+    "soft",
+    "assigned",
+)
 
 
 def color_property(name: str) -> Any:
@@ -57,6 +68,9 @@ class ThemeColors(QWidget):
     approved = color_property("approved")
     rejected = color_property("rejected")
     muted = color_property("muted")
+    hard = color_property("hard")
+    soft = color_property("soft")
+    assigned = color_property("assigned")
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,6 +88,9 @@ class Colors:
     approved: QColor
     rejected: QColor
     muted: QColor
+    hard: QColor
+    soft: QColor
+    assigned: QColor
 
 
 _cache: dict[str, Colors] = {}

@@ -4,14 +4,14 @@ state and conflict, and each judge's load and progress."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.judging.assignment.problem import Held, RoundContext, load_context
+from app.judging.assignment.problem import RoundContext, load_context
 from app.judging.conflicts import soft_conflict
 from app.models import ImportedBundle, Judge
 from app.rounds.service import round_by_key
@@ -66,6 +66,16 @@ class HardPair:
 
 
 @dataclass(frozen=True, slots=True)
+class SoftCell:
+    """A pair the round's soft rules avoid (kind: same_province / same_region), assigned or not: the
+    desk tints it so the organizer sees it before an edit puts the judge there."""
+
+    case_id: int
+    judge_id: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class AssignmentMatrix:
     """The whole round as the desk's matrix shows it."""
 
@@ -75,6 +85,7 @@ class AssignmentMatrix:
     judges: tuple[MatrixJudge, ...]
     cells: tuple[Cell, ...]
     hard: tuple[HardPair, ...]
+    soft: tuple[SoftCell, ...] = ()
 
     @property
     def spread(self) -> int:
@@ -98,6 +109,7 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
     columns = [(j.id, j.code, j.name, tuple(sorted(j.expertise))) for j in ctx.judges]
     columns += [(jid, code, name, tuple(expertise)) for jid, code, name, expertise in extra]
     return AssignmentMatrix(
+        soft=_soft_cells(ctx),
         round=rnd.key,
         per_case=ctx.settings.judges_per_case,
         cases=tuple(MatrixCase(c.id, c.code, c.hospital, c.theme, on_case[c.id]) for c in ctx.cases),
@@ -145,7 +157,7 @@ def _cells(ctx: RoundContext) -> tuple[list[Cell], dict[str, Counter[int]]]:
     per = {k: Counter[int]() for k in ("assigned", "scored", "submitted", "recused")}
     for held in ctx.held:
         jid, cid = held.judge_id, held.case_id
-        state = _state(held)
+        state = _state(held.recused, held.submitted, held.scored)
         judge, case = judges.get(jid), cases.get(cid)
         soft = soft_conflict(judge, case, ctx.rules) if judge and case else None
         cells.append(Cell(cid, jid, state, soft))
@@ -155,15 +167,6 @@ def _cells(ctx: RoundContext) -> tuple[list[Cell], dict[str, Counter[int]]]:
         if state == "submitted":
             per["submitted"][jid] += 1
     return cells, per
-
-
-def _state(held: Held) -> str:
-    """An assignment row's state in the matrix: recused, submitted, scored (has scores) or assigned."""
-    if held.recused:
-        return "recused"
-    if held.submitted:
-        return "submitted"
-    return "scored" if held.scored else "assigned"
 
 
 def _hard_pairs(ctx: RoundContext) -> list[HardPair]:
@@ -180,3 +183,34 @@ def _hard_pairs(ctx: RoundContext) -> list[HardPair]:
             if cid in cases:
                 hard.append(HardPair(cid, judge.id, kind))
     return hard
+
+
+def _state(recused: bool, submitted: bool, scored: bool) -> str:
+    """The cell's key in ``SCORE_STATES``: what the judge's own laptop would call it."""
+    if recused:
+        return "recused"
+    if submitted:
+        return "submitted"
+    return "draft" if scored else "not_started"
+
+
+def _soft_cells(ctx: RoundContext) -> tuple[SoftCell, ...]:
+    """Every pair of the round a soft rule avoids, the most specific kind first (as ``soft_conflict``),
+    found through the cases of each province and region rather than by trying every pair."""
+    by_province: dict[int, list[int]] = defaultdict(list)
+    by_region: dict[int, list[int]] = defaultdict(list)
+    for c in ctx.cases:
+        if c.province_id is not None:
+            by_province[c.province_id].append(c.id)
+        if c.region_id is not None:
+            by_region[c.region_id].append(c.id)
+    out: list[SoftCell] = []
+    for judge in ctx.judges:
+        near: set[int] = set()
+        if ctx.rules.avoid_same_province and judge.province_id is not None:
+            near = set(by_province.get(judge.province_id, ()))
+            out += [SoftCell(cid, judge.id, "same_province") for cid in sorted(near)]
+        if ctx.rules.avoid_same_region and judge.region_id is not None:
+            region = [cid for cid in by_region.get(judge.region_id, ()) if cid not in near]
+            out += [SoftCell(cid, judge.id, "same_region") for cid in region]
+    return tuple(out)
