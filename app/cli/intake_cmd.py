@@ -11,6 +11,8 @@ from typing import Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
 from app.errors import DomainError
+from app.glossary import comma_list
+from app.glossary.cli import COMMON, HOSPITALS, INTAKE, SCREEN
 
 _EPILOG_CHECK = """\
 exit status: 0 every case is clean, 1 some case breaks a rule, 2 the source cannot be read.
@@ -191,7 +193,8 @@ def _progress(args: argparse.Namespace) -> Any:
     if args.json or not sys.stderr.isatty():
         return None
 
-    checking, importing = progress_printer("检查文件"), progress_printer("导入案例")
+    checking = progress_printer(INTAKE["progress_check"].text())
+    importing = progress_printer(INTAKE["progress_store"].text())
 
     def show(p: Any) -> None:
         (checking if p.phase == "check" else importing)(p.done, p.total)
@@ -238,15 +241,18 @@ def _print_report(report: Any) -> None:
     for case in report.cases:
         if not case.findings:
             continue
-        where = f"{region_label(case.resolved.region)}·{theme_label(case.resolved.theme)}"
-        print(f"{case.case_id}  {case.fields.hospital}（{where}）")
+        where = INTAKE["where"].text(
+            region=region_label(case.resolved.region), theme=theme_label(case.resolved.theme)
+        )
+        print(INTAKE["case_head"].text(case=case.case_id, hospital=case.fields.hospital, where=where))
         for f in case.violations:
             print(f"  ✗ [{finding_name(f.code)}] {f.message}")
         for f in case.warnings:
             print(f"  · [{finding_name(f.code)}] {f.message}")
     s = report.summary()
-    by_code = "，".join(f"{finding_name(k)} {v}" for k, v in s["by_code"].items()) or "无"
-    print(f"共 {s['cases']} 个案例，合格 {s['clean']} 个；问题：{by_code}")
+    counts = [INTAKE["count"].text(name=finding_name(k), n=v) for k, v in s["by_code"].items()]
+    problems = comma_list(counts) or COMMON["none"].text()
+    print(INTAKE["summary"].text(cases=s["cases"], clean=s["clean"], problems=problems))
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -268,8 +274,14 @@ def _import(args: argparse.Namespace) -> int:
         print(f"! {problem.message}")
     s = result.report.summary()
     print(
-        f"导入 {s['cases']} 个案例：新增 {len(result.added)}，重新提交 {len(result.resubmitted)}，"
-        f"未变 {len(result.unchanged)}；无违规 {s['clean']} 个，有问题 {s['cases'] - s['clean']} 个。"
+        INTAKE["imported"].text(
+            cases=s["cases"],
+            added=len(result.added),
+            resubmitted=len(result.resubmitted),
+            unchanged=len(result.unchanged),
+            clean=s["clean"],
+            problems=s["cases"] - s["clean"],
+        )
     )
     return 0
 
@@ -295,7 +307,7 @@ def _findings(args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        print(f"案例 {args.case} 没有发现问题。")
+        print(INTAKE["no_findings"].text(case=args.case))
     for f in found:
         mark = "✗" if f.is_violation else "·"
         print(f"{mark} [{finding_name(f.code)}] {f.message}")
@@ -335,10 +347,11 @@ def _screen_list(args: argparse.Namespace) -> int:
         )
         return 0
     for r in rows:
-        problems = f"问题 {r.counts.violations}" if r.counts.violations else "无问题"
+        n = r.counts.violations
+        problems = SCREEN["problems"].text(n=n) if n else SCREEN["no_problems"].text()
         due = deadline_text(r.deadline) if r.status == "submitted" else ""
         print(f"{r.code}  {status_name(r.status)}  {problems}  {r.hospital}  {due}".rstrip())
-    print(f"共 {len(rows)} 个案例。")
+    print(SCREEN["cases"].text(n=len(rows)))
     return 0
 
 
@@ -347,7 +360,7 @@ def _screen_approve(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         step = approve(ws, args.cases)
-    print(f"已通过 {len(step.codes)} 个案例。" + ("" if step.codes else "（状态未变）"))
+    print(SCREEN["approved"].text(n=len(step.codes)) if step.codes else SCREEN["approved_none"].text())
     return 0
 
 
@@ -364,9 +377,9 @@ def _screen_reject(args: argparse.Namespace) -> int:
                 if not templates:
                     raise DomainError("reason_required_clean", case=code)
                 codes += reject(ws, [code], templates[0]).codes
-            print(f"已驳回 {len(codes)} 个案例（原因取自检查结果）。")
+            print(SCREEN["rejected_from_findings"].text(n=len(codes)))
             return 0
-    print(f"已驳回 {len(step.codes)} 个案例。")
+    print(SCREEN["rejected"].text(n=len(step.codes)))
     return 0
 
 
@@ -375,7 +388,7 @@ def _screen_approve_clean(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         step = approve_clean(ws)
-    print(f"已通过 {len(step.codes)} 个无问题的案例。")
+    print(SCREEN["approved_clean"].text(n=len(step.codes)))
     return 0
 
 
@@ -385,9 +398,9 @@ def _screen_undo(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         step = undo(ws)
     if step is None:
-        print("没有可以撤销的审核操作。")
+        print(SCREEN["nothing_to_undo"].text())
         return 1
-    print(f"已撤销：{len(step.codes)} 个案例恢复原状态。")
+    print(SCREEN["undone"].text(n=len(step.codes)))
     return 0
 
 
@@ -396,7 +409,7 @@ def _screen_export(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         count = export_rejections(ws, args.out)
-    print(f"已导出 {count} 个驳回案例到 {args.out}。")
+    print(SCREEN["exported"].text(n=count, path=args.out))
     return 0
 
 
@@ -418,10 +431,11 @@ def _hospitals_list(args: argparse.Namespace) -> int:
         )
         return 0
     for r in rows:
-        aka = f"（又名 {'、'.join(r.aliases)}）" if r.aliases else ""
-        print(f"{r.province or '?'}  {r.name}{aka}  {r.cases} 个案例")
+        aka = HOSPITALS["aka"].text(aliases=list(r.aliases)) if r.aliases else ""
+        print(HOSPITALS["row"].text(province=r.province or "?", name=r.name, aka=aka, cases=r.cases))
     for spelling, likely in suggestions:
-        print(f"建议合并：“{spelling}” → “{likely}”   leitai hospitals merge '{spelling}' '{likely}' -w …")
+        command = f"leitai hospitals merge '{spelling}' '{likely}' -w …"
+        print(HOSPITALS["suggest"].text(spelling=spelling, likely=likely, command=command))
     return 0
 
 
@@ -430,5 +444,5 @@ def _hospitals_merge(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         result = merge_hospitals(ws, args.source, args.target)
-    print(f"已将“{result.merged}”合并到“{result.kept}”：{len(result.cases)} 个案例。")
+    print(HOSPITALS["merged"].text(merged=result.merged, kept=result.kept, n=len(result.cases)))
     return 0
