@@ -72,3 +72,42 @@ HOSPITALS: Final[dict[str, Term]] = {
         "已将“{merged}”合并到“{kept}”：{n} 个案例。", "Merged “{merged}” into “{kept}”: {n} cases."
     ),
 }
+
+#: ``leitai bundle verify / merge / watch``.
+BUNDLE: Final[dict[str, Term]] = {
+    "line": Term("[{outcome}]{who} {file}: {why}", "[{outcome}]{who} {file}: {why}"),
+    "who": Term(" {judge} 修订号 {revision}", " {judge} revision {revision}"),
+    "total": Term("共 {n} 份：{counts}", "{n} bundles: {counts}"),
+    "count": Term("{name} {n}", "{name} {n}"),
+    "watching": Term(
+        "正在监视 {folder}，出现的评分包会自动合并（Ctrl-C 停止）。",
+        "Watching {folder}: bundles that appear there are merged (Ctrl-C stops).",
+    ),
+}
+
+#: ``leitai package build / slips / list / verify``.
+PACKAGE: Final[dict[str, Term]] = {
+    "built_row": Term(
+        "{judge}\t{name}\t{cases} 个案例\t访问码 {code}\t{path}",
+        "{judge}\t{name}\t{cases} cases\tcode {code}\t{path}",
+    ),
+    "built": Term(
+        "已生成 {n} 份评审包。访问码请另行告知评委（电话或纸条），不要与评审包放在一起。",
+        "Built {n} packages. Give each judge the access code separately (by phone or on a slip), never "
+        "with the package.",
+    ),
+    "slips": Term("已为 {n} 位评委写出访问码：{files}。", "Wrote the access codes of {n} judges: {files}."),
+    "list_row": Term(
+        "{judge}\t{name}\t{cases} 个案例\t{state}\t{file}\t{built}",
+        "{judge}\t{name}\t{cases} cases\t{state}\t{file}\t{built}",
+    ),
+    "check": Term("[{name}] {why}", "[{name}] {why}"),
+    "for_judge": Term(
+        "评委 {judge} {name}，{round}，{cases} 个案例，已核对 {files} 个文件。",
+        "Judge {judge} {name}, {round}, {cases} cases; {files} files checked.",
+    ),
+    "media_missing": Term(
+        "有 {n} 个外部媒体文件未找到（用 --media 指定所在文件夹）。",
+        "{n} external media files were not found (give their folder with --media).",
+    ),
+}

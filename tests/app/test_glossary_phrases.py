@@ -169,3 +169,77 @@ def test_a_phrase_is_data_until_it_is_said() -> None:
 def test_a_summary_list_is_separated_as_the_language_does() -> None:
     assert comma_list(["甲 1", "乙 2"], "zh_CN") == "甲 1，乙 2"
     assert comma_list(["a 1", "b 2"], "en") == "a 1, b 2"
+
+
+# --- score bundles and judge packages --------------------------------------------------------------------
+
+
+def _keywords(call: ast.Call) -> set[str]:
+    return {k.arg for k in call.keywords if k.arg is not None}
+
+
+def test_every_merge_outcome_and_package_check_has_its_reason() -> None:
+    from app.bundles.merge import NO_CHANGE, REFUSALS
+    from app.glossary import terms
+    from app.glossary.bundles import MERGE, PACKAGE
+
+    for code in ("ok", "merged", *REFUSALS, *NO_CHANGE):
+        assert code in MERGE, f"merge outcome {code} has no reason in app/glossary/bundles.py"
+    for code in terms.PACKAGE_CHECKS:
+        assert code in PACKAGE, f"package check {code} has no reason in app/glossary/bundles.py"
+    for key in MERGE:
+        assert key.split(".", 1)[0] in terms.OUTCOMES, key
+    for key in PACKAGE:
+        assert key.split(".", 1)[0] in terms.PACKAGE_CHECKS, key
+
+
+def test_every_refusal_of_a_bundle_names_a_reason_its_params_fill() -> None:
+    from app.glossary.bundles import MERGE
+
+    seen = 0
+    for where, call in _calls("Refused", "app/bundles"):
+        code = _literal(call.args[0])
+        if code is None:
+            continue  # a reading failure passes the BundleError's own code (malformed)
+        key = _literal(call.args[2]) if len(call.args) > 2 else code
+        assert key is not None, where
+        assert key in MERGE, f"{where}: no reason {key} in app/glossary/bundles.py MERGE"
+        zh, _en = MERGE[key].fields()
+        missing = zh - _keywords(call) - {"judge", "revision"}  # Refused adds the judge and revision
+        assert not missing, f"{where}: {key} needs {sorted(missing)}"
+        seen += 1
+    assert seen >= 10
+
+
+@pytest.mark.parametrize(
+    ("call_name", "table_name", "key_at"),
+    [
+        ("ContainerError", "CONTAINER", 0),
+        ("_malformed", "BUNDLE_FILE", 0),
+        ("_refuse", "PACKAGE", 1),
+    ],
+)
+def test_every_container_bundle_and_package_problem_is_said(
+    call_name: str, table_name: str, key_at: int
+) -> None:
+    from app.glossary import bundles
+
+    table = getattr(bundles, table_name)
+    seen = 0
+    for where, call in _calls(call_name, "app/bundles"):
+        if len(call.args) <= key_at:
+            continue  # the definition's own forwarding call
+        key = _literal(call.args[key_at])
+        if key is None:
+            continue
+        assert key in table, f"{where}: no {key} in app/glossary/bundles.py {table_name}"
+        zh, _en = table[key].fields()
+        given = _keywords(call)
+        for arg in call.args[key_at + 1 :]:
+            if isinstance(arg, ast.Dict):
+                given |= {k for k in (_literal(x) for x in arg.keys) if k}
+            elif isinstance(arg, ast.Call):
+                given.add("problem")  # _broken(exc): the container's own problem
+        assert zh <= given, f"{where}: {key} needs {sorted(zh - given)}"
+        seen += 1
+    assert seen >= 3
