@@ -8,7 +8,7 @@ transaction. What comes back is frozen values (``app.results.types``), never row
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -115,9 +115,14 @@ def set_method(ws: Workspace, round_key: str, method: str, actor: str = "organiz
 
 
 def record_draws(
-    ws: Workspace, round_key: str, seed: int | None = None, actor: str = "organizer"
+    ws: Workspace,
+    round_key: str,
+    seed: int | None = None,
+    actor: str = "organizer",
+    group_keys: Collection[str] | None = None,
 ) -> tuple[Draw, ...]:
-    """Draw lots for every tie the round still shows (in its groups and at its award boundaries).
+    """Draw lots for every tie the round still shows (in its groups and at its award boundaries);
+    ``group_keys``: only in those groups (a live session settles its own group, no other).
 
     One seed for the whole call (a fresh random one unless given); each draw is stored with it and its
     order, and audited, so the result can be redone and checked by anyone.
@@ -129,6 +134,8 @@ def record_draws(
             ties[(group.key, run)] = None
     for pending in results.pending:
         ties[(pending.group_key, tuple(sorted(pending.case_ids)))] = None
+    if group_keys is not None:
+        ties = {tie: None for tie in ties if tie[0] in group_keys}
     if not ties:
         return ()
     seed = secrets.randbelow(2**31) if seed is None else seed
