@@ -58,8 +58,9 @@ def register(sub: Any) -> None:
         "advance",
         help="put cases into a round by the season's rule (a proposal you can adjust)",
         description="Proposes the cases that enter --to by the season file's entry rule: after screening "
-        "every approved case; otherwise the top of each group of the previous round's ranking. Until "
-        "the results engine ranks, give the advancing cases with --cases or --from-file. Adjust with "
+        "every approved case; otherwise, from the results of the previous round, each group's holders of "
+        "the award that admits (draws and overrides included), or for an award without a number the top "
+        "--count/--fraction of each group. --cases or --from-file give the list instead. Adjust with "
         "--include/--exclude CODE=REASON (a reason is required; each is audited). --dry-run only shows.",
     )
     add_workspace_arg(adv)
@@ -170,6 +171,7 @@ def _pairs(values: list[str], include: bool) -> list[Adjustment]:
 
 
 def _advance(args: argparse.Namespace) -> int:
+    from app.results.service import advance_ranking
     from app.rounds.advance import apply_advance, propose_advance
 
     explicit = None
@@ -180,9 +182,14 @@ def _advance(args: argparse.Namespace) -> int:
         explicit = [line.split(",")[0].strip() for line in lines if line.strip()]
     adjustments = _pairs(args.include, True) + _pairs(args.exclude, False)
     with open_workspace(args) as ws:
-        # The results engine's ranking plugs in here (app.rounds.advance.Ranking) once it lands.
+        # Without a list the proposal is the results': each group's holders of the admitting award.
         proposal = propose_advance(
-            ws, args.target, explicit=explicit, count=args.count, fraction=args.fraction
+            ws,
+            args.target,
+            ranking=advance_ranking(ws),
+            explicit=explicit,
+            count=args.count,
+            fraction=args.fraction,
         )
         result = None if args.dry_run else apply_advance(ws, proposal, adjustments)
     if args.json:

@@ -79,12 +79,20 @@ def vote_results(ws: Workspace) -> RoundResults:
 
 def advance_ranking(ws: Workspace) -> Callable[[str], list[AdvanceRanked]]:
     """The results engine as ``app.rounds.advance`` asks for it: ``ranking(round_key)`` → every ranked
-    case best first, group by group; ``tied`` when a draw decided its place or the tie is still open."""
+    case best first, group by group, with its rank and the awards it holds (overrides applied: the
+    proposal sends on the holders of the admitting award); ``tied`` when a draw decided its place or
+    the tie is still open."""
 
     def ranking(round_key: str) -> list[AdvanceRanked]:
         results = round_results(ws, round_key)
         return [
-            AdvanceRanked(c.case.id, float(c.result.score), c.tied or c.decided_by == "draw")
+            AdvanceRanked(
+                c.case.id,
+                float(c.result.score),
+                c.tied or c.decided_by == "draw",
+                rank=c.rank,
+                awards=c.awards,
+            )
             for g in results.groups
             for c in g.cases
             if c.result.score is not None
