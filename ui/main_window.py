@@ -33,6 +33,7 @@ from ui.about_dialog import show_about
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGES
+from ui.results.hook import ACTION_RESULTS, install_results
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
 from ui.tasks import Task, run_task
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         self.add_page(PAGE_START, self.start_page)
         self.add_page_factory(PAGE_ORGANIZER, self._build_organizer)
         self.add_page_factory(PAGE_JUDGE, self._build_judge)
+        install_results(self)  # the results page (issue 11), reached from the organizer's toolbar
 
     def _build_organizer(self) -> tuple[QWidget, list[QMenu]]:
         # Imported here, not at the top: the organizer pulls in SQLAlchemy and the intake services,
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         # Intake and screening (issue 3) plug into the organizer view's toolbar, columns and details.
         self._screening = ScreeningController(self.ctx, organizer)
         self._screening.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        organizer.add_actions([self.named_actions[ACTION_RESULTS]])
         return organizer, organizer.menus()
 
     def _build_judge(self) -> tuple[QWidget, list[QMenu]]:
