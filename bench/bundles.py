@@ -43,7 +43,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.bundles import keys
 from app.bundles.bundle import write_bundle
@@ -52,8 +51,8 @@ from app.bundles.merge import merge_paths
 from app.bundles.package import build_packages, verify_package
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Case, CaseFile
 from app.workspace import Workspace
 
@@ -127,7 +126,7 @@ def bench_packages(tmp: Path) -> tuple[float, float]:
                 name = "slides.pdf" if kind == "pdf" else "video.mp4"
                 case.files.append(CaseFile(kind=kind, sha256=sha, size=size, original_name=name))
     add_judge(ws, NewJudge(name="评委"))
-    ensure_round_robin(ws, "review", 1)
+    ensure_assigned(ws, "review", 1)
     store_paths = [str(ws.store.path_for(sha)) for sha, _, _ in files]
     print(f"media: {len(files)} files, {total / 1e9:.2f} GB", file=sys.stderr)
 
@@ -180,7 +179,7 @@ def _make_bundles(tmp: Path) -> tuple[Path, Path, Path]:
             )
         for i in range(JUDGES):
             add_judge(ws, NewJudge(name=f"评委{i}"))
-        ensure_round_robin(ws, "review", 50)
+        ensure_assigned(ws, "review", 50)
         built = build_packages(ws, "review", None, tmp / "pkgs", PASS)
         bundles = tmp / "bundles"
         bundles.mkdir()
@@ -203,8 +202,7 @@ def _make_bundles(tmp: Path) -> tuple[Path, Path, Path]:
                     case["updated_at"] = utc_text(start + timedelta(seconds=rng.randint(0, 3 * 86400)))
                     if rng.random() < 1 / 3:
                         case["comment"] = COMMENT[: rng.randint(20, len(COMMENT))]
-                seed = home._conn.execute("SELECT value FROM meta WHERE key='judge_seed'").fetchone()[0]
-                key = Ed25519PrivateKey.from_private_bytes(seed)
+                key = home.signing_key()  # the judge's real key, unlocked in this session
                 write_bundle(bundles / f"{b.judge_code}.leitai-scores", doc, key)
                 doc["revision"] = 2
                 later = utc_text(start + timedelta(days=4))

@@ -29,10 +29,10 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from screenshots import settle, wait_for  # noqa: E402
 
-from app.bundles.demo import demo_round  # noqa: E402
 from app.bundles.package import BuiltPackage, build_packages  # noqa: E402
 from app.demo import generate_demo  # noqa: E402
-from app.judging.round_robin import ensure_round_robin  # noqa: E402
+from app.demo.bundles import demo_round  # noqa: E402
+from app.judging.assignment import ensure_assigned  # noqa: E402
 from ui.main import apply_language, apply_style, make_context  # noqa: E402
 from ui.main_window import PAGE_JUDGE, MainWindow  # noqa: E402
 
@@ -53,7 +53,7 @@ def demo_package(tmp: Path) -> BuiltPackage:
     ws = generate_demo(tmp / "ws", cases=6, judges=2, videos=6, seed=7)
     try:
         round_key = demo_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         built = build_packages(ws, round_key, None, tmp / "packages", "screenshot-pass")
     finally:
         ws.close()

@@ -385,7 +385,7 @@ class _Builder:
 
     def demo_pdf(self, plan: CasePlan, index: int, target: Path) -> str:
         """The demo deck of ``plan`` (drawn for the first ``distinct`` cases, then copies of those)."""
-        from app.demo.content import load_demo_data
+        from app.demo.inputs import load_demo_data
         from app.demo.slides import DeckText, render_deck
 
         if len(self._decks) < self.distinct:
@@ -402,7 +402,7 @@ class _Builder:
 
     def demo_video(self, plan: CasePlan, target: Path) -> None:
         """The demo video of ``plan`` (two drawn per season, then copies)."""
-        from app.demo.content import load_demo_data
+        from app.demo.inputs import load_demo_data
         from app.demo.slides import DeckText
         from app.demo.video import render_video
 

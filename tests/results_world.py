@@ -19,8 +19,8 @@ from app.bundles.merge import merge_paths
 from app.bundles.package import build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
 
 PASS = "organizer-pass"
@@ -66,7 +66,7 @@ def build_world(
         codes.append(code)
     for j in range(judges):
         add_judge(ws, NewJudge(name=f"评委{j + 1}"))
-    ensure_round_robin(ws, "review", judges_per_case=judges)
+    ensure_assigned(ws, "review", per_case=judges)
     built = sorted(build_packages(ws, "review", None, root / "pkgs", PASS), key=lambda b: b.judge_code)
     out = root / "bundles"
     out.mkdir()

@@ -6,9 +6,10 @@ with an explicit context in classes meant to be subclassed, and ``QT_TRANSLATE_N
 ``scripts/update_translations.sh`` collects them into one catalogue per area of ``ui/``
 (``resources/i18n/<area>_zh_CN.ts``: ``shell`` for ``ui/*.py``, else the package's name) and compiles
 the ``.qm`` files loaded here, every one of the language. The language is chosen once at start
-(``--lang``, ``LEITAI_LANG``, the saved setting, else zh_CN); switching it in the View menu rebuilds
-the main window (see ``ui/main.py``). Names of the competition's data (statuses, findings, rounds,
-awards, errors) come from ``app.glossary`` in the same language, so the CLI and exports agree.
+(``--lang``, ``LEITAI_LANG``, the choice saved from the View menu, else the system's language when the
+interface has it, else zh_CN); switching it in the View menu rebuilds the main window (``ui/main.py``).
+Names of the competition's data (statuses, findings, rounds, awards, errors) come from ``app.glossary``
+in the same language, so the CLI and exports agree.
 
 ``LEITAI_PSEUDO_TRANSLATE=1`` lengthens every translated string by about 40 % and brackets it, to find
 labels that get cut off (Vorta's ``TRANS_SCALE`` idea).
@@ -77,15 +78,34 @@ def status_text(status: str) -> str:
     return status_name(status)
 
 
+def system_language(locale: QLocale | None = None) -> str | None:
+    """The first of the system's preferred UI languages that the interface speaks (any Chinese → zh_CN,
+    any English → en), or None (the C/POSIX locale of a server says nothing; other languages)."""
+    loc = locale or QLocale.system()
+    for tag in loc.uiLanguages() or [loc.name()]:
+        lowered = tag.lower()
+        if lowered.startswith("zh"):
+            return "zh_CN"
+        if lowered.startswith("en"):
+            return "en"
+    return None
+
+
 def resolve_language(
-    requested: str | None, saved: str | None, environ: Mapping[str, str] | None = None
+    requested: str | None,
+    saved: str | None,
+    environ: Mapping[str, str] | None = None,
+    system: str | QLocale | None = None,
 ) -> str:
-    """The language to start in: ``--lang``, then ``LEITAI_LANG``, then the saved choice, then zh_CN."""
+    """The language to start in: ``--lang``, then ``LEITAI_LANG``, then the choice saved from the View
+    menu, then the system's (``system``: a language code, or the locale to read it from; default
+    ``QLocale.system()``), then zh_CN."""
     env = os.environ if environ is None else environ
     for candidate in (requested, env.get(ENV_LANG), saved):
         if candidate in LANGUAGES:
             return candidate
-    return DEFAULT_LANGUAGE
+    spoken = system if isinstance(system, str) else system_language(system)
+    return spoken if spoken in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def pseudo_enabled(environ: Mapping[str, str] | None = None) -> bool:

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self._on_language_chosen)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self._action("guide", self.tr("&Getting started"), self.show_guide))
         self.help_menu.addAction(self._action("about", self.tr("&About Leitai"), self.show_about))
 
     def _build_status_bar(self) -> None:
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
             status.addPermanentWidget(label)
 
     def _build_pages(self) -> None:
-        self.start_page = StartPage(package_suffix=PACKAGE_SUFFIX)
+        self.start_page = StartPage(package_suffix=PACKAGE_SUFFIX, settings=self.ctx.settings)
         self.start_page.open_workspace_requested.connect(self.choose_workspace)
         self.start_page.open_package_requested.connect(self.open_judge_package)
         self.start_page.create_demo_requested.connect(self.create_demo)
@@ -357,8 +358,16 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_JUDGE)
         self.judge.open_package(Path(path))
 
+    def show_guide(self) -> None:
+        """Help ▸ Getting started: the start page's first-run guide again (an open workspace stays open)."""
+        self.start_page.show_guide()
+        if self.workspace is None:
+            self.show_page(PAGE_START)
+        else:
+            self.statusBar().showMessage(self.tr("The guide is on the start page: close the workspace."))
+
     def show_about(self) -> None:
-        self.about_box = show_about(self)
+        self.about_box = show_about(self, self.ctx.paths.data_dir, self.ctx.language)
 
     def _on_language_chosen(self, action: QAction) -> None:
         code = action.data()

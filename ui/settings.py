@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""UI state kept between runs (window geometry, recent workspaces, language): declared once, with defaults.
+"""UI state kept between runs (window geometry, recent workspaces, language, the first-run guide):
+declared once, with defaults.
 
 Only interface state lives here (Picard's ``options.py`` idea); competition data is in the workspace.
 The file is an INI in the per-user data folder, so ``--data-dir`` moves it too and tests stay isolated.
@@ -42,6 +43,8 @@ CASE_TABLE_HEADER: Setting[QByteArray] = Setting("organizer/case_table_header", 
 RECENT_WORKSPACES: Setting[list[str]] = Setting("workspaces/recent", [])
 #: Folder last used in "open" and "create demo" dialogs.
 LAST_FOLDER: Setting[str] = Setting("workspaces/last_folder", "")
+#: The start page's first-run guide was put away (Help ▸ Getting started shows it again).
+GUIDE_DISMISSED: Setting[bool] = Setting("start/guide_dismissed", False)
 
 
 class Settings:
@@ -64,6 +67,8 @@ class Settings:
             return value if isinstance(value, list) else _copy(default)  # type: ignore[return-value]
         if isinstance(default, QByteArray):
             return raw if isinstance(raw, QByteArray) else QByteArray()  # type: ignore[return-value]
+        if isinstance(default, bool):  # an INI file gives a bool back as the text "true"/"false"
+            return (raw is True or str(raw).lower() in ("true", "1")) if raw != "" else default  # type: ignore[return-value]
         return raw if isinstance(raw, type(default)) else default
 
     def set(self, setting: Setting[T], value: T) -> None:

@@ -3,6 +3,7 @@
 
 It only asks; the main window does the work (it connects to the ``*_requested`` signals). A judge
 package dropped on the page is handed on as ``package_dropped`` (the judge's page is built only then).
+Above the four ways in, the first-run guide (``ui/start_guide.py``) until it is put away.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.settings import GUIDE_DISMISSED, Settings
+from ui.start_guide import StartGuide
 
 #: How many recent workspaces the list shows before it scrolls.
 RECENT_ROWS_SHOWN = 6
@@ -90,12 +96,28 @@ class StartPage(QWidget):
     #: A file named ``*<package_suffix>`` (str path) was dropped on the page.
     package_dropped = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, package_suffix: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, package_suffix: str = "", settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
+        self._settings = settings
         self._package_suffix = package_suffix.lower()
         self.setAcceptDrops(bool(package_suffix))
-        outer = QVBoxLayout(self)
+        # In a scroll area: with the guide open on a 1280×720 laptop the page is taller than the window,
+        # and a squeezed layout would clip the guide's steps rather than let the judge scroll to them.
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("startScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("startBody")
+        body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        scroll.setWidget(body)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(48, 40, 48, 40)
         outer.addStretch(1)
 
@@ -115,7 +137,14 @@ class StartPage(QWidget):
         layout.addWidget(brand)
         layout.addWidget(tagline)
         layout.addWidget(note)
-        layout.addSpacing(22)
+        layout.addSpacing(14)
+        self.guide = StartGuide()
+        self.guide.action_requested.connect(self._on_guide_action)
+        self.guide.dismissed.connect(self._on_guide_dismissed)
+        layout.addWidget(self.guide)
+        self.guide.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never clipped
+        self.guide.setVisible(settings is not None and not settings.get(GUIDE_DISMISSED))
+        layout.addSpacing(8)
 
         cards = QHBoxLayout()
         cards.setSpacing(16)
@@ -168,6 +197,7 @@ class StartPage(QWidget):
         layout.addWidget(recent_title)
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
+        self.recent_list.setAccessibleName(self.tr("Recent workspaces"))
         self.recent_list.setItemDelegate(RecentItemDelegate(self.recent_list))
         self.recent_list.setUniformItemSizes(True)
         self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -203,6 +233,30 @@ class StartPage(QWidget):
         box.addWidget(text, 1)
         row.addWidget(card, 1)
         return button
+
+    def show_guide(self, role: str = "") -> None:
+        """Bring the guide back (Help ▸ Getting started), at a role's steps if one is given."""
+        if self._settings is not None:
+            self._settings.set(GUIDE_DISMISSED, False)
+        self.guide.show()
+        if role:
+            self.guide.show_role(role)
+        else:
+            self.guide.show_roles()
+            self.guide.organizer_button.setFocus()
+
+    def _on_guide_dismissed(self) -> None:
+        self.guide.hide()
+        if self._settings is not None:
+            self._settings.set(GUIDE_DISMISSED, True)
+
+    def _on_guide_action(self, action: str) -> None:
+        signal = {
+            "open_package": self.open_package_requested,
+            "new_workspace": self.new_workspace_requested,
+            "create_demo": self.create_demo_requested,
+        }[action]
+        signal.emit()
 
     def set_recent(self, paths: list[str]) -> None:
         """Show these workspace folders, most recent first."""

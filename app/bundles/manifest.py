@@ -84,7 +84,12 @@ def _list(value: Any, path: str, max_len: int = 100_000) -> list[Any]:
 
 @dataclass(frozen=True, slots=True)
 class PackageCriterion:
-    """A rubric criterion as the package carries it: exact decimals."""
+    """A rubric criterion as a judge package carries it: exact decimals.
+
+    The wire form of the manifest (bundle-format.md), and the criterion the judge's home shows and checks
+    scores against; a merge checks a bundle's values against the workspace's rubric in this form too, so
+    a value is on the scale in the home exactly when it is in the merge.
+    """
 
     key: str
     name: str

@@ -5,29 +5,27 @@ Each bundle is checked in full before anything is written and merged in one tran
 for a judge and round is the bundle with the highest (package serial, revision), and a merge replaces
 that judge's whole round by the winner's content, so any order of merging ends in the same scores.
 A refusal, a duplicate and a superseded bundle write nothing at all.
+
+The checks are in ``merge_checks``, the statements (built from the ORM's tables) in ``merge_sql``; here
+is the transaction around them, one bundle at a time, and the ways bundles arrive (files, folders, a
+watched folder).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
-
-from app.bundles import keys
-from app.bundles.bundle import BUNDLE_SUFFIX, BundleError, BundleFile, read_bundle
-from app.bundles.canonical import b64, decimal_text, on_step
-from app.models import Base
+from app.bundles.bundle import BUNDLE_SUFFIX
+from app.bundles.canonical import b64
+from app.bundles.merge_checks import Loaded, Memo, Plan, Read, Refused, check, read_file
 from app.workspace import Workspace
 
 #: Outcomes in the order the checks run; ``ok`` is what ``verify`` says of a bundle that would merge.
@@ -70,120 +68,14 @@ class MergeOutcome:
         return self.code == "merged"
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """A bundle that passed every check, with the rows its merge writes."""
-
-    bundle: BundleFile
-    judge_id: int
-    round_id: int
-    serial: int
-    public_key: bytes
-    replaces: bool  # a bundle of this judge and round was merged before
-    score_rows: list[tuple[int, int, float]]  # assignment id, criterion id, value; in index order
-    assignment_rows: list[tuple[str, int, str, str | None, int]]  # only rows that change; id last
-
-
-class _Refused(Exception):
-    def __init__(self, code: str, message: str, **facts: Any) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.facts = facts
-
-
-_SQLITE = sqlite_dialect()
-_BIND = Base.metadata.tables["assignment"].c.submitted_at.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
-assert _BIND is not None
-
-
-def _stamp(moment: datetime) -> str:
-    """A time as SQLAlchemy writes a DateTime on SQLite, so rows written here read back like any other."""
-    assert _BIND is not None
-    text: str = _BIND(moment)
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    """A bundle read from disk and parsed, with its bytes compressed as the workspace keeps them.
-
-    ``verified`` is (public key, whether the signature verifies with it) when the reader already checked
-    the signature with the key a package of that id had when the merge began. The merge uses it only if
-    the key it reads inside its transaction is byte for byte the same; otherwise it checks again.
-    """
-
-    bundle: BundleFile
-    compressed: bytes
-    verified: tuple[bytes, bool] | None = None
-
-
-#: A bundle read, or the reason it could not be.
-_Read = _Loaded | BundleError
-
-
-def _read(path: Path, package_keys: dict[str, bytes] | None = None) -> _Read:
-    """Everything about a bundle that needs no database (so it may run in another thread)."""
-    try:
-        bundle = read_bundle(path)
-    except BundleError as exc:
-        return exc
-    key = package_keys.get(bundle.doc.package_id) if package_keys else None
-    verified = None if key is None else (key, keys.verify(key, bundle.signature, bundle.payload))
-    return _Loaded(bundle, zlib.compress(bundle.data, 1), verified)
-
-
-class _Criterion:
-    """A rubric criterion, with the bundle values already found on its steps (exact decimals)."""
-
-    __slots__ = ("id", "max", "name", "ok", "step")
-
-    def __init__(self, cid: int, name: str, maximum: Any, step: Any) -> None:
-        self.id = cid
-        self.name = name
-        self.max = Decimal(decimal_text(maximum))
-        self.step = Decimal(decimal_text(step))
-        self.ok: dict[Decimal, float] = {}
-
-    def value(self, value: Decimal) -> float | None:
-        """The value as stored, or None when it is off the range or the steps."""
-        known = self.ok.get(value)
-        if known is None and on_step(value, self.max, self.step):
-            known = self.ok[value] = float(value)
-        return known
-
-
-class _Memo:
-    """What stays true from one bundle to the next of a merge: checked values, written timestamps.
-
-    Keyed by the database rows they come from, which every bundle reads again in its own transaction,
-    so a rubric edited between two bundles is never judged by its old limits.
-    """
-
-    def __init__(self) -> None:
-        self.criteria: dict[tuple[Any, ...], _Criterion] = {}
-        self.stamps: dict[datetime, str] = {}
-
-    def criterion(self, row: tuple[Any, ...]) -> _Criterion:
-        c = self.criteria.get(row)
-        if c is None:
-            c = self.criteria[row] = _Criterion(row[0], row[2], row[3], row[4])
-        return c
-
-    def stamp(self, moment: datetime) -> str:
-        text = self.stamps.get(moment)
-        if text is None:
-            text = self.stamps[moment] = _stamp(moment)
-        return text
-
-
 @contextmanager
 def _connection(ws: Workspace) -> Iterator[sqlite3.Connection]:
     """The workspace's SQLite connection with its transactions under our control.
 
     ``isolation_level=None`` so that a merge can say ``BEGIN IMMEDIATE`` itself: its checks then read
     inside the same write transaction as its writes, and no other merge can slip in between.
-    A merge is the hot path of a live event (bench/bundles.py): plain sqlite3, no SQL layer per row.
+    A merge is the hot path of a live event (bench/bundles.py): plain sqlite3, no SQL layer per row, but
+    SQLAlchemy's statements and conversions (app/bundles/merge_sql.py).
     """
     with ws.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -198,134 +90,7 @@ def _connection(ws: Workspace) -> Iterator[sqlite3.Connection]:
             raw.isolation_level = level
 
 
-def _check(db: sqlite3.Connection, ws: Workspace, path: Path, read: _Read, memo: _Memo) -> _Plan:
-    """Every check of §4.3, reading only; raises _Refused with the first failing outcome."""
-    if isinstance(read, BundleError):
-        raise _Refused(read.code, f"文件格式不正确，拒绝合并：{read.reason}")
-    bundle = read.bundle
-    doc = bundle.doc
-    facts: dict[str, Any] = dict(
-        judge=doc.judge_code,
-        round=doc.round_key,
-        package_id=doc.package_id,
-        revision=doc.revision,
-        sha256=bundle.sha256,
-    )
-    if doc.competition_uid != ws.competition_uid:
-        raise _Refused("wrong_competition", "这是另一个比赛（工作区）的评分包，拒绝合并。", **facts)
-    row = db.execute("SELECT id FROM judge WHERE code = ?", (doc.judge_code,)).fetchone()
-    if row is None:
-        raise _Refused("unknown_judge", f"本工作区没有评委 {doc.judge_code}，拒绝合并。", **facts)
-    judge_id: int = row[0]
-    pkg = db.execute(
-        "SELECT judge_id, round_id, serial, public_key, manifest_sha256 FROM issued_package"
-        " WHERE package_id = ?",
-        (doc.package_id,),
-    ).fetchone()
-    if pkg is None or pkg[0] != judge_id or pkg[4] != doc.package_sha256:
-        raise _Refused(
-            "unknown_judge",
-            f"评分包所称的评审包不是本工作区发给评委 {doc.judge_code} 的，拒绝合并。",
-            **facts,
-        )
-    round_id: int = pkg[1]
-    serial: int = pkg[2]
-    public_key: bytes = pkg[3]
-    facts["judge_public_key"] = b64(public_key)
-    if read.verified is not None and read.verified[0] == public_key:
-        signature_ok = read.verified[1]
-    else:
-        signature_ok = keys.verify(public_key, bundle.signature, bundle.payload)
-    if not signature_ok:
-        raise _Refused("bad_signature", "评委签名无效：评分包被改动过或不是该评委导出的，拒绝合并。", **facts)
-    rnd = db.execute("SELECT key, rubric_id FROM round WHERE id = ?", (round_id,)).fetchone()
-    if rnd is None or rnd[0] != doc.round_key:
-        raise _Refused("wrong_round", f"评分包的轮次 {doc.round_key} 与评审包的轮次不符，拒绝合并。", **facts)
-    # (case id, assignment id, comment, recused, reason, submitted_at) as stored now
-    assigned = db.execute(
-        "SELECT case_id, id, comment, recused, recuse_reason, submitted_at FROM assignment"
-        " WHERE round_id = ? AND judge_id = ?",
-        (round_id, judge_id),
-    ).fetchall()
-    current: dict[int, int] = {r[0]: r[1] for r in assigned}  # case id → assignment id
-    for case in doc.cases:
-        if case.id not in current:
-            raise _Refused(
-                "unassigned_case",
-                f"案例 {case.id} 没有分配给评委 {doc.judge_code}（本轮），拒绝合并。",
-                **facts,
-            )
-    criteria = {
-        r[1]: memo.criterion(r)
-        for r in db.execute("SELECT id, key, name, max, step FROM criterion WHERE rubric_id = ?", (rnd[1],))
-    }
-    score_rows: list[tuple[int, int, float]] = []
-    add = score_rows.append
-    for case in doc.cases:
-        aid = current[case.id]
-        for key, value in case.scores.items():  # the hot loop of a merge: no per-score f-strings
-            criterion = criteria.get(key)
-            if criterion is None:
-                raise _Refused("malformed", f"评分细则中没有“{key}”这一项，拒绝合并。", **facts)
-            as_stored = criterion.ok.get(value)  # most values were met before: one dict look-up
-            if as_stored is None and (as_stored := criterion.value(value)) is None:
-                raise _Refused(
-                    "out_of_range",
-                    f"案例 {case.id} 的“{criterion.name}”分数 {value} 超出 0–{criterion.max}"
-                    f"（步长 {criterion.step}），拒绝合并。",
-                    **facts,
-                )
-            add((aid, criterion.id, as_stored))
-        if case.state == "submitted" and len(case.scores) != len(criteria):
-            raise _Refused("malformed", f"案例 {case.id} 标为已提交，但评分不完整，拒绝合并。", **facts)
-    score_rows.sort()  # index order: fewer pages touched
-    # the assignments' comment, recusal and submission time; rows already right are not rewritten
-    in_bundle = {c.id: c for c in doc.cases}
-    stamp = memo.stamp
-    assignment_rows: list[tuple[str, int, str, str | None, int]] = []
-    for r in assigned:
-        c = in_bundle.get(r[0])
-        if c is None:
-            new: tuple[str, int, str, str | None] = ("", 0, "", None)  # not in the bundle: cleared
-        else:
-            submitted = stamp(c.updated_at or doc.exported_at) if c.state == "submitted" else None
-            new = (c.comment, 1 if c.state == "recused" else 0, c.recuse_reason, submitted)
-        if new != r[2:]:
-            assignment_rows.append((*new, r[1]))
-    # ordering: a newer package of the same judge and round retires the older one's bundles
-    newest = db.execute(
-        "SELECT max(serial) FROM issued_package WHERE judge_id = ? AND round_id = ?", (judge_id, round_id)
-    ).fetchone()[0]
-    merged = db.execute(
-        "SELECT b.sha256, c.serial, b.revision FROM imported_bundle b"
-        " JOIN bundle_content c ON c.imported_bundle_id = b.id"
-        " WHERE b.judge_id = ? AND b.round_id = ? AND b.outcome = 'merged'",
-        (judge_id, round_id),
-    ).fetchall()
-    if any(sha == bundle.sha256 for sha, _, _ in merged):
-        raise _Refused("duplicate", "这份评分包已经合并过，没有变化。", **facts)
-    if newest is not None and serial < newest:
-        raise _Refused("superseded", "此评分包所属的评审包已被更新的评审包取代，没有变化。", **facts)
-    winner = max(((s, rev) for _, s, rev in merged), default=None)
-    if winner is not None and (serial, doc.revision) < winner:
-        raise _Refused(
-            "superseded", f"已合并该评委更新的版本（修订号 {winner[1]}），此旧版本没有带来变化。", **facts
-        )
-    if winner is not None and (serial, doc.revision) == winner:
-        raise _Refused("duplicate", f"已合并过修订号 {doc.revision} 的另一份文件，没有变化。", **facts)
-    return _Plan(
-        bundle,
-        judge_id,
-        round_id,
-        serial,
-        public_key,
-        bool(merged),
-        score_rows,
-        assignment_rows,
-    )
-
-
-def _outcome(path: Path, code: str, message: str, plan: _Plan | None = None, **facts: Any) -> MergeOutcome:
+def _outcome(path: Path, code: str, message: str, plan: Plan | None = None, **facts: Any) -> MergeOutcome:
     if plan is not None:
         doc = plan.bundle.doc
         facts.update(
@@ -346,39 +111,25 @@ def _outcome(path: Path, code: str, message: str, plan: _Plan | None = None, **f
 def verify_bundle(ws: Workspace, path: Path) -> MergeOutcome:
     """Run every check without writing; ``ok`` means merging now would give ``merged``."""
     path = Path(path)
-    read = _read(path)
+    read = read_file(path)
     with _connection(ws) as db:
         db.execute("BEGIN")  # one snapshot for every check
         try:
-            plan = _check(db, ws, path, read, _Memo())
-        except _Refused as r:
+            plan = check(db, ws, path, read, Memo(ws))
+        except Refused as r:
             return _outcome(path, r.code, r.message, **r.facts)
         finally:
             db.execute("ROLLBACK")
     return _outcome(path, "ok", "评分包完整，签名有效，可以合并。", plan)
 
 
-_INSERT_SCORE = "INSERT INTO score (assignment_id, criterion_id, value, bundle_id) VALUES (?, ?, ?, ?)"
-_UPSERT_SCORE = (
-    _INSERT_SCORE + " ON CONFLICT (assignment_id, criterion_id)"
-    " DO UPDATE SET value = excluded.value, bundle_id = excluded.bundle_id"
-)
-#: The scores of every assignment of a judge in a round.
-_DELETE_SCORES = (
-    "DELETE FROM score WHERE assignment_id IN (SELECT id FROM assignment WHERE round_id = ? AND judge_id = ?)"
-)
-_UPDATE_ASSIGNMENT = (
-    "UPDATE assignment SET comment = ?, recused = ?, recuse_reason = ?, submitted_at = ? WHERE id = ?"
-)
-
-
 def _merge(
     db: sqlite3.Connection,
     ws: Workspace,
     path: Path,
-    read: _Read,
+    read: Read,
     actor: str,
-    memo: _Memo,
+    memo: Memo,
     on_commit: Callable[[], None] | None = None,
 ) -> MergeOutcome:
     """Check and merge one bundle in one ``BEGIN IMMEDIATE`` transaction; anything but merged writes nothing.
@@ -390,44 +141,37 @@ def _merge(
     db.execute("BEGIN IMMEDIATE")
     try:
         try:
-            plan = _check(db, ws, path, read, memo)
-        except _Refused as r:
+            plan = check(db, ws, path, read, memo)
+        except Refused as r:
             db.execute("ROLLBACK")
             return _outcome(path, r.code, r.message, **r.facts)
-        assert isinstance(read, _Loaded)
+        assert isinstance(read, Loaded)
         doc = plan.bundle.doc
-        now = _stamp(datetime.now(UTC))
-        imported_id = db.execute(
-            "INSERT INTO imported_bundle (judge_id, round_id, package_id, revision, sha256, file_name,"
-            " outcome, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, 'merged', '', ?)",
-            (
-                plan.judge_id,
-                plan.round_id,
-                doc.package_id,
-                doc.revision,
-                plan.bundle.sha256,
-                path.name[:300],
-                now,
-            ),
+        sql = memo.sql
+        now = datetime.now(UTC)
+        imported_id = sql.insert_bundle.run(
+            db,
+            plan.judge_id,
+            plan.round_id,
+            doc.package_id,
+            doc.revision,
+            plan.bundle.sha256,
+            path.name[:300],
+            "merged",
+            "",
+            now,
         ).lastrowid
-        db.execute(
-            "INSERT INTO bundle_content (imported_bundle_id, serial, data) VALUES (?, ?, ?)",
-            (imported_id, plan.serial, read.compressed),
-        )
+        sql.insert_content.run(db, imported_id, plan.serial, read.compressed)
         rows = [(a, c, v, imported_id) for a, c, v in plan.score_rows]
-        judge_round = (plan.round_id, plan.judge_id)
         if plan.replaces:
             # a newer revision: its scores are mostly there already, so they are updated in place (their
             # index entries stay as they are), then the scores it no longer has are deleted
-            if rows:
-                db.executemany(_UPSERT_SCORE, rows)
-            db.execute(_DELETE_SCORES + " AND bundle_id IS NOT ?", (*judge_round, imported_id))
+            sql.upsert_scores.many(db, rows)
+            sql.delete_other_scores.run(db, plan.round_id, plan.judge_id, imported_id)
         else:
-            db.execute(_DELETE_SCORES, judge_round)
-            if rows:  # the bulk of a first merge: one executemany of the bundle's scores
-                db.executemany(_INSERT_SCORE, rows)
-        if plan.assignment_rows:
-            db.executemany(_UPDATE_ASSIGNMENT, plan.assignment_rows)
+            sql.delete_scores.run(db, plan.round_id, plan.judge_id)
+            sql.insert_scores.many(db, rows)  # the bulk of a first merge: one executemany
+        sql.update_assignments.many(db, plan.assignment_rows)
         # the audit event, with what app.audit.record would write, in the same transaction
         detail = {
             "round": doc.round_key,
@@ -437,10 +181,7 @@ def _merge(
             "file": path.name,
             "scores": len(plan.score_rows),
         }
-        db.execute(
-            "INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, 'bundle.merge', ?, ?)",
-            (now, actor, doc.judge_code[:120], json.dumps(detail, ensure_ascii=False)),
-        )
+        sql.insert_audit.run(db, now, actor, "bundle.merge", doc.judge_code[:120], detail)
         if on_commit is not None and not plan.replaces:
             # a first merge of the judge's round adds index entries all over the score table and rewrites
             # every assignment row: its commit outlasts reading the next bundle, which on_commit starts.
@@ -462,9 +203,9 @@ def _merge(
 def merge_bundle(ws: Workspace, path: Path, actor: str = "organizer") -> MergeOutcome:
     """Check one bundle and, if it is the newest of its judge and round, merge it in one transaction."""
     path = Path(path)
-    read = _read(path)
+    read = read_file(path)
     with _connection(ws) as db:
-        return _merge(db, ws, path, read, actor, _Memo())
+        return _merge(db, ws, path, read, actor, Memo(ws))
 
 
 def bundle_paths(items: Iterable[Path]) -> list[Path]:
@@ -497,17 +238,17 @@ def merge_paths(
     """
     paths = bundle_paths(items)
     outcomes = []
-    memo = _Memo()
-    ahead: list[Future[_Read]] = []  # the next file, being read while this one commits
+    memo = Memo(ws)
+    ahead: list[Future[Read]] = []  # the next file, being read while this one commits
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-read") as pool, _connection(ws) as db:
-        package_keys: dict[str, bytes] = dict(db.execute("SELECT package_id, public_key FROM issued_package"))
+        package_keys: dict[str, bytes] = dict(memo.sql.package_keys.run(db).fetchall())
         for i, path in enumerate(paths, start=1):
 
             def read_next(i: int = i) -> None:
                 if i < len(paths):
-                    ahead.append(pool.submit(_read, paths[i], package_keys))
+                    ahead.append(pool.submit(read_file, paths[i], package_keys))
 
-            read = ahead.pop().result() if ahead else _read(path, package_keys)
+            read = ahead.pop().result() if ahead else read_file(path, package_keys)
             outcomes.append(_merge(db, ws, path, read, actor, memo, read_next))
             if progress is not None:
                 progress(i, len(paths))

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,8 @@ def _default(obj: Any) -> Any:
         return str(obj)
     if isinstance(obj, bytes):
         return obj.hex()
+    if isinstance(obj, Decimal):  # a rubric's exact limits (PackageCriterion), as JSON numbers
+        return float(obj)
     if isinstance(obj, set | frozenset | tuple):
         return list(obj)
     raise TypeError(f"not JSON serialisable: {type(obj).__name__}")

@@ -92,7 +92,7 @@ def _demo(args: argparse.Namespace) -> int:
         s = catalog.summary(ws)
         made = None
         if args.bundles and s.judges:
-            from app.bundles.demo import write_demo_bundles
+            from app.demo.bundles import write_demo_bundles
 
             made = write_demo_bundles(
                 ws,

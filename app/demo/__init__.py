@@ -1,26 +1,29 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A demo competition: a workspace full of plausible, rule-abiding cases and judges, made from nothing.
+"""A demo competition: a workspace full of plausible cases and judges, made from nothing.
 
-``generate_demo`` plans the cases from ``data/demo/`` and the season's rules (``content``), draws each
-case's slide deck (``slides``) and a few videos (``video``) into a temporary folder inside the target,
-and stores them through the same services an organizer's import uses (``casebook.add_case``,
-``roster.add_judge``). The same seed gives the same competition.
+``generate_demo`` plans the cases from ``data/demo/`` and the season's rules (``content``), plants a few
+realistic mistakes (``submission``), draws each case's slide deck (``slides``) and a few videos
+(``video``) side by side in worker processes (``drawing``) into a submission folder inside the target,
+imports it as an organizer would (``app.intake``: every check run, every finding stored), enrols the
+judges (``roster.add_judge``) and screens most clean cases into the expert review, ready for its
+assignment. The same seed gives the same competition.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.casebook import NewCase, add_case
-from app.demo.content import CasePlan, JudgePlan, Planner, load_demo_data
-from app.demo.slides import DeckText, render_deck
-from app.demo.video import render_video
+from app.demo.content import CasePlan, JudgePlan, Planner
+from app.demo.drawing import draw_cases
+from app.demo.inputs import load_demo_data
+from app.demo.submission import plant, write_submission
 from app.errors import DomainError
-from app.intake.screening import approve
+from app.intake import Progress
+from app.intake.importer import import_source
+from app.intake.screening import approve, screening_rows
 from app.judging.roster import NewJudge, add_judge
 from app.rounds.service import admit_approved, first_judged_round
 from app.seasons import load_season
@@ -28,8 +31,9 @@ from app.workspace import Workspace
 
 __all__ = ["CasePlan", "JudgePlan", "default_videos", "generate_demo", "plan_demo"]
 
-#: Characters that may not appear in a file name on some system.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+#: Share of the clean cases the demo's organizer has approved so far (the earliest submitted); the
+#: newest stay waiting, so "approve all clean" has work to show. A small demo has them all approved.
+SCREENED_SHARE = 0.8
 
 
 def default_videos(cases: int) -> int:
@@ -41,10 +45,15 @@ def plan_demo(
     season: int = 2022, cases: int = 60, judges: int = 10, videos: int | None = None, seed: int = 2022
 ) -> tuple[list[CasePlan], list[JudgePlan]]:
     """The demo's cases and judges as plans, without making any file (what ``generate_demo`` stores)."""
-    rules = load_season(season)
-    planner = Planner(rules, load_demo_data(), seed)
+    return _plans(Planner(load_season(season), load_demo_data(), seed), cases, judges, videos, seed)
+
+
+def _plans(
+    planner: Planner, cases: int, judges: int, videos: int | None, seed: int
+) -> tuple[list[CasePlan], list[JudgePlan]]:
     case_plans = planner.plan_cases(cases, default_videos(cases) if videos is None else videos)
-    return case_plans, planner.plan_judges(judges, case_plans)
+    judge_plans = planner.plan_judges(judges, case_plans)
+    return plant(case_plans, seed), judge_plans
 
 
 def generate_demo(
@@ -58,8 +67,9 @@ def generate_demo(
 ) -> Workspace:
     """Create a demo competition workspace in ``root`` (a new or empty folder) and return it open.
 
-    ``progress(done, total)`` is called after each case is stored; an exception raised from it (a
-    cancel) stops the generation and, like any failure, leaves the folder as it was before.
+    ``progress(done, total)`` is called as the cases are made (the first half) and then checked and
+    stored (the second); an exception raised from it (a cancel) stops the generation and, like any
+    failure, leaves the folder as it was before.
     """
     root = Path(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
@@ -68,32 +78,18 @@ def generate_demo(
         raise DomainError("bad_demo_size")
     rules = load_season(season)  # an unknown season is refused before anything is written
     data = load_demo_data()
-    planner = Planner(rules, data, seed)
-    case_plans = planner.plan_cases(cases, default_videos(cases) if videos is None else videos)
-    judge_plans = planner.plan_judges(judges, case_plans)
-    text = DeckText.from_data(data.slides, rules)
+    case_plans, judge_plans = _plans(Planner(rules, data, seed), cases, judges, videos, seed)
+    report = progress or (lambda _done, _total: None)
 
     created = not root.exists()
     ws = Workspace.create(root, season)
     try:
-        # Files are made next to the store (same disk, nothing left elsewhere) and removed at the end.
+        # The submission is made next to the store (same disk, nothing left elsewhere), imported, removed.
         with tempfile.TemporaryDirectory(prefix=".demo-", dir=root) as tmp:
-            for done, plan in enumerate(case_plans, start=1):
-                folder = Path(tmp) / plan.code
-                folder.mkdir()
-                stem = _UNSAFE.sub("_", f"{plan.hospital.name}-{plan.title}")
-                pdf = folder / f"{stem}.pdf"
-                render_deck(plan, rules, text, pdf)
-                video = None
-                if plan.video_seconds is not None:
-                    video = folder / f"{stem}.mp4"
-                    render_video(plan, text, data.slides["video"], video)
-                add_case(ws, _new_case(plan, pdf, video), actor="demo")
-                pdf.unlink()
-                if video is not None:
-                    video.unlink()
-                if progress is not None:
-                    progress(done, len(case_plans))
+            folder = Path(tmp)
+            files = draw_cases(folder, case_plans, season, report)
+            write_submission(folder, case_plans, files, rules)
+            import_source(ws, folder, progress=_second_half(report, len(case_plans)), actor="demo")
         for judge in judge_plans:
             add_judge(
                 ws,
@@ -107,16 +103,24 @@ def generate_demo(
                 ),
                 actor="demo",
             )
-        # Ready for the expert review's assignment: the demo's cases are clean by construction (the
-        # tests check every rule), so screening approves them all and they enter the review round.
-        approve(ws, [plan.code for plan in case_plans], actor="demo")
-        admit_approved(ws, first_judged_round(ws), actor="demo")
+        _screen_so_far(ws)
     except BaseException:
         # Half a demo is no use: leave the folder as it was (it was empty or missing) and re-raise.
         ws.close()
         _clear(root, created)
         raise
     return ws
+
+
+def _screen_so_far(ws: Workspace) -> None:
+    """Screening part-way done: the earliest submitted clean cases approved and in the expert review,
+    ready for its assignment; the newest clean ones (``SCREENED_SHARE``) and those that broke a rule
+    still wait for the organizer."""
+    clean = [r.code for r in screening_rows(ws) if r.checked and not r.counts.violations]  # by code
+    approved = clean[: len(clean) - int(len(clean) * (1 - SCREENED_SHARE))]
+    if approved:
+        approve(ws, approved, actor="demo")
+        admit_approved(ws, first_judged_round(ws), actor="demo")
 
 
 def _clear(root: Path, created: bool) -> None:
@@ -130,18 +134,20 @@ def _clear(root: Path, created: bool) -> None:
             child.unlink(missing_ok=True)
 
 
-def _new_case(plan: CasePlan, pdf: Path, video: Path | None) -> NewCase:
-    return NewCase(
-        code=plan.code,
-        hospital=plan.hospital.name,
-        province=plan.hospital.province,
-        theme=plan.theme_number,
-        title=plan.title,
-        recommendation=plan.recommendation,
-        tier=plan.tier,
-        category=plan.category,
-        votes=plan.votes,
-        pdf=pdf,
-        video=video,
-        submitted_at=plan.submitted_at,
-    )
+def _second_half(report: Callable[[int, int], None], n: int) -> Callable[[Progress], None]:
+    """The import's progress as the demo's second half: its checks, then storing the cases."""
+    last = n
+
+    def on(p: Progress) -> None:
+        nonlocal last
+        if p.total <= 0:
+            return
+        half = n // 2
+        done = (
+            n + p.done * half // p.total if p.phase == "check" else n + half + p.done * (n - half) // p.total
+        )
+        if done > last:
+            last = done
+            report(done, 2 * n)
+
+    return on

@@ -37,11 +37,12 @@ from sqlalchemy import select
 
 from app import audit
 from app.bundles import DEMO_PASSPHRASE
+from app.bundles.manifest import PackageCriterion
 from app.bundles.merge import merge_paths
 from app.bundles.package import build_packages
 from app.errors import DomainError
 from app.intake.screening import approve
-from app.judge_home import JudgeHome, RubricCriterion
+from app.judge_home import JudgeHome
 from app.judging.assignment import assign_round
 from app.models import Assignment, Case, CaseStatus, Conflict, Judge, Round, RoundCase
 from app.results.awards import primary_scope
@@ -50,7 +51,7 @@ from app.results.ranking import dimensions, group_key
 from app.results.service import advance_ranking, record_draws
 from app.results.types import CaseInfo
 from app.rounds.advance import admitting_award, apply_advance, propose_advance
-from app.rounds.service import settings_row
+from app.rounds.service import admit_approved, first_judged_round, settings_row
 from app.workspace import Workspace
 
 #: Judges per case in the first judged round (the expert review).
@@ -99,8 +100,9 @@ def play_through(
         raise DomainError("unknown_round", round=until)
     with ws.sessions() as s:
         pending = list(s.scalars(select(Case.code).where(Case.status == CaseStatus.SUBMITTED.value)))
-    if pending:
-        approve(ws, pending, actor=ACTOR)  # the demo's cases are made to pass screening
+    if pending:  # the demo's cases are made to pass screening, and all enter the first judged round
+        approve(ws, pending, actor=ACTOR)
+        admit_approved(ws, first_judged_round(ws), actor=ACTOR)
     judges = _judges(ws, seed)
     played = []
     previous: str | None = None
@@ -239,7 +241,7 @@ def _judge_case(
     home: JudgeHome,
     case_id: int,
     code: str,
-    criteria: Sequence[RubricCriterion],
+    criteria: Sequence[PackageCriterion],
     judge: Judging,
     live: bool,
     rng: random.Random,

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import av
 
+from app.demo.canvas import PALETTES, WHITE, Box, Color, PdfDoc, wrap
 from app.demo.content import CasePlan
-from app.demo.slides import PALETTES, WHITE, Box, Color, DeckText, PdfDoc, wrap
+from app.demo.slides import DeckText
 
 #: Frame size: 854×480 is 480p at 16:9 (the width rounded to even, as H.264 4:2:0 needs).
 VIDEO_SIZE = (854, 480)

@@ -10,7 +10,6 @@ from app.judge_home.records import (
     HomeCase,
     HomeInfo,
     PackageSummary,
-    RubricCriterion,
 )
 
 __all__ = [
@@ -22,6 +21,5 @@ __all__ = [
     "HomeInfo",
     "JudgeHome",
     "PackageSummary",
-    "RubricCriterion",
     "read_package_summary",
 ]

@@ -32,7 +32,7 @@ from app.judge_home.bundle_content import bundle_document
 from app.judge_home.judge_key import JudgeKey
 from app.judge_home.key_store import KeyStore, SealedOnly, default_key_store
 from app.judge_home.package_reading import check_same_seat, read_manifest_light, unlock_judge_key
-from app.judge_home.records import CaseFiles, CaseScores, ExportResult, HomeCase, HomeInfo, RubricCriterion
+from app.judge_home.records import CaseFiles, CaseScores, ExportResult, HomeCase, HomeInfo
 from app.judge_home.score_input import parse_score
 from app.judge_home.storage import (
     DB_NAME,
@@ -250,10 +250,7 @@ class JudgeHome:
             judge_code=m.judge_code,
             judge=m.judge_name,
             rubric=m.rubric_name,
-            criteria=tuple(
-                RubricCriterion(c.key, c.name, c.description, float(c.max), float(c.step), float(c.weight))
-                for c in m.criteria
-            ),
+            criteria=m.criteria,
             organizer_fingerprint=keys.fingerprint(m.organizer_key),
             cases=len(m.cases),
             missing_files=int(missing),
@@ -447,6 +444,11 @@ class JudgeHome:
         return self.scores(case_id)
 
     # --- exporting -------------------------------------------------------------------------------
+
+    def mark_sent(self, revision: int, target: str) -> None:
+        """Record that the organizer at ``target`` (the live receiver's address) holds bundle ``revision``."""
+        with self._lock, transaction(self._conn):
+            self._conn.execute("UPDATE export SET sent_to=? WHERE revision=?", (target, revision))
 
     def bundle_document(self, revision: int) -> dict[str, Any]:
         """The ``bundle.json`` content of the home as it is now (bundle-format.md §4.2)."""

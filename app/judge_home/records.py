@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """What the judge's home hands out: frozen rows for the GUI and the CLI (no SQLite, no Qt).
 
-``RubricCriterion`` is the judge's view of a criterion (floats for display, read from the signed
-manifest); the package's own ``Criterion`` keeps the exact decimals the signatures cover.
+A criterion is the package's own ``PackageCriterion``: the exact decimals the signatures cover, which
+the home checks scores against and the GUI shows.
 """
 
 from __future__ import annotations
@@ -10,17 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True, slots=True)
-class RubricCriterion:
-    """A line of the rubric the judge scores against."""
-
-    key: str
-    name: str
-    description: str
-    max: float
-    step: float
-    weight: float
+from app.bundles.manifest import PackageCriterion
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +30,7 @@ class HomeInfo:
     judge_code: str
     judge: str
     rubric: str
-    criteria: tuple[RubricCriterion, ...]
+    criteria: tuple[PackageCriterion, ...]  # the rubric the judge scores against, as the package has it
     organizer_fingerprint: str
     cases: int
     missing_files: int

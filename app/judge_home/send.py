@@ -123,10 +123,13 @@ def send_bundle(
     outbox.mkdir(parents=True, exist_ok=True)
     exported = home.export_bundle(outbox)
     status, answer = post_bundle(exported.path, target, lang=lang, source=source, timeout=timeout)
-    return SendResult(
+    result = SendResult(
         code=str(answer["code"]),
         name=str(answer.get("name", "")),
         message=str(answer.get("message", "")),
         status=status,
         bundle=exported,
     )
+    if result.accepted:
+        home.mark_sent(exported.revision, target)
+    return result

@@ -1,24 +1,36 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The judge's ``judge.db``: its schema, the connection (WAL, synchronous=FULL, secure_delete) and the
-small helpers every write uses (one ``BEGIN IMMEDIATE`` transaction, the ``meta`` key-value table)."""
+"""The judge's ``judge.db``: its schema and how it upgrades, the connection (WAL, synchronous=FULL,
+secure_delete) and the small helpers every write uses (one ``BEGIN IMMEDIATE`` transaction, ``meta``).
+
+The schema carries a version (``PRAGMA user_version``), as the workspace's does with Alembic: a newer
+app opening a judge.db written by an older one first copies it whole (``judge.db.bak-v<N>``, through
+SQLite's backup API so the WAL is in the copy), then runs each step of :data:`UPGRADES` after the
+stored version, each in one transaction with its new version number. A judge who updates Leitai between
+two rounds therefore never loses a score that was not sent yet; a judge.db from a *newer* app is refused
+(``home_too_new``), never rewritten. Steps only add: a column, a table, a default — never a drop.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from app.bundles.manifest import Manifest
+from app.errors import DomainError
 
 DB_NAME = "judge.db"
 #: Where homes written before the key left judge.db kept it in clear (removed at the first open with
 #: the access code).
 LEGACY_SEED = "judge_seed"
 FILES_DIR = "files"
+#: Name of the copy made before an upgrade from version N: ``judge.db.bak-vN``.
+BACKUP_SUFFIX = ".bak-v{version}"
 
-SCHEMA = """
+#: Version 1: the schema of the first release (a judge.db without a version number is this one).
+SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS file (sha256 TEXT PRIMARY KEY, path TEXT);
 CREATE TABLE IF NOT EXISTS case_state (
@@ -43,15 +55,99 @@ CREATE TABLE IF NOT EXISTS export (
 """
 
 
+def _v2_sent_to(conn: sqlite3.Connection) -> None:
+    """Version 2: where each exported bundle was delivered (the live receiver's address; '' for a file
+    the judge carries), so the judge's side can tell a bundle the organizer has from one still to send."""
+    conn.execute("ALTER TABLE export ADD COLUMN sent_to TEXT NOT NULL DEFAULT ''")
+
+
+#: Upgrade steps: ``UPGRADES[n]`` turns version ``n`` into ``n + 1``. Append, never edit a released one.
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v2_sent_to}
+#: The version this app writes.
+SCHEMA_VERSION = 1 + len(UPGRADES)
+
+
 def connect(home_dir: Path) -> sqlite3.Connection:
-    """Open (or create) ``judge.db`` in ``home_dir``; usable from the GUI's worker thread too."""
-    conn = sqlite3.connect(home_dir / DB_NAME, check_same_thread=False, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")  # a score shown as saved survives pulling the power
-    conn.execute("PRAGMA busy_timeout=5000")
-    conn.execute("PRAGMA secure_delete=ON")  # a key removed from meta leaves no bytes behind
-    conn.executescript(SCHEMA)
+    """Open (or create) ``judge.db`` in ``home_dir`` at :data:`SCHEMA_VERSION`, upgrading an older one
+    after a backup copy; usable from the GUI's worker thread too. Raises ``home_too_new``."""
+    path = home_dir / DB_NAME
+    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        _refuse_newer(conn, path)  # before anything is written, even the journal mode
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")  # a score shown as saved survives pulling the power
+        conn.execute("PRAGMA secure_delete=ON")  # a key removed from meta leaves no bytes behind
+        upgrade(conn, path)
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The stored version: ``user_version``, or 1 for a judge.db of the first release (tables, no
+    number), or 0 for an empty file."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version == 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+        return 1
+    return version
+
+
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> int:
+    """The stored version; ``home_too_new`` when a newer app wrote it (never rewritten by an older one)."""
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise DomainError("home_too_new", path=str(path.parent), version=found, supported=SCHEMA_VERSION)
+    return found
+
+
+def upgrade(conn: sqlite3.Connection, path: Path) -> int:
+    """Bring the open ``judge.db`` at ``path`` to :data:`SCHEMA_VERSION`; returns the version it had.
+
+    A new file gets the whole schema at once. An older one is copied first (``judge.db.bak-vN``, kept),
+    then upgraded one step per transaction: a step that fails leaves the file at the last version
+    reached, every score in it, and the error is raised (``home_unreadable``)."""
+    found = _refuse_newer(conn, path)
+    if found == SCHEMA_VERSION:
+        return found
+    if found == 0:
+        _create(conn)
+        return found
+    _backup(conn, path.with_name(path.name + BACKUP_SUFFIX.format(version=found)))
+    for version in range(found, SCHEMA_VERSION):
+        try:
+            with transaction(conn):
+                UPGRADES[version](conn)
+                conn.execute(f"PRAGMA user_version={version + 1}")
+        except sqlite3.Error as exc:
+            raise DomainError("home_unreadable", path=str(path.parent), reason=str(exc)) from exc
+    return found
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    """A new judge.db: version 1's tables and every upgrade, as one transaction."""
+    with transaction(conn):
+        for statement in SCHEMA_V1.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        for version in range(1, SCHEMA_VERSION):
+            UPGRADES[version](conn)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _backup(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the whole database (WAL included) before it is changed; an earlier copy of
+    the same version is kept as it is (it is the older of the two)."""
+    if target.exists():
+        return
+    partial = target.with_name(target.name + ".part")
+    copy = sqlite3.connect(partial)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    partial.replace(target)
 
 
 @contextmanager

@@ -21,8 +21,8 @@ from sqlalchemy import select
 from app.bundles.package import build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Case
 from app.workspace import Workspace
 
@@ -152,7 +152,7 @@ def build_rehearsal(root: Path, *, cases: int = 6, judges: int = 15, seed: int =
         )
     for i in range(judges):
         add_judge(ws, NewJudge(name=f"评委{i + 1}", institution="特邀专家"), actor="rehearsal")
-    ensure_round_robin(ws, ROUND, judges_per_case=judges, actor="rehearsal")
+    ensure_assigned(ws, ROUND, per_case=judges, actor="rehearsal")
     built = build_packages(ws, ROUND, None, root / "packages", PASSPHRASE, actor="rehearsal")
     homes = {
         b.judge_code: JudgeHome.open_package(b.path, root / "judges" / b.judge_code, b.access_code)

@@ -29,7 +29,12 @@ class Rubric(Base):
 
 
 class Criterion(Base):
-    """One line of a rubric: a range ``0..max`` in steps of ``step``, weighted into the total."""
+    """One line of a rubric: a range ``0..max`` in steps of ``step``, weighted into the total.
+
+    The database's criterion, which the organizer edits; the one type of the three kept for the
+    workspace's boundary (the season file's is ``app.seasons.Criterion``, a package's on the wire and in
+    the judge's home and the merge ``app.bundles.manifest.PackageCriterion``).
+    """
 
     __tablename__ = "criterion"
     __table_args__ = (UniqueConstraint("rubric_id", "key"),)

@@ -204,7 +204,11 @@ class FinalTickets:
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
-    """A rubric criterion; ``live_only`` criteria (presentation) are scored in live rounds only."""
+    """A rubric criterion as the season file states it; ``live_only`` ones (presentation) are scored in
+    live rounds only.
+
+    The season file's boundary: it seeds a new workspace's rubrics (``app.models.Criterion`` from then on).
+    """
 
     key: str
     name: str

@@ -24,6 +24,18 @@
         <translation>改善医疗服务全国医院擂台赛的离线桌面应用。</translation>
     </message>
     <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>Versions, system, folders and the last lines of the log, for support. No scores or names.</source>
+        <translation>版本、系统、文件夹和日志的最后几行，供技术支持使用；不含评分和姓名。</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to the organizer or to support.</source>
+        <translation>已复制。请粘贴到发给主办方或技术支持的消息中。</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -32,8 +44,50 @@
         <translation>视频播放</translation>
     </message>
     <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
         <source>About Leitai</source>
         <translation>关于擂台</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Leitai ran into a problem</source>
+        <extracomment>Seconds after a dialog closed during which a new error is only logged (an error on every repaint). Dialogs shown at most in one session; later errors are logged only. What the user chose: carry on, or quit.</extracomment>
+        <translation>擂台遇到问题</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong.</source>
+        <translation>发生了意外错误。</translation>
+    </message>
+    <message>
+        <source>Nothing you entered is lost: every score, comment and change was saved to disk the moment you made it. You can carry on, or quit and start Leitai again.</source>
+        <translation>您录入的内容都没有丢失：每一项评分、评语和修改在录入时就已保存到磁盘。您可以继续使用，也可以退出后重新打开擂台。</translation>
+    </message>
+    <message>
+        <source>The details were written to the log:
+{path}</source>
+        <translation>详细信息已写入日志：
+{path}</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Quit Leitai</source>
+        <translation>退出擂台</translation>
     </message>
 </context>
 <context>
@@ -103,6 +157,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Getting started</source>
+        <translation>新手指引(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;About Leitai</source>
         <translation>关于擂台(&amp;A)</translation>
     </message>
@@ -121,6 +179,10 @@
     <message>
         <source>Open a workspace first.</source>
         <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <source>The guide is on the start page: close the workspace.</source>
+        <translation>新手指引在起始页上：请先关闭工作区。</translation>
     </message>
     <message>
         <source>Clear list</source>
@@ -232,6 +294,94 @@
     </message>
 </context>
 <context>
+    <name>StartGuide</name>
+    <message>
+        <source>New to Leitai? Choose your role for a short guided start.</source>
+        <extracomment>The two roles the guide knows. The guide&apos;s last step was taken: the start page asks for this (``open_package``, …). The user put the guide away (&quot;Hide&quot;, or a last step taken).</extracomment>
+        <translation>第一次使用擂台？请选择您的身份，跟着简短的指引开始。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Hide the guide</source>
+        <translation>隐藏新手指引</translation>
+    </message>
+    <message>
+        <source>Help ▸ Getting started shows it again</source>
+        <translation>可通过“帮助 ▸ 新手指引”再次打开</translation>
+    </message>
+    <message>
+        <source>I organize the competition</source>
+        <translation>我是主办方</translation>
+    </message>
+    <message>
+        <source>I am a judge</source>
+        <translation>我是评委</translation>
+    </message>
+    <message>
+        <source>Other role</source>
+        <translation>换个身份</translation>
+    </message>
+    <message>
+        <source>Back to the choice of role</source>
+        <translation>返回身份选择</translation>
+    </message>
+    <message>
+        <source>Judging on your own laptop, in four steps</source>
+        <translation>四步完成评审（在您自己的电脑上）</translation>
+    </message>
+    <message>
+        <source>1. The organizer sends you a judge package (a .leitai-pkg file) and, separately, your access code.</source>
+        <translation>1. 主办方会发给您一份评审包（.leitai-pkg 文件），并另行告知您的访问码。</translation>
+    </message>
+    <message>
+        <source>2. Open the package and type the access code. Compare the organizer key&apos;s fingerprint with the one the organizer announced.</source>
+        <translation>2. 打开评审包并输入访问码。请将主办方密钥指纹与主办方公布的指纹核对。</translation>
+    </message>
+    <message>
+        <source>3. Read each case&apos;s slides (PgDown), watch its video, and score each criterion (F2 jumps to the scores). Every score is saved as you type it.</source>
+        <translation>3. 阅读每个案例的幻灯片（PgDown 翻页），观看视频，逐项评分（按 F2 跳到评分栏）。每项评分录入后立即保存。</translation>
+    </message>
+    <message>
+        <source>4. Submit each case (Ctrl+Enter), then export your signed score bundle (Ctrl+E) and give it to the organizer.</source>
+        <translation>4. 逐个提交案例（Ctrl+Enter），然后导出已签名的评分包（Ctrl+E）交给主办方。</translation>
+    </message>
+    <message>
+        <source>Open my judge package…</source>
+        <translation>打开我的评审包…</translation>
+    </message>
+    <message>
+        <source>Running a competition, in four steps</source>
+        <translation>四步组织一届比赛</translation>
+    </message>
+    <message>
+        <source>1. Create a workspace for the season, or try the demo competition first.</source>
+        <translation>1. 为本届比赛新建工作区，或先试用演示比赛。</translation>
+    </message>
+    <message>
+        <source>2. Import the hospitals&apos; submissions: every case is checked against the season&apos;s notice.</source>
+        <translation>2. 导入各医院的申报材料：每个案例都会按本届通知的要求逐项检查。</translation>
+    </message>
+    <message>
+        <source>3. Screen the cases, enrol the judges, assign them and build one signed package per judge.</source>
+        <translation>3. 初筛案例，登记评委并分配评审任务，为每位评委生成一份签名评审包。</translation>
+    </message>
+    <message>
+        <source>4. Merge the judges&apos; score bundles, rank the cases and run the live final.</source>
+        <translation>4. 合并评委的评分包，排名，并组织现场决赛。</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>Try the demo…</source>
+        <translation>试用演示比赛…</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Leitai</source>
@@ -264,6 +414,7 @@
     </message>
     <message>
         <source>Open judge package…</source>
+        <extracomment>Seconds each media step may take before it counts as failed (a slow laptop is still well inside). Frame size libvlc decodes into (its picture is scaled to it; the size does not matter to the check).</extracomment>
         <translation>打开评审包…</translation>
     </message>
     <message>

@@ -173,6 +173,10 @@
         <translation>此案例没有视频。</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
         <source>The video file is missing: {0}</source>
         <translation>视频文件缺失：{0}</translation>
     </message>

@@ -22,8 +22,8 @@ from app.bundles.merge import REFUSALS, MergeOutcome, merge_bundle, merge_paths,
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import (
     Assignment,
     AuditEvent,
@@ -57,7 +57,7 @@ def _fill(ws: Workspace, tmp: Path, cases: int = 5, judges: int = 2) -> None:
         )
     for i in range(judges):
         add_judge(ws, NewJudge(name=f"评委{i}"))
-    ensure_round_robin(ws, "review", judges_per_case=judges)
+    ensure_assigned(ws, "review", per_case=judges)
 
 
 class Scene:

@@ -21,8 +21,8 @@ from app.bundles.bundle import read_bundle, write_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Assignment, AuditEvent, ImportedBundle, Score
 from app.workspace import Workspace
 
@@ -56,7 +56,7 @@ def scene(workspace: Workspace, tmp_path: Path) -> Iterator[Scene]:
         )
     for i in range(2):
         add_judge(workspace, NewJudge(name=f"评委{i}"))
-    ensure_round_robin(workspace, "review", judges_per_case=2)
+    ensure_assigned(workspace, "review", per_case=2)
     packages = build_packages(workspace, "review", None, tmp_path / "pkgs", PASS)
     homes = [
         JudgeHome.open_package(p.path, tmp_path / f"home-{p.judge_code}", p.access_code) for p in packages
@@ -88,13 +88,13 @@ def _write_is_blocked(ws: Workspace) -> bool:
 
 def _spy_on_checks(monkeypatch: pytest.MonkeyPatch, ws: Workspace) -> list[bool]:
     seen: list[bool] = []
-    real: Callable[..., Any] = merge._check
+    real: Callable[..., Any] = merge.check
 
     def checking(*args: Any) -> Any:
         seen.append(_write_is_blocked(ws))
         return real(*args)
 
-    monkeypatch.setattr(merge, "_check", checking)
+    monkeypatch.setattr(merge, "check", checking)
     return seen
 
 
@@ -245,12 +245,12 @@ def test_a_signature_checked_ahead_with_another_key_is_checked_again(
     home = scene.homes[0]
     forged = scene.tmp / "forged.leitai-scores"
     write_bundle(forged, home.bundle_document(revision=3), Ed25519PrivateKey.generate())
-    real_read = merge._read
+    real_read = merge.read_file
 
     def vouching(path: Path, package_keys: Any = None) -> Any:
         read = real_read(path, package_keys)
         return dataclasses.replace(read, verified=(bytes(32), True))
 
-    monkeypatch.setattr(merge, "_read", vouching)
+    monkeypatch.setattr(merge, "read_file", vouching)
     assert merge.merge_bundle(scene.ws, forged).code == "bad_signature"
     assert [o.code for o in merge.merge_paths(scene.ws, [forged])] == ["bad_signature"]

@@ -116,8 +116,17 @@ def test_round_trip_through_the_commands(
         code, out = _run(capsys, "judge", "status", "--home", str(home))
         states = [line.split("\t")[2] for line in out.splitlines()]
         assert {"已提交", "已回避", "未开始"} <= set(states)  # names, not not_started / recused
-        code, out = _run(capsys, "judge", "export", "--home", str(home), "--out", str(bundles),
-                         "--code", pkg["access_code"])  # fmt: skip (the key is sealed under the code)
+        code, out = _run(
+            capsys,
+            "judge",
+            "export",
+            "--home",
+            str(home),
+            "--out",
+            str(bundles),
+            "--code",
+            pkg["access_code"],
+        )  # fmt: skip (the key is sealed under the code)
         assert code == 0
         assert "修订号" in out
 

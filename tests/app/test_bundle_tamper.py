@@ -18,8 +18,8 @@ from app.bundles.package import BuiltPackage, build_packages, verify_package
 from app.casebook import NewCase, add_case
 from app.errors import DomainError
 from app.judge_home import JudgeHome
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Score
 from app.workspace import Workspace
 
@@ -47,7 +47,7 @@ def package(workspace: Workspace, tmp_path: Path) -> BuiltPackage:
             ),
         )
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", 1)
+    ensure_assigned(workspace, "review", 1)
     return build_packages(workspace, "review", None, tmp_path / "pkgs", PASS)[0]
 
 

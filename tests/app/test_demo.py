@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The demo competition: realistic, spread over every theme and region, and clean by the season's rules."""
+"""The demo competition: realistic, spread over every theme and region, imported and checked like a real
+submission, and clean by the season's rules but for the few mistakes it plants on purpose."""
 
 from __future__ import annotations
 
@@ -19,15 +20,20 @@ from sqlalchemy import func, select
 from app import catalog
 from app.cli import main as cli_main
 from app.demo import default_videos, generate_demo, plan_demo
-from app.demo.content import DEMO_DATA_DIR
-from app.demo.slides import cjk_font, text_width, wrap
+from app.demo.canvas import cjk_font, text_width, wrap
+from app.demo.inputs import DEMO_DATA_DIR
+from app.demo.submission import LONG_RECOMMENDATION, SPELLING, VOTES_WITH_UNIT, hospital_as_written
 from app.errors import DomainError
+from app.intake import CODES, VIOLATION, screening
 from app.judging.roster import list_judges
 from app.models import Conflict
+from app.rounds.service import member_cases
 from app.seasons import load_season
 from app.workspace import Workspace
 
 RULES = load_season(2022)
+#: The mistake planted in each case of the default demo ("" for none).
+PLANTED = {plan.code: plan.planted for plan in plan_demo()[0]}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +68,9 @@ def test_default_demo_has_every_theme_and_region_evenly(default_demo: Workspace)
     # Spread evenly: 6 a theme and 10 a region.
     assert max(s.by_theme.values()) - min(s.by_theme.values()) <= 1
     assert max(s.by_region.values()) - min(s.by_region.values()) <= 1
-    assert s.by_status == {"approved": 60}  # screened, ready for the expert review's assignment
+    # screening part-way: 45 clean cases approved into the review, 11 newer clean ones and the 4 that
+    # broke a rule still waiting
+    assert s.by_status == {"approved": 45, "submitted": 15}
 
 
 def test_hospitals_enter_several_themes_but_each_theme_once(rows: list[catalog.CaseRow]) -> None:
@@ -75,7 +83,8 @@ def test_hospitals_enter_several_themes_but_each_theme_once(rows: list[catalog.C
         province = RULES.resolve_province(r.province)
         assert province is not None, r.province
         assert r.region == RULES.region_of(province).name
-        assert re.fullmatch(r"\S{2,16}(人民医院|中医医院|妇幼保健院|中心医院|医院)", r.hospital), r.hospital
+        name = r.hospital.replace(" ", "") if PLANTED[r.code] == SPELLING else r.hospital
+        assert re.fullmatch(r"\S{2,16}(人民医院|中医医院|妇幼保健院|中心医院|医院)", name), r.hospital
     assert len({(r.hospital, r.province) for r in rows}) == len(per_hospital)
 
 
@@ -86,12 +95,18 @@ def test_case_fields_are_plausible_and_within_the_rules(rows: list[catalog.CaseR
     tiers = {t.name for t in RULES.tiers}
     for r in rows:
         assert start <= (r.submitted_at or start.replace(year=1)) <= end, r.submitted_at
-        assert 80 <= len(r.recommendation) <= 280 <= RULES.limits.recommendation_max_chars
-        assert r.hospital in r.recommendation
+        if PLANTED[r.code] == LONG_RECOMMENDATION:
+            assert len(r.recommendation) > RULES.limits.recommendation_max_chars
+        else:
+            assert 80 <= len(r.recommendation) <= 280 <= RULES.limits.recommendation_max_chars
+        assert r.hospital.replace(" ", "") in r.recommendation
         assert 8 <= len(r.title) <= 40, r.title
         assert r.tier in tiers
-        assert r.votes is not None
-        assert r.votes > 0
+        if PLANTED[r.code] == VOTES_WITH_UNIT:
+            assert r.votes is None  # "1234票" is not a count: the intake warns and keeps none
+        else:
+            assert r.votes is not None
+            assert r.votes > 0
     assert len({r.title for r in rows}) == len(rows)
     # Submissions follow the codes: an online form numbers them as they come.
     assert [r.submitted_at for r in rows] == sorted(r.submitted_at for r in rows if r.submitted_at)
@@ -174,6 +189,61 @@ def test_the_demo_leaves_nothing_but_the_workspace(default_demo: Workspace) -> N
     }
 
 
+# ----------------------------------------------------------------------------- checked like an import
+
+
+def test_every_demo_case_was_checked_and_its_table_row_agrees_with_its_details(
+    default_demo: Workspace, rows: list[catalog.CaseRow]
+) -> None:
+    """The screening table's findings column and the case's details read the same stored findings."""
+    has_video = {r.code: r.has_video for r in rows}
+    table = screening.screening_rows(default_demo)
+    assert len(table) == 60
+    for row in table:
+        assert row.checked, row.code
+        details = screening.case_findings(default_demo, row.code)
+        violations = [f for f in details if f.is_violation]
+        assert (row.counts.violations, row.counts.warnings) == (
+            len(violations),
+            len(details) - len(violations),
+        )
+        assert set(row.counts.codes) == {f.code for f in details}
+        # a case without a video is told so, as every imported one is (the video is optional in 2022)
+        assert ("no_video" in row.counts.codes) == (not has_video[row.code])
+
+
+def test_the_planted_mistakes_and_nothing_else_are_found(default_demo: Workspace) -> None:
+    planted = {code: kind for code, kind in PLANTED.items() if kind}
+    assert sorted(planted.values()) == sorted([SPELLING, LONG_RECOMMENDATION, VOTES_WITH_UNIT] * 2)
+    for row in screening.screening_rows(default_demo):
+        codes = set(row.counts.codes) - {"no_video"}
+        assert codes == ({PLANTED[row.code]} if PLANTED[row.code] else set()), row.code
+        violation = PLANTED[row.code] and CODES[PLANTED[row.code]].severity == VIOLATION
+        assert row.counts.violations == (1 if violation else 0), row.code
+
+
+def test_screening_is_part_way_and_approve_all_clean_has_cases_to_approve(default_demo: Workspace) -> None:
+    """The earliest clean cases are approved and in the expert review; the newest clean ones wait for
+    "approve all clean", which is enabled (it has clean cases), and the ones that broke a rule wait too."""
+    rows = screening.screening_rows(default_demo)
+    broke_a_rule = {c for c, kind in PLANTED.items() if kind in (SPELLING, LONG_RECOMMENDATION)}
+    approved = [r.code for r in rows if r.status == "approved"]
+    waiting_clean = [
+        r.code for r in rows if r.status == "submitted" and r.checked and not r.counts.violations
+    ]
+    assert len(approved) == 45
+    assert len(waiting_clean) == 11
+    assert max(approved) < min(waiting_clean)  # the earliest submitted were screened first
+    assert {r.code for r in rows if r.status == "submitted"} == {*waiting_clean, *broke_a_rule}
+    assert {m.code for m in member_cases(default_demo, "review")} == set(approved)
+    step = screening.approve_clean(default_demo, actor="test")
+    try:
+        assert sorted(step.codes) == sorted(waiting_clean)
+    finally:
+        screening.undo(default_demo, actor="test")  # the module's demo stays as generated
+    assert len([r for r in screening.screening_rows(default_demo) if r.status == "approved"]) == 45
+
+
 # ------------------------------------------------------------------------------------------- others
 
 
@@ -187,12 +257,13 @@ def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
         generate_demo(tmp_path / "notes.txt", cases=2)
 
 
-def test_a_cancelled_demo_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+@pytest.mark.parametrize("at", [2, 7], ids=["while drawing", "while importing"])
+def test_a_cancelled_demo_leaves_the_folder_as_it_was(tmp_path: Path, at: int) -> None:
     class Cancel(Exception):
         pass
 
     def progress(done: int, total: int) -> None:
-        if done == 2:
+        if done == at:
             raise Cancel
 
     with pytest.raises(Cancel):
@@ -212,11 +283,14 @@ def test_same_seed_same_demo_and_progress_per_case(tmp_path: Path) -> None:
     with ws:
         made = [(r.code, r.title, r.hospital, r.theme_number) for r in catalog.list_cases(ws)]
         s = catalog.summary(ws)
-    assert calls == [(i, 12) for i in range(1, 13)]
+    # the cases drawn one by one (the first half), then checked and stored by the intake (the second)
+    assert calls[:12] == [(i, 24) for i in range(1, 13)]
+    assert calls[-1] == (24, 24)
+    assert [d for d, _t in calls] == sorted({d for d, _t in calls})
     assert len(s.by_theme) == 10
     assert len(s.by_region) == 6
     planned, judges = plan_demo(cases=12, judges=3, videos=1, seed=7)
-    assert made == [(c.code, c.title, c.hospital.name, c.theme_number) for c in planned]
+    assert made == [(c.code, c.title, hospital_as_written(c), c.theme_number) for c in planned]
     again, judges_again = plan_demo(cases=12, judges=3, videos=1, seed=7)
     assert [c.title for c in again] == [c.title for c in planned]
     assert judges_again == judges

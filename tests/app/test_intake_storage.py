@@ -202,8 +202,8 @@ def test_a_merge_into_a_read_only_workspace_is_one_line_and_changes_nothing(
     from app.bundles.package import build_packages
     from app.casebook import NewCase, add_case
     from app.judge_home import JudgeHome
+    from app.judging.assignment import ensure_assigned
     from app.judging.roster import NewJudge, add_judge
-    from app.judging.round_robin import ensure_round_robin
 
     pdf = tmp_path / "c.pdf"
     pdf.write_bytes(b"%PDF-1.4\n" + os.urandom(600))
@@ -211,7 +211,7 @@ def test_a_merge_into_a_read_only_workspace_is_one_line_and_changes_nothing(
         workspace, NewCase(code="C001", hospital="医院", province="四川", theme=1, title="案例", pdf=pdf)
     )
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", judges_per_case=1)
+    ensure_assigned(workspace, "review", per_case=1)
     (package,) = build_packages(workspace, "review", None, tmp_path / "pkgs", "organizer-pass")
     home = JudgeHome.open_package(package.path, tmp_path / "home", package.access_code)
     try:

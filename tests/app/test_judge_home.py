@@ -17,8 +17,8 @@ from app.casebook import NewCase, add_case
 from app.errors import DomainError
 from app.judge_home import JudgeHome
 from app.judge_home.key_store import OsKeyStore
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.models import Round
 from app.workspace import Workspace
 
@@ -45,7 +45,7 @@ def _fill(ws: Workspace, tmp: Path, cases: int = 4, judges: int = 2) -> None:
         )
     for i in range(judges):
         add_judge(ws, NewJudge(name=f"评委{i}"))
-    ensure_round_robin(ws, "review", judges_per_case=judges)
+    ensure_assigned(ws, "review", per_case=judges)
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from app.bundles import keys
 from app.bundles.package import build_packages, verify_package
 from app.casebook import NewCase, add_case
 from app.errors import DomainError
+from app.judging.assignment import ensure_assigned
 from app.judging.judge_import import import_judges
 from app.judging.roster import NewJudge, add_judge, list_judges
-from app.judging.round_robin import ensure_round_robin
 from app.models import Assignment, AuditEvent, Conflict, IssuedPackage, Judge, OrganizerKey
 from app.workspace import Workspace
 
@@ -45,7 +45,7 @@ def test_progress_counts_every_media_byte_and_cancel_leaves_nothing(
     for i in range(3):
         _case(workspace, tmp_path, f"P{i}", f"医院{i}", size=5000, video=2)
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", 1)
+    ensure_assigned(workspace, "review", 1)
     seen: list[tuple[int, int]] = []
     built = build_packages(
         workspace, "review", None, tmp_path / "out", PASS, progress=lambda d, t: seen.append((d, t))
@@ -74,7 +74,7 @@ def test_progress_counts_every_media_byte_and_cancel_leaves_nothing(
 def test_a_corrupted_store_file_stops_the_build(workspace: Workspace, tmp_path: Path) -> None:
     _case(workspace, tmp_path, "Q1", "医院")
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", 1)
+    ensure_assigned(workspace, "review", 1)
     stored = next(p for p in (workspace.root / "files").rglob("*") if p.is_file())
     data = bytearray(stored.read_bytes())
     data[100] ^= 1
@@ -88,7 +88,7 @@ def test_a_corrupted_store_file_stops_the_build(workspace: Workspace, tmp_path: 
 def test_building_and_verifying_never_hold_a_whole_video(workspace: Workspace, tmp_path: Path) -> None:
     _case(workspace, tmp_path, "V1", "医院", video=48)
     add_judge(workspace, NewJudge(name="评委"))
-    ensure_round_robin(workspace, "review", 1)
+    ensure_assigned(workspace, "review", 1)
     tracemalloc.start()
     try:
         built = build_packages(workspace, "review", None, tmp_path / "out", PASS)[0]
@@ -112,7 +112,7 @@ def test_organizer_key_is_sealed_and_needs_its_passphrase(tmp_path: Path) -> Non
             assert b"first passphrase" not in ws.db_path.read_bytes()
         add_judge(ws, NewJudge(name="评委"))
         _case(ws, tmp_path, "K1", "医院")
-        ensure_round_robin(ws, "review", 1)
+        ensure_assigned(ws, "review", 1)
         with pytest.raises(DomainError) as err:
             build_packages(ws, "review", None, tmp_path / "out", "another passphrase")
         assert err.value.code == "bad_passphrase"
@@ -133,14 +133,14 @@ def test_access_codes_read_the_way_people_type_them() -> None:
         keys.normalise_code("UUUU-UUUU-UUUU")
 
 
-def test_round_robin_spreads_cases_and_respects_conflicts(workspace: Workspace, tmp_path: Path) -> None:
+def test_assignment_spreads_cases_and_respects_conflicts(workspace: Workspace, tmp_path: Path) -> None:
     for i in range(6):
         _case(workspace, tmp_path, f"R{i}", f"医院{i}", size=100)
     add_judge(workspace, NewJudge(name="甲", institution="医院0"))  # conflict with 医院0's case
     for name in ("乙", "丙"):
         add_judge(workspace, NewJudge(name=name))
-    assert ensure_round_robin(workspace, "review", 2) == 12
-    assert ensure_round_robin(workspace, "review", 2) == 0  # already assigned: left alone
+    assert ensure_assigned(workspace, "review", 2) == 12
+    assert ensure_assigned(workspace, "review", 2) == 0  # already assigned: left alone
     with workspace.sessions() as s:
         conflicted = s.scalars(select(Conflict)).one()
         rows = s.execute(select(Assignment.judge_id, Assignment.case_id)).all()

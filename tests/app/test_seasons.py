@@ -20,9 +20,8 @@ from app.seasons import (
     seasons_dir,
 )
 
-#: The notices, beside the repository (shared/seeds); the verbatim checks skip when they are absent.
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-NOTICE_FILES = {2020: "000_a96e251d1b8cfb32.txt", 2022: "001_7a74d1cbb99a7aa5.txt"}
+#: The two official notices' text (tests/data/notices/README.md), for the verbatim checks.
+NOTICES = Path(__file__).resolve().parents[1] / "data" / "notices"
 
 #: 赛区设置, as both notices list it (the same provinces in 2020 and 2022), plus 港澳台 → 中南 per the notes.
 REGIONS: dict[str, tuple[str, str, list[str]]] = {
@@ -91,10 +90,7 @@ def s2022() -> SeasonRules:
 
 def _notice(year: int) -> str:
     """The notice text with every space and line break removed (the 2022 PDF extraction spaces too)."""
-    path = SEEDS / NOTICE_FILES[year]
-    if not path.exists():
-        pytest.skip(f"notice not available at {path}")
-    return re.sub(r"\s+", "", path.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", "", (NOTICES / f"{year}.txt").read_text(encoding="utf-8"))
 
 
 # --- season facts ---------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
 from app.judge_home import PackageSummary
+from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
-from app.judging.round_robin import ensure_round_robin
 from app.workspace import Workspace
 from ui.judge.access_code_dialog import AccessCodeDialog
 from ui.judge.recuse_dialog import RecuseDialog
@@ -45,7 +45,7 @@ def small_package(root: Path, cases: int = 3) -> BuiltPackage:
                 ),
             )
         add_judge(ws, NewJudge(name="评委甲"))
-        ensure_round_robin(ws, "review", judges_per_case=1)
+        ensure_assigned(ws, "review", per_case=1)
         return build_packages(ws, "review", None, root / "packages", PASS)[0]
     finally:
         ws.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from app.paths import ROOT
 from ui import i18n
@@ -49,15 +50,27 @@ def unfinished(ts: Path) -> list[str]:
 
 def test_chinese_is_the_default_language(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(i18n.ENV_LANG, raising=False)
-    assert i18n.resolve_language(None, None) == "zh_CN"
-    assert i18n.resolve_language(None, "") == "zh_CN"
-    assert i18n.resolve_language(None, "klingon") == "zh_CN"
+    server = QLocale.c()  # the C/POSIX locale of a server or CI says nothing about a language
+    assert i18n.resolve_language(None, None, system=server) == "zh_CN"
+    assert i18n.resolve_language(None, "", system=server) == "zh_CN"
+    assert i18n.resolve_language(None, "klingon", system=server) == "zh_CN"
+    assert i18n.resolve_language(None, None, system=QLocale("fr_FR")) == "zh_CN"
 
 
-def test_language_order_is_flag_then_env_then_saved() -> None:
+def test_language_order_is_flag_then_env_then_saved_then_system() -> None:
     assert i18n.resolve_language("en", "zh_CN", {"LEITAI_LANG": "zh_CN"}) == "en"
     assert i18n.resolve_language(None, "zh_CN", {"LEITAI_LANG": "en"}) == "en"
     assert i18n.resolve_language(None, "en", {}) == "en"
+    assert i18n.resolve_language(None, "zh_CN", {}, system=QLocale("en_US")) == "zh_CN"  # a choice wins
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en_US", "en"), ("en_GB", "en"), ("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("zh_HK", "zh_CN")],
+)
+def test_with_nothing_chosen_the_language_follows_the_system(locale: str, expected: str) -> None:
+    assert i18n.system_language(QLocale(locale)) == expected
+    assert i18n.resolve_language(None, "", {}, system=QLocale(locale)) == expected
 
 
 def test_start_page_speaks_chinese_by_default(qtbot: Any, ctx: AppContext) -> None:
@@ -141,7 +154,6 @@ def test_catalogue_has_no_unfinished_entries() -> None:
     assert unfinished(ZH_TS) == []
 
 
-@pytest.mark.skipif(not (BIN / "pyside6-lupdate").exists(), reason="needs pyside6-lupdate in .venv")
 def test_every_string_of_the_shell_is_translated(tmp_path: Path) -> None:
     """Running lupdate over the shell's sources adds nothing untranslated to the committed catalogue."""
     copy = tmp_path / "check_zh_CN.ts"
@@ -156,7 +168,6 @@ def test_every_string_of_the_shell_is_translated(tmp_path: Path) -> None:
     assert unfinished(copy) == []
 
 
-@pytest.mark.skipif(not (BIN / "pyside6-lrelease").exists(), reason="needs pyside6-lrelease in .venv")
 def test_compiled_catalogue_is_current(tmp_path: Path) -> None:
     out = tmp_path / "check.qm"
     subprocess.run(

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.bundles import keys
 from app.bundles.bundle import read_bundle
-from app.bundles.demo import demo_round
 from app.bundles.merge import verify_bundle
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
-from app.judging.round_robin import ensure_round_robin
+from app.demo.bundles import demo_round
+from app.judging.assignment import ensure_assigned
 from app.workspace import Workspace
 from tests.ui.judge_support import JudgePrompter
 from ui.judge.case_list_model import CaseFilterProxy, CaseListModel
@@ -43,7 +43,7 @@ def demo(tmp_path_factory) -> Demo:
     ws = generate_demo(root / "ws", cases=4, judges=2, videos=1)
     try:
         round_key = demo_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         built = build_packages(ws, round_key, None, root / "packages", PASS)
     finally:
         ws.close()
@@ -371,7 +371,7 @@ def test_media_on_a_separate_drive_can_be_attached(qtbot, view, tmp_path, prompt
     ws = generate_demo(tmp_path / "ws", cases=2, judges=1, videos=1)
     try:
         round_key = demo_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         package = build_packages(ws, round_key, None, tmp_path / "pkg", PASS, external_media=True)[0]
     finally:
         ws.close()

@@ -27,11 +27,11 @@ from pathlib import Path
 
 import pytest
 
-from app.bundles.demo import demo_round
 from app.bundles.package import build_packages
 from app.demo import generate_demo
+from app.demo.bundles import demo_round
 from app.judge_home import JudgeHome
-from app.judging.round_robin import ensure_round_robin
+from app.judging.assignment import ensure_assigned
 
 KILLS = 50
 COMMANDS_PER_RUN = 24
@@ -174,7 +174,7 @@ def home(tmp_path_factory) -> tuple[Path, Path, str, dict[str, tuple[float, floa
     ws = generate_demo(root / "ws", cases=4, judges=2, videos=0)
     try:
         round_key = demo_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         package = max(build_packages(ws, round_key, None, root / "pkg", "pass-crash"), key=lambda b: b.cases)
     finally:
         ws.close()

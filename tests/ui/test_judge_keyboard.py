@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.bundles.demo import demo_round
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
-from app.judging.round_robin import ensure_round_robin
+from app.demo.bundles import demo_round
+from app.judging.assignment import ensure_assigned
 from tests.ui.judge_support import JudgePrompter
 from ui.main_window import PAGE_JUDGE, MainWindow
 
@@ -54,7 +54,7 @@ def package(tmp_path_factory) -> BuiltPackage:
     ws = generate_demo(root / "ws", cases=2, judges=1, videos=0)
     try:
         round_key = demo_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         return build_packages(ws, round_key, None, root / "packages", "keyboard-pass")[0]
     finally:
         ws.close()
@@ -106,4 +106,62 @@ def test_the_whole_judge_flow_by_keyboard(qtbot, window, prompter, package, tmp_
     with qtbot.waitSignal(judge.exported, timeout=10000) as exported:
         keys(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert exported.args[0].n_submitted == 1
+    judge.export_dialog.close()
+
+
+def _tab_to(qtbot, widget, limit: int = 30) -> None:
+    """Press Tab until ``widget`` has the focus (it must be reachable by keyboard)."""
+    for _ in range(limit):
+        if QApplication.focusWidget() is widget:
+            return
+        keys(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"{widget.objectName()} cannot be reached with Tab")
+
+
+def test_a_new_judge_goes_from_the_start_page_to_an_exported_bundle_by_keyboard(
+    qtbot, window, prompter, package, tmp_path
+):
+    """First run: the guide on Leitai's start page, the judge's steps, the package opened at its first
+    case, every criterion scored, the case submitted, the bundle exported — with key presses only."""
+    from ui.settings import GUIDE_DISMISSED
+
+    start = window.start_page
+    assert window.current_page() == "start"
+    assert start.guide.isVisible()  # first run: the guide is there
+    start.setFocus()
+    _tab_to(qtbot, start.guide.judge_button)
+    keys(qtbot, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is start.guide.first_button  # "Open my judge package…"
+    prompter.files.append(package.path)
+    prompter.access_codes.append(package.access_code)
+    keys(qtbot, Qt.Key.Key_Space)
+    judge = window.judge
+    qtbot.waitUntil(lambda: judge.home is not None, timeout=15000)
+    assert window.current_page() == PAGE_JUDGE
+    scoring = judge.scoring
+    first = scoring.model.rows()[0].id
+    assert scoring.case_id == first  # the guide ends with the first case open
+    qtbot.waitUntil(lambda: scoring.reader.is_loaded, timeout=10000)
+    assert not start.guide.isVisible()
+    assert window.ctx.settings.get(GUIDE_DISMISSED) is True  # and stays away from now on
+
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    keys(qtbot, Qt.Key.Key_F2)
+    for spin in scoring.rubric.spins.values():
+        assert QApplication.focusWidget() is spin
+        keys(qtbot, "12")
+        keys(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not scoring.saving, timeout=5000)
+    keys(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: scoring.model.case(scoring.model.row_of(first)).state == "submitted", timeout=5000
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    prompter.directories.append(out)
+    with qtbot.waitSignal(judge.exported, timeout=10000) as exported:
+        keys(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exported.args[0].n_submitted == 1
+    assert exported.args[0].path.is_file()
     judge.export_dialog.close()

@@ -16,10 +16,10 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
-from app.bundles.demo import demo_round
 from app.bundles.package import BuiltPackage, build_packages
 from app.demo import generate_demo
-from app.judging.round_robin import ensure_round_robin
+from app.demo.bundles import demo_round
+from app.judging.assignment import ensure_assigned
 from tests.ui.judge_support import JudgePrompter
 from ui.judge.case_list_model import COL_STATE
 from ui.main import apply_style
@@ -39,7 +39,7 @@ def package(tmp_path_factory) -> BuiltPackage:
     ws = generate_demo(root / "ws", cases=2, judges=1, videos=0)
     try:
         round_key = demo_round(ws)
-        ensure_round_robin(ws, round_key)
+        ensure_assigned(ws, round_key)
         return build_packages(ws, round_key, None, root / "packages", "layout-pass")[0]
     finally:
         ws.close()

@@ -48,3 +48,17 @@ def test_recent_list_is_most_recent_first_unique_and_bounded(tmp_path: Path) -> 
     assert len(set(recent)) == len(recent)
     settings.remove_recent_workspace(folders[5])
     assert str(folders[5].resolve()) not in settings.recent_workspaces()
+
+
+def test_a_yes_no_setting_survives_a_restart(tmp_path: Path) -> None:
+    """An INI file gives a bool back as text: "false" must not read as a (truthy) string or as the default."""
+    from ui.settings import GUIDE_DISMISSED
+
+    first = Settings(tmp_path / "ui.ini")
+    assert first.get(GUIDE_DISMISSED) is False
+    first.set(GUIDE_DISMISSED, True)
+    first.sync()
+    assert Settings(tmp_path / "ui.ini").get(GUIDE_DISMISSED) is True
+    first.set(GUIDE_DISMISSED, False)
+    first.sync()
+    assert Settings(tmp_path / "ui.ini").get(GUIDE_DISMISSED) is False

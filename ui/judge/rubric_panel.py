@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.judge_home import CaseScores, RubricCriterion
+from app.bundles.manifest import PackageCriterion
+from app.judge_home import CaseScores
 from ui.judge.score_spin_box import ScoreSpinBox, step_decimals
 
 #: Milliseconds of quiet after the last keystroke before a comment is saved.
@@ -45,7 +46,7 @@ class RubricPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rubricPanel")
-        self._criteria: tuple[RubricCriterion, ...] = ()
+        self._criteria: tuple[PackageCriterion, ...] = ()
         self.spins: dict[str, ScoreSpinBox] = {}
         self.problems: dict[str, QLabel] = {}  # why a criterion's entry is refused
         self._state = "not_started"
@@ -77,6 +78,7 @@ class RubricPanel(QWidget):
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("rubricComment")
         self.comment.setPlaceholderText(self.tr("Comment for the organizer (optional)"))
+        self.comment.setAccessibleName(self.tr("Comment for the organizer (optional)"))
         self.comment.setMaximumHeight(110)
         self.comment.textChanged.connect(self._on_comment_changed)
         self._comment_timer = QTimer(self)
@@ -129,7 +131,7 @@ class RubricPanel(QWidget):
         self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     # ---- building ------------------------------------------------------------------------------------
-    def set_criteria(self, criteria: tuple[RubricCriterion, ...]) -> None:
+    def set_criteria(self, criteria: tuple[PackageCriterion, ...]) -> None:
         """One row per criterion: name, range and step, entry, why an entry is refused, description."""
         while self.grid.count():
             item = self.grid.takeAt(0)
@@ -289,7 +291,7 @@ class RubricPanel(QWidget):
 
     def _update_total(self) -> None:
         weighted = [
-            (spin.score(), c.weight, c.max)
+            (spin.score(), float(c.weight), float(c.max))
             for c, spin in zip(self._criteria, self.spins.values(), strict=True)
         ]
         top = sum(w * m for _s, w, m in weighted)

@@ -42,6 +42,7 @@ class CaseFilterBar(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("caseSearch")
         self.search_edit.setPlaceholderText(self.tr("Search code, title or hospital"))
+        self.search_edit.setAccessibleName(self.tr("Search code, title or hospital"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(160)
         self._search_timer = QTimer(self)

@@ -192,6 +192,7 @@ class OrganizerView(QWidget):
     def _build_table(self) -> QTableView:
         table = self.table = QTableView()
         table.setObjectName("caseTable")
+        table.setAccessibleName(self.tr("Cases"))
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(COL_CODE, Qt.SortOrder.AscendingOrder)

@@ -28,7 +28,6 @@ ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.25, 6.0, 1.25
 PREFETCH_AFTER, PREFETCH_BEFORE = 2, 1
 
 
-
 class ZoomMode(Enum):
     FIT_WIDTH = "fit_width"
     FIT_PAGE = "fit_page"

@@ -225,6 +225,7 @@ class ReaderWidget(QWidget):
         tb.addSeparator()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search in PDF"))
+        self.search_edit.setAccessibleName(self.tr("Search in PDF"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(220)
         self.search_edit.returnPressed.connect(self._on_search_return)

@@ -117,6 +117,7 @@ class VideoPlayerWidget(QWidget):
         self.play_button.setObjectName("videoPlay")
         self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setToolTip(self.tr("Play / pause (Space)"))
+        self.play_button.setAccessibleName(self.tr("Play / pause"))
         self.play_button.clicked.connect(self.toggle_play)
         self.time_label = QLabel("00:00 / 00:00")
         self.time_label.setObjectName("videoTime")
@@ -133,6 +134,7 @@ class VideoPlayerWidget(QWidget):
         self.mute_button.setCheckable(True)
         self.mute_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
         self.mute_button.setToolTip(self.tr("Mute (M)"))
+        self.mute_button.setAccessibleName(self.tr("Mute"))
         self.mute_button.toggled.connect(self._on_mute_toggled)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setObjectName("videoVolume")
@@ -144,6 +146,7 @@ class VideoPlayerWidget(QWidget):
         self.full_button = QToolButton()
         self.full_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TitleBarMaxButton))
         self.full_button.setToolTip(self.tr("Full screen (F)"))
+        self.full_button.setAccessibleName(self.tr("Full screen"))
         self.full_button.clicked.connect(self.toggle_full_screen)
 
         self.controls = QWidget()

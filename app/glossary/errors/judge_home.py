@@ -52,6 +52,12 @@ MESSAGES: dict[str, Term] = {
         "评审文件夹 {path} 中的清单已损坏：{reason}",
         "The manifest in the judge folder {path} is damaged: {reason}",
     ),
+    "home_too_new": Term(
+        "评审文件夹 {path} 由更新版本的擂台写入（数据版本 {version}，本版本最高支持 {supported}）。"
+        "请安装最新版本后再打开，其中的评分不会丢失。",
+        "The judge folder {path} was written by a newer Leitai (data version {version}; this one reads up "
+        "to {supported}). Install the latest version to open it; the scores in it are kept.",
+    ),
     "home_bad_signature": Term(
         "评审文件夹 {path} 中的清单签名无效。",
         "The manifest in the judge folder {path} has an invalid signature.",

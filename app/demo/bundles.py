@@ -15,7 +15,7 @@ from app.bundles import DEMO_PASSPHRASE
 from app.bundles.keys import ensure_organizer_key
 from app.bundles.package import build_packages
 from app.judge_home import ExportResult, JudgeHome
-from app.judging.round_robin import ensure_round_robin
+from app.judging.assignment import ensure_assigned
 from app.models import Round
 from app.workspace import Workspace
 
@@ -55,7 +55,7 @@ def write_demo_bundles(
     with ws.sessions.begin() as s:
         ensure_organizer_key(s, ws.competition_uid, DEMO_PASSPHRASE)
     round_key = demo_round(ws)
-    ensure_round_robin(ws, round_key)
+    ensure_assigned(ws, round_key)
     packages_dir, homes_dir, bundles_dir = root / "packages", root / "judges", root / "bundles"
     built = build_packages(ws, round_key, None, packages_dir, DEMO_PASSPHRASE, external_media=True)
     (packages_dir / "access-codes.csv").write_text(
