@@ -69,8 +69,8 @@ class ConsistencyChartView(QChartView):
         """Draw the judges of ``consistency`` who have a severity (None: an empty chart)."""
         self.ensurePolished()  # the style sheet's colours are set when the widget is polished
         chart = QChart()
-        chart.setTitle(WORDS["consistency_title"].text())
-        chart.setTitleFont(self._font(1.35, bold=True))
+        # no title: the tab names the chart, and a small window keeps the room for the bars
+        chart.setToolTip(WORDS["consistency_title"].text())
         chart.setBackgroundVisible(False)
         chart.setMargins(chart.margins())
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -112,8 +112,11 @@ class ConsistencyChartView(QChartView):
         severity.setTitleText(self.tr("Severity (points)"))
         severity.setTitleFont(self._font(1.0))
         severity.setLabelsFont(self._font(1.0))
-        severity.setLabelFormat("%+.0f")
-        severity.setTickCount(5)
+        severity.setLabelFormat("%.0f")
+        # ticks at round numbers from 0 (the axis is a multiple of 5 points either side)
+        severity.setTickType(QValueAxis.TickType.TicksDynamic)
+        severity.setTickAnchor(0.0)
+        severity.setTickInterval(5.0 if limit <= 10 else 10.0 if limit <= 30 else 20.0)
         agreement_axis = QValueAxis()
         agreement_axis.setRange(-1.0, 1.0)
         agreement_axis.setTitleText(self.tr("Agreement ρ"))
@@ -146,7 +149,6 @@ class ConsistencyChartView(QChartView):
         self.agreement = marks
         text = self._colors.get("text", QColor())
         if text.isValid():
-            chart.setTitleBrush(text)
             for axis in (labels, severity, agreement_axis):
                 axis.setLabelsColor(text)
 

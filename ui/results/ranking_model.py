@@ -26,8 +26,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from app.glossary import language
 from app.glossary.results import WORDS
-from app.results.text import award_name, score_text, tie_note
+from app.results.text import actor_name, award_name, score_text, tie_note
 from app.results.types import VOTES_METHOD, GroupResult, Override, RankedCase, RoundResults
 from app.seasons import SeasonRules
 
@@ -102,7 +103,8 @@ def override_lines(overrides: tuple[Override, ...], rules: SeasonRules) -> list[
     out = []
     for o in overrides:
         verb = WORDS["grant" if o.grant else "revoke"].text()
-        who = " ".join(x for x in (o.actor, o.at.strftime("%Y-%m-%d %H:%M") if o.at else "") if x)
+        when = o.at.strftime("%Y-%m-%d %H:%M") if o.at else ""
+        who = " ".join(x for x in (actor_name(o.actor), when) if x)
         out.append(f"{verb}“{award_name(o.award_key, rules)}”：{o.reason}（{who}）")
     return out
 
@@ -111,27 +113,23 @@ def _row(ranked: RankedCase, results: RoundResults, rules: SeasonRules) -> _Row:
     cid = ranked.case.id
     pending = tuple(p.award_key for p in results.pending if cid in p.case_ids)
     overrides = tuple(o for o in results.overrides if o.case_id == cid)
-    names = []
+    # what an override changed and what waits for a draw come first: a narrow column still shows them
+    marked: list[str] = []
+    plain: list[str] = []
     for key in ranked.awards:
         name = award_name(key, rules)
-        names.append(
-            name
-            if key in ranked.rule_awards
-            else QCoreApplication.translate("RankingModel", "{award} (override)").format(award=name)
-        )
+        if key in ranked.rule_awards:
+            plain.append(name)
+        else:
+            marked.append(QCoreApplication.translate("RankingModel", "{award} (override)").format(award=name))
     for key in ranked.rule_awards:
         if key not in ranked.awards:
-            names.append(
-                QCoreApplication.translate("RankingModel", "{award} withdrawn").format(
-                    award=award_name(key, rules)
-                )
-            )
+            name = award_name(key, rules)
+            marked.append(QCoreApplication.translate("RankingModel", "{award} withdrawn").format(award=name))
     for key in pending:
-        names.append(
-            QCoreApplication.translate("RankingModel", "{award}: draw needed").format(
-                award=award_name(key, rules)
-            )
-        )
+        name = award_name(key, rules)
+        marked.append(QCoreApplication.translate("RankingModel", "{award}: draw needed").format(award=name))
+    names = marked + plain
     tips = override_lines(overrides, rules)
     if pending:
         tips.append(
@@ -144,7 +142,7 @@ def _row(ranked: RankedCase, results: RoundResults, rules: SeasonRules) -> _Row:
         ranked=ranked,
         rank=rank_text(ranked),
         rank_tip=tie_note(ranked, results),
-        awards="、".join(names),
+        awards=(", " if language() == "en" else "、").join(names),
         awards_tip="\n".join(tips),
         pending=pending,
         overrides=overrides,
@@ -216,6 +214,10 @@ class RankingModel(QAbstractTableModel):
 
     def column_index(self, key: str) -> int:
         return FIXED.index(key)
+
+    def widest_awards(self) -> str:
+        """The longest awards text of the group, to size the awards column."""
+        return max((r.awards for r in self._rows), key=len, default="")
 
     def widest_rank(self) -> str:
         """The longest rank text of the group (a tie's is longer), to size the rank column."""

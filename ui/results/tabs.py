@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.glossary.results import CLI, WORDS
-from app.results.text import award_name, draw_lines, flag_names, score_text
+from app.results.text import actor_name, award_name, draw_lines, flag_names, score_text
 from app.results.types import CuspCase, Draw, HospitalAward, JudgeStat, Override, RankedCase, RoundResults
 from app.seasons import SeasonRules
 from ui.results.ranking_model import OVERRIDDEN, PENDING, RankedRole, RankingModel, RankingProxy
@@ -191,14 +191,16 @@ class RankingTab(QWidget):
         font = QFont(self.table.font())
         font.setBold(True)
         bold = QFontMetrics(font)
+        plain = self.table.fontMetrics()
         widths = {
             "rank": bold.horizontalAdvance(self.model.widest_rank()) + pad,
             "code": bold.horizontalAdvance("2022-0000") + pad,
             "hospital": 11 * em,
             "region": 2 * em + pad,
             "score": bold.horizontalAdvance("100.00") + pad,
-            "awards": 13 * em,
-            "judge": bold.horizontalAdvance("100.00") + pad,
+            # as wide as the group's longest list of awards (within reason): they matter more than marks
+            "awards": min(22 * em, max(10 * em, plain.horizontalAdvance(self.model.widest_awards()) + pad)),
+            "judge": plain.horizontalAdvance("(100.00)") + pad,  # a dropped mark shows in brackets
         }
         heads = header.fontMetrics()
         header.setMinimumSectionSize(3 * em)
@@ -301,7 +303,7 @@ class ConsistencyTab(QWidget):
             self.splitter.insertWidget(0, self.chart)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
-            self.splitter.setSizes([600, 400])
+            self.splitter.setSizes([700, 300])
         self.chart.set_consistency(self._pending.consistency if self._pending is not None else None)
         return self.chart
 
@@ -407,7 +409,7 @@ class RecordsTab(QWidget):
             Field(WORDS["subject"].text(), lambda o: o.subject),
             Field(WORDS["change"].text(), lambda o: WORDS["grant" if o.grant else "revoke"].text()),
             Field(WORDS["reason"].text(), lambda o: o.reason, tooltip=lambda o: o.reason),
-            Field(WORDS["who"].text(), lambda o: o.actor),
+            Field(WORDS["who"].text(), lambda o: actor_name(o.actor)),
         ]
 
     def _draw_fields(self) -> list[Field[Draw]]:
@@ -419,7 +421,7 @@ class RecordsTab(QWidget):
         return [
             Field(WORDS["when"].text(), lambda d: d.at.strftime("%Y-%m-%d %H:%M") if d.at else ""),
             Field(WORDS["drawn"].text(), line, tooltip=line),
-            Field(WORDS["who"].text(), lambda d: d.actor),
+            Field(WORDS["who"].text(), lambda d: actor_name(d.actor)),
         ]
 
     def _season_fields(self) -> list[Field[HospitalAward]]:
