@@ -86,7 +86,7 @@
     </message>
     <message>
         <source>Certificates: a PDF per award in {name}</source>
-        <translation>奖状：每个奖项一个 PDF，存放在 {name}</translation>
+        <translation>奖状：每个奖项一个 PDF，存放在“{name}”文件夹中</translation>
     </message>
     <message>
         <source>Export</source>

@@ -367,3 +367,23 @@ def test_the_organizer_reaches_the_results_and_nothing_is_cut_at_1366(
     assert window.current_page() == PAGE_ORGANIZER
     window.close_workspace()
     assert view.workspace is None
+
+
+def test_public_votes_rank_on_their_own_page_without_expert_scores(
+    qtbot: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    ws = generate_demo(tmp_path / "ws2020", season=2020, cases=8, judges=0, videos=0)
+    try:
+        view = open_view(qtbot, ctx, ws, "voting")
+        results = round_results(ws, "voting")
+        assert view.round.currentText() == "案例网络投票"
+        assert (view.method.currentText(), view.method.isEnabled()) == ("网络投票数", False)
+        assert not view.tabs.isTabEnabled(1)  # no judges, no consistency
+        model = view.ranking.model
+        assert model.columnCount() == len(FIXED)  # no 评委 columns
+        assert model.headerData(FIXED.index("score"), Qt.Orientation.Horizontal) == "网络投票"
+        first = results.groups[0].cases[0]
+        assert model.index(0, FIXED.index("score")).data() == f"{first.result.score:.0f}"
+        assert "十大人气案例" in model.index(0, FIXED.index("awards")).data()
+    finally:
+        ws.close()

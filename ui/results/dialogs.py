@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.glossary import language
 from app.results.service import MAX_REASON
 from app.results.verify import VerifyReport, problem_text
 from ui.prompter import Prompter
@@ -299,7 +300,7 @@ class VerifyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
-        rounds = "、".join(report.round_names or report.rounds) or "—"
+        rounds = (", " if language() == "en" else "、").join(report.round_names or report.rounds) or "—"
         if report.ok:
             text = self.tr(
                 "Recomputed every result from {bundles} signed bundles ({rounds}): everything matches."
@@ -320,6 +321,8 @@ class VerifyDialog(QDialog):
         self.problems.addItems([problem_text(p) for p in report.problems])
         self.problems.setVisible(not report.ok)
         layout.addWidget(self.problems, 1)
+        if report.ok:
+            layout.addStretch(1)  # the sentence stays at the top
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
