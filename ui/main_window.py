@@ -42,6 +42,7 @@ from ui.workspace_maker import WorkspaceMaker
 if TYPE_CHECKING:
     from app.catalog import WorkspaceSummary
     from app.workspace import Workspace
+    from ui.desk.desk_view import DeskView
     from ui.judge.judge_view import JudgeView
     from ui.organizer.organizer_view import OrganizerView
     from ui.organizer.screening_controller import ScreeningController
@@ -52,6 +53,7 @@ PageFactory = Callable[[], tuple[QWidget, list[QMenu]]]
 PAGE_START = "start"
 PAGE_ORGANIZER = "organizer"
 PAGE_JUDGE = "judge"
+PAGE_DESK = "desk"
 
 #: Milliseconds to wait for background work to stop when the window closes.
 SHUTDOWN_WAIT_MS = 5000
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         self.add_page(PAGE_START, self.start_page)
         self.add_page_factory(PAGE_ORGANIZER, self._build_organizer)
         self.add_page_factory(PAGE_JUDGE, self._build_judge)
+        self.add_page_factory(PAGE_DESK, self._build_desk)
         install_results(self)  # the results page (issue 11), reached from the organizer's toolbar
 
     def _build_organizer(self) -> tuple[QWidget, list[QMenu]]:
@@ -186,8 +189,34 @@ class MainWindow(QMainWindow):
         # Intake and screening (issue 3) plug into the organizer view's toolbar, columns and details.
         self._screening = ScreeningController(self.ctx, organizer)
         self._screening.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        organizer.add_actions([self.named_actions[ACTION_RESULTS]])
+        # The judging desk (issue 10) is a page of its own, reached from the organizer's toolbar.
+        desk_action = self._action(
+            "judging_desk", self.tr("Judging desk"), self.show_desk, QKeySequence("Ctrl+J")
+        )
+        desk_action.setStatusTip(self.tr("Rounds, judges, assignment, packages and score bundles"))
+        organizer.add_actions([desk_action, self.named_actions[ACTION_RESULTS]])
         return organizer, organizer.menus()
+
+    def _build_desk(self) -> tuple[QWidget, list[QMenu]]:
+        # Imported on first use (start-up speed): the desk loads the assignment solver and the bundles.
+        from ui.desk.desk_view import DeskView
+
+        desk = DeskView(self.ctx)
+        desk.back_requested.connect(lambda: self.show_page(PAGE_ORGANIZER))
+        desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        desk.set_workspace(self.workspace)
+        return desk, desk.menus()
+
+    @property
+    def desk(self) -> DeskView:
+        """The judging desk's page (built on first use)."""
+        page: DeskView = self.page(PAGE_DESK)  # type: ignore[assignment]
+        return page
+
+    def show_desk(self) -> None:
+        """Show the judging desk of the open workspace."""
+        if self.workspace is not None:
+            self.show_page(PAGE_DESK)
 
     def _build_judge(self) -> tuple[QWidget, list[QMenu]]:
         # Imported on first use for start-up speed: the judge's page loads the PDF viewer and the
@@ -293,6 +322,8 @@ class MainWindow(QMainWindow):
         self.ctx.settings.add_recent_workspace(ws.root)
         self._refresh_recent()
         self.organizer.set_workspace(ws)
+        if self.page_built(PAGE_DESK):
+            self.desk.set_workspace(ws)
         self.show_page(PAGE_ORGANIZER)
         self._update_title()
         self.workspace_opened.emit(ws)
@@ -312,6 +343,8 @@ class MainWindow(QMainWindow):
         if self.page_built(PAGE_ORGANIZER):
             self.organizer.save_state()
             self.organizer.set_workspace(None)
+        if self.page_built(PAGE_DESK):
+            self.desk.set_workspace(None)
         ws.close()
         self._clear_status()
         self._update_title()
@@ -443,6 +476,8 @@ class MainWindow(QMainWindow):
         tasks.cancel_all(owner=self)
         QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
         self.ctx.write_pool.waitForDone(SHUTDOWN_WAIT_MS)
+        if self.page_built(PAGE_DESK):
+            self.desk.shutdown()  # a watched folder's thread stops before the workspace closes
         if self.page_built(PAGE_JUDGE):
             self.judge.shutdown()  # every score typed is committed before the judge's home closes
         self.close_workspace()

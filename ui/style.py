@@ -26,7 +26,18 @@ from app.paths import RESOURCES_DIR
 STYLE_SHEET = RESOURCES_DIR / "style" / "leitai.qss"
 
 #: Colours the style sheet defines for code that paints or returns colours itself.
-COLOR_NAMES = ("violation", "warning", "clean", "approved", "rejected", "muted")
+COLOR_NAMES = (
+    "violation",
+    "warning",
+    "clean",
+    "approved",
+    "rejected",
+    "muted",
+    # the judging desk's matrix: a pair that may never be assigned, one avoided, an assigned cell
+    "hard",
+    "soft",
+    "assigned",
+)
 
 
 def _color_property(name: str) -> Any:
@@ -48,6 +59,9 @@ class ThemeColors(QWidget):
     approved = _color_property("approved")
     rejected = _color_property("rejected")
     muted = _color_property("muted")
+    hard = _color_property("hard")
+    soft = _color_property("soft")
+    assigned = _color_property("assigned")
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,6 +79,9 @@ class Colors:
     approved: QColor
     rejected: QColor
     muted: QColor
+    hard: QColor
+    soft: QColor
+    assigned: QColor
 
 
 _cache: dict[str, Colors] = {}

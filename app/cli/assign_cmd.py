@@ -151,8 +151,10 @@ def _show(args: argparse.Namespace) -> int:
         print_json(matrix)
         return 0
     for j in matrix.judges:
+        last = j.last_bundle_at.strftime("%Y-%m-%d %H:%M") if j.last_bundle_at else "—"
         print(
             f"{j.code}\t{j.name}\t分配 {j.assigned}\t已评 {j.scored}\t已提交 {j.submitted}\t回避 {j.recused}"
+            f"\t最近评分包 {last}（UTC）\t修订号 {j.last_bundle_revision or '—'}"
         )
     short = [c for c in matrix.cases if c.judges < matrix.per_case]
     for c in short:

@@ -24,8 +24,24 @@ def register(sub: Any) -> None:
     )
     imp.add_argument("file", type=Path, help="roster sheet (.xlsx or .csv)")
     add_workspace_arg(imp)
+    imp.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="which column holds a field when the sheet names it differently, e.g. name=评审专家 "
+        "(fields: name, institution, province, phone, email, themes, code); the others are recognised",
+    )
     imp.add_argument("--json", action="store_true", help="print one JSON document")
     imp.set_defaults(func=_import)
+    add = jsub.add_parser("add", help="enrol one judge")
+    add_workspace_arg(add)
+    add.add_argument("--name", required=True)
+    for field in ("institution", "province", "phone", "email", "code"):
+        add.add_argument(f"--{field}", default="")
+    add.add_argument("--themes", help="themes of expertise, e.g. 1,3 or 主题一、主题三")
+    add.add_argument("--json", action="store_true", help="print one JSON document")
+    add.set_defaults(func=_add)
     lst = jsub.add_parser("list", help="list enrolled judges")
     add_workspace_arg(lst)
     lst.add_argument("--json", action="store_true", help="print one JSON document")
@@ -33,17 +49,57 @@ def register(sub: Any) -> None:
     register_roster(jsub)
 
 
+def _columns(args: argparse.Namespace) -> dict[str, str] | None:
+    """``--column FIELD=HEADER`` over the columns the sheet's own headers name (None: recognise all)."""
+    from app.errors import DomainError
+    from app.judging.judge_import import ROSTER_FIELDS, preview_roster
+
+    if not args.column:
+        return None
+    mapping = dict(preview_roster(args.file).mapping)
+    fields = {key for key, _ in ROSTER_FIELDS}
+    for pair in args.column:
+        field, _, header = pair.partition("=")
+        if field.strip() not in fields or not header.strip():
+            raise DomainError("bad_column_mapping", pair=pair, fields="、".join(sorted(fields)))
+        mapping[field.strip()] = header.strip()
+    return mapping
+
+
 def _import(args: argparse.Namespace) -> int:
     from app.judging.judge_import import import_judges
 
+    mapping = _columns(args)
     with open_workspace(args) as ws:
-        report = import_judges(ws, args.file)
+        report = import_judges(ws, args.file, mapping=mapping)
     if args.json:
         print_json({"added": report.added, "skipped": report.skipped, "problems": report.problems})
         return 0
     for p in report.problems:
         print(f"第 {p.row} 行：{p.message}")
     print(f"已导入 {len(report.added)} 位评委，跳过 {report.skipped} 行。")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from app.cli.judges_roster import themes_of
+    from app.judging.roster import NewJudge, add_judge, get_judge
+
+    with open_workspace(args) as ws:
+        new = NewJudge(
+            name=args.name,
+            institution=args.institution,
+            province=args.province,
+            phone=args.phone,
+            email=args.email,
+            expertise=themes_of(ws, args.themes) or (),
+            code=args.code or None,
+        )
+        row = get_judge(ws, add_judge(ws, new))
+    if args.json:
+        print_json(row)
+    else:
+        print(f"已登记评委 {row.code} {row.name}。")
     return 0
 
 

@@ -89,7 +89,7 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _themes(ws: Any, text: str | None) -> tuple[int, ...] | None:
+def themes_of(ws: Any, text: str | None) -> tuple[int, ...] | None:
     from app.errors import DomainError
 
     if text is None:
@@ -117,7 +117,7 @@ def _edit(args: argparse.Namespace) -> int:
                 province=args.province,
                 phone=args.phone,
                 email=args.email,
-                expertise=_themes(ws, args.themes),
+                expertise=themes_of(ws, args.themes),
             ),
         )
     if args.json:

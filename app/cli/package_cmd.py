@@ -63,9 +63,37 @@ def register(sub: Any) -> None:
         help="for a round nobody has assigned: judges per case in the automatic assignment",
     )
     build.add_argument("--codes-file", type=Path, help="also write judge,access code lines to this file")
+    build.add_argument(
+        "--slips", type=Path, metavar="PDF", help="also print the access codes, one slip per judge, to PDF"
+    )
+    build.add_argument(
+        "--codes-xlsx", type=Path, metavar="XLSX", help="also write the access codes as a sheet to keep"
+    )
     add_passphrase_arg(build)
     build.add_argument("--json", action="store_true", help="print one JSON document")
     build.set_defaults(func=_build)
+
+    slips = psub.add_parser(
+        "slips",
+        help="print access-code slips (PDF, one per judge) and/or the codes sheet (xlsx) from a codes file",
+        description="Reads the access codes from a codes file (the lines --codes-file wrote, or the "
+        "sheet --codes-xlsx or the desk saved) and prints one slip per judge, three to an A4 page: whose "
+        "package, which round, the code, and the organizer key fingerprint to compare.",
+    )
+    add_workspace_arg(slips)
+    slips.add_argument("--round", required=True, help="round key, e.g. review")
+    slips.add_argument("--codes", type=Path, required=True, help="codes file (.csv, .txt or .xlsx)")
+    slips.add_argument("--pdf", type=Path, help="write the slips to this PDF")
+    slips.add_argument("--xlsx", type=Path, help="write the codes sheet to this .xlsx")
+    slips.set_defaults(func=_slips)
+
+    listing = psub.add_parser(
+        "list", help="who holds which package of a round, and whose package must be built again"
+    )
+    add_workspace_arg(listing)
+    listing.add_argument("--round", required=True, help="round key, e.g. review")
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(func=_list)
 
     verify = psub.add_parser(
         "verify", help="check a package: container, organizer signature, every file hash"
@@ -118,12 +146,48 @@ def _build(args: argparse.Namespace) -> int:
         args.codes_file.write_text(
             "".join(f"{b.judge_code},{b.judge_name},{b.access_code}\n" for b in built), encoding="utf-8"
         )
+    if args.slips is not None or args.codes_xlsx is not None:
+        from app.judging.handout import codes_of, write_handout
+
+        with open_workspace(args) as ws:
+            write_handout(ws, args.round, codes_of(built), pdf=args.slips, xlsx=args.codes_xlsx)
     if args.json:
         print_json({"packages": built, "organizer_key": str(args.out / ORGANIZER_PEM)})
         return 0
     for b in built:
         print(f"{b.judge_code}\t{b.judge_name}\t{b.cases} 个案例\t访问码 {b.access_code}\t{b.path}")
     print(f"已生成 {len(built)} 份评审包。访问码请另行告知评委（电话或纸条），不要与评审包放在一起。")
+    return 0
+
+
+def _slips(args: argparse.Namespace) -> int:
+    from app.judging.handout import read_codes_file, write_handout
+
+    if args.pdf is None and args.xlsx is None:
+        raise DomainError("slips_need_output")
+    codes = read_codes_file(args.codes)
+    with open_workspace(args) as ws:
+        batch = write_handout(ws, args.round, codes, pdf=args.pdf, xlsx=args.xlsx)
+    written = "、".join(str(p) for p in (args.pdf, args.xlsx) if p is not None)
+    print(f"已为 {len(batch.slips)} 位评委写出访问码：{written}。")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from app.glossary.desk import PACKAGE_STATE
+    from app.judging.handout import issued_packages
+
+    with open_workspace(args) as ws:
+        rows = issued_packages(ws, args.round)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        built = r.built_at.strftime("%Y-%m-%d %H:%M") if r.built_at else "—"
+        print(
+            f"{r.judge_code}\t{r.judge_name}\t{r.cases} 个案例\t{PACKAGE_STATE[r.state].text()}"
+            f"\t{r.file_name or '—'}\t{built}"
+        )
     return 0
 
 

@@ -182,14 +182,10 @@ def _advance(args: argparse.Namespace) -> int:
         explicit = [line.split(",")[0].strip() for line in lines if line.strip()]
     adjustments = _pairs(args.include, True) + _pairs(args.exclude, False)
     with open_workspace(args) as ws:
-        # Without a list the proposal is the results': each group's holders of the admitting award.
+        # without a list the proposal is the results': each group's holders of the admitting award
+        ranking = advance_ranking(ws) if explicit is None else None
         proposal = propose_advance(
-            ws,
-            args.target,
-            ranking=advance_ranking(ws),
-            explicit=explicit,
-            count=args.count,
-            fraction=args.fraction,
+            ws, args.target, ranking=ranking, explicit=explicit, count=args.count, fraction=args.fraction
         )
         result = None if args.dry_run else apply_advance(ws, proposal, adjustments)
     if args.json:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,16 @@ HEADERS: dict[str, str] = {
     **dict.fromkeys(["编号", "评委编号", "code", "id"], "code"),
 }
 _SPLIT = re.compile(r"[,，、;；/|\s]+")
+#: The roster's fields in the order the GUI's mapping step lists them; (key, required).
+ROSTER_FIELDS: tuple[tuple[str, bool], ...] = (
+    ("name", True),
+    ("institution", False),
+    ("province", False),
+    ("phone", False),
+    ("email", False),
+    ("themes", False),
+    ("code", False),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,31 +65,87 @@ class JudgeImportReport:
         return sum(1 for p in self.problems if p.skipped)
 
 
+@dataclass(frozen=True, slots=True)
+class RosterPreview:
+    """What a roster sheet looks like before import (the GUI's mapping step): its headers, data rows,
+    the fields recognised (field → header as written) and the required ones not."""
+
+    sheet_name: str
+    headers: tuple[str, ...]
+    rows: int
+    mapping: dict[str, str]
+    missing: tuple[str, ...]
+
+
 def _header(cells: tuple[str, ...]) -> dict[str, int]:
     """Field → column index of a header row (the first column naming a field wins)."""
     return {HEADERS[normalise(c)]: i for i, c in reversed(list(enumerate(cells))) if normalise(c) in HEADERS}
 
 
-def _read(path: Path) -> Table:
+def _read(path: Path, mapping: Mapping[str, str] | None = None) -> Table:
     """The roster through the one safe sheet reader; its header is the first of the first 10 rows
-    that names a 姓名 column (a title row may sit above it)."""
+    that names a 姓名 column (a title row may sit above it), or with ``mapping`` the first that holds
+    every header the mapping names."""
+    wanted = {h for h in (mapping or {}).values() if h}
+
+    def is_header(cells: tuple[str, ...]) -> bool:
+        return wanted <= set(cells) if wanted else "name" in _header(cells)
+
     try:
-        return read_table(path, is_header=lambda cells: "name" in _header(cells), header_within=10)
+        return read_table(path, is_header=is_header, header_within=10)
     except DomainError as exc:
         if exc.code == "sheet_no_header":
             raise DomainError("no_header", path=str(path), name=path.name, column="姓名") from None
         raise
 
 
-def import_judges(ws: Workspace, path: Path, actor: str = "organizer") -> JudgeImportReport:
-    """Enrol every judge of a roster sheet; a judge already enrolled (same name and institution, or the
-    same phone) is skipped, so importing the same sheet twice adds nobody twice."""
+def _columns(table: Table, mapping: Mapping[str, str] | None) -> dict[str, int]:
+    """Field → column index: the header's own names, or the user's mapping (field → header)."""
+    if mapping is None:
+        return _header(table.headers)
+    index = {h: i for i, h in reversed(list(enumerate(table.headers)))}
+    return {field: index[h] for field, h in mapping.items() if h in index}
+
+
+def preview_roster(path: Path) -> RosterPreview:
+    """Read only what the mapping step needs; a sheet whose name column is not recognised previews
+    with its first row as the header, so the user can pick the columns."""
     path = Path(path)
     if not path.is_file():
         raise DomainError("file_missing", path=str(path))
-    rules = ws.rules
-    table = _read(path)
+    try:
+        table = _read(path)
+    except DomainError as exc:
+        if exc.code != "no_header":
+            raise
+        # no name column recognised: the header is the first row naming any field (a title row may
+        # sit above it), else the first row
+        try:
+            table = read_table(path, is_header=lambda cells: bool(_header(cells)), header_within=10)
+        except DomainError as again:
+            if again.code != "sheet_no_header":
+                raise
+            table = read_table(path)
     header = _header(table.headers)
+    mapping = {field: table.headers[i] for field, i in header.items()}
+    missing = tuple(key for key, required in ROSTER_FIELDS if required and key not in mapping)
+    return RosterPreview(path.name, table.headers, len(table.rows), mapping, missing)
+
+
+def import_judges(
+    ws: Workspace, path: Path, actor: str = "organizer", mapping: Mapping[str, str] | None = None
+) -> JudgeImportReport:
+    """Enrol every judge of a roster sheet; a judge already enrolled (same name and institution, or the
+    same phone) is skipped, so importing the same sheet twice adds nobody twice. ``mapping`` (field →
+    header, the GUI's mapping step) replaces recognising the columns by their names."""
+    path = Path(path)
+    if not path.is_file():
+        raise DomainError("file_missing", path=str(path))
+    if mapping is not None and not mapping.get("name"):
+        raise DomainError("no_header", path=str(path), name=path.name, column="姓名")
+    rules = ws.rules
+    table = _read(path, mapping)
+    header = _columns(table, mapping)
     with ws.sessions() as s:
         known_people = {(n, i) for n, i in s.execute(select(Judge.name, Judge.institution))}
         known_phones = {p for p in s.scalars(select(Judge.phone)) if p}

@@ -25,6 +25,7 @@ from app.models import (
     RoundCase,
     RoundJudge,
     RoundSettings,
+    Score,
     Theme,
 )
 from app.models.base import utcnow
@@ -67,6 +68,7 @@ class RoundView:
     submitted: int
     settings: Settings
     closed_at: datetime | None
+    scored: int = 0  # assignments with at least one score (draft or submitted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,11 @@ def _view(s: Session, rnd: Round) -> RoundView:
     assigned = s.execute(
         select(func.count(), func.count(Assignment.submitted_at)).where(Assignment.round_id == rnd.id)
     ).one()
+    scored = s.scalar(
+        select(func.count(func.distinct(Score.assignment_id)))
+        .join(Assignment, Assignment.id == Score.assignment_id)
+        .where(Assignment.round_id == rnd.id)
+    )
     status = (
         "closed"
         if row.closed_at is not None
@@ -179,6 +186,7 @@ def _view(s: Session, rnd: Round) -> RoundView:
         submitted=int(assigned[1]),
         settings=_settings(row),
         closed_at=row.closed_at,
+        scored=int(scored or 0),
     )
 
 

@@ -161,6 +161,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingWidget</name>
+    <message>
+        <source>* required</source>
+        <translation>* 为必填</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>, </source>
@@ -302,14 +313,6 @@
     <message>
         <source>The sheet names some columns differently. Pick the column for each field.</source>
         <translation>表格中有些列的名称不同，请为每一项选择对应的列。</translation>
-    </message>
-    <message>
-        <source>* required</source>
-        <translation>* 必填</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（不导入）</translation>
     </message>
 </context>
 <context>

@@ -296,14 +296,6 @@
         <translation>无法记录奖项调整</translation>
     </message>
     <message>
-        <source>Import public votes</source>
-        <translation>导入网络投票</translation>
-    </message>
-    <message>
-        <source>Sheets (*.xlsx *.csv)</source>
-        <translation>表格 (*.xlsx *.csv)</translation>
-    </message>
-    <message>
         <source>Could not import the votes</source>
         <translation>无法导入投票</translation>
     </message>
@@ -421,6 +413,37 @@
     <message>
         <source>Recomputed every result from {bundles} signed bundles ({rounds}): {n} differences, listed by case below. A difference no audited override explains means a stored score was changed.</source>
         <translation>已用 {bundles} 份签名评分包重算全部结果（{rounds}）：发现 {n} 处不一致，按案例列在下方。凡不能由留档的奖项调整解释的不一致，说明存储的分数被改动过。</translation>
+    </message>
+</context>
+<context>
+    <name>VotesDialog</name>
+    <message>
+        <source>Import public votes</source>
+        <translation>导入网络投票</translation>
+    </message>
+    <message>
+        <source>A sheet (.xlsx or .csv) with each case&apos;s code and its vote count. Votes never enter the expert scores: they decide the public-vote awards. The import is recorded in the audit log.</source>
+        <translation>表格（.xlsx 或 .csv）中需有每个案例的编号和网络投票数。投票不计入专家评分，只决定网络投票类奖项。导入记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Choose a sheet…</source>
+        <translation>请选择表格…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Sheets (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>{rows} rows in {name}.</source>
+        <translation>{name} 共 {rows} 行。</translation>
     </message>
 </context>
 </TS>

@@ -165,6 +165,14 @@
         <translation>关于擂台(&amp;A)</translation>
     </message>
     <message>
+        <source>Judging desk</source>
+        <translation>评审工作台</translation>
+    </message>
+    <message>
+        <source>Rounds, judges, assignment, packages and score bundles</source>
+        <translation>轮次、评委、分配、评审包与评分包</translation>
+    </message>
+    <message>
         <source>Open a workspace folder</source>
         <translation>打开工作区文件夹</translation>
     </message>

@@ -225,7 +225,9 @@ def test_a_flood_of_junk_and_oversized_posts_neither_stops_valid_bundles_nor_gro
     assert board is not None
     assert board.complete
     assert statuses.count(413) == 50
-    assert set(statuses) <= {413, 422, 429}
+    # 503 (busy): every upload slot was taken at that moment; more likely the busier the machine. A
+    # judge's send retries on it (the valid bundles above all merged), junk is simply turned away.
+    assert set(statuses) <= {413, 422, 429, 503}
     assert statuses.count(429) > 0
     assert statuses.count(422) > 0
     assert grown < 50, f"memory grew by {grown:.1f} MB"

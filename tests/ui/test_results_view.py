@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from app.demo import generate_demo
@@ -319,14 +320,24 @@ def test_verify_passes_then_names_the_case_whose_score_was_changed(
     assert any(case.code in p for p in problems)
 
 
-def test_votes_are_imported_from_a_sheet(
+def test_votes_are_imported_from_a_sheet_with_its_columns_mapped(
     qtbot: Any, ctx: AppContext, ws: Workspace, prompter: Any, tmp_path: Path
 ) -> None:
     view = open_view(qtbot, ctx, ws)
     code = shown_rows(view)[0].case.code
     sheet = tmp_path / "votes.csv"
-    sheet.write_text(f"案例编号,网络投票\n{code},4321\n", encoding="utf-8")
+    sheet.write_text(f"案例编号,点赞数\n{code},4321\n", encoding="utf-8")  # 点赞数: a name the intake lacks
     prompter.files.append(sheet)
+
+    def fill(dialog: Any) -> bool:
+        dialog.findChild(QPushButton, "resultsVotesChoose").click()  # asks the prompter for the file
+        assert dialog.columns.mapping() == {"case_id": "案例编号"}  # recognised
+        assert not dialog.ok.isEnabled()  # the votes column is not
+        dialog.columns.set_column("votes", "点赞数")
+        assert dialog.ok.isEnabled()
+        return True
+
+    prompter.fillers.append(fill)
     messages: list[str] = []
     view.message.connect(messages.append)
     view.commands.import_votes()

@@ -16,8 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +36,7 @@ from app.intake.source import SheetPreview, preview_source
 from app.workspace import Workspace
 from ui.context import AppContext
 from ui.errors import error_message
+from ui.organizer.column_mapping import ColumnMappingWidget, MappedField
 from ui.organizer.findings_widget import severity_icon
 from ui.settings import LAST_FOLDER
 from ui.style import set_state
@@ -196,46 +195,23 @@ class MappingPage(QWizardPage):
         self.setObjectName("mappingPage")
         self.setTitle(self.tr("Match the columns"))
         self.setSubTitle(self.tr("The sheet names some columns differently. Pick the column for each field."))
-        self.combos: dict[str, QComboBox] = {}
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
-        for i, column in enumerate(COLUMNS):
-            label = QLabel(column.label + (" *" if column.required else ""))
-            combo = QComboBox()
-            combo.setObjectName(f"map_{column.key}")
-            combo.setMinimumWidth(260)
-            combo.currentIndexChanged.connect(self.completeChanged)
-            self.combos[column.key] = combo
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        self.note = QLabel(self.tr("* required"))
-        self.note.setObjectName("dialogHint")
-        grid.addWidget(self.note, len(COLUMNS) // 2 + 1, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.columns = ColumnMappingWidget([MappedField(c.key, c.label, c.required) for c in COLUMNS])
+        self.columns.changed.connect(self.completeChanged)
+        self.combos = self.columns.combos
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.columns)
+        layout.addStretch(1)
 
     def initializePage(self) -> None:
         preview = self._wizard.preview
         assert preview is not None
-        for key, combo in self.combos.items():
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(self.tr("(none)"), "")
-            for header in preview.headers:
-                if header:
-                    combo.addItem(header, header)
-            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(key, ""))))
-            combo.blockSignals(False)
-        self.completeChanged.emit()
+        self.columns.set_headers(preview.headers, preview.mapping)
 
     def mapping(self) -> dict[str, str]:
-        return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData()}
+        return self.columns.mapping()
 
     def isComplete(self) -> bool:
-        chosen = self.mapping()
-        required = all(chosen.get(c.key) for c in COLUMNS if c.required)
-        return required and len(set(chosen.values())) == len(chosen)
+        return self.columns.is_complete()
 
 
 class ImportPage(QWizardPage):

@@ -27,7 +27,7 @@ from app.results.votes import VotesImport, import_votes
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.progress import run_with_progress
-from ui.results.dialogs import DrawDialog, ExportDialog, OverrideDialog, VerifyDialog
+from ui.results.dialogs import DrawDialog, ExportDialog, OverrideDialog, VerifyDialog, VotesDialog
 from ui.settings import Setting
 from ui.tasks import TaskContext, run_task
 
@@ -253,14 +253,13 @@ class ResultsActions(QObject):
         )
 
     def import_votes(self) -> None:
-        """Read public vote counts from an xlsx / csv sheet (案例编号 and a votes column)."""
+        """Read public vote counts from an xlsx / csv sheet, its columns mapped (案例编号, 网络投票)."""
         ws = self.view.workspace
         if ws is None:
             return
-        path = self.ctx.prompter.choose_file(
-            self.widget, self.tr("Import public votes"), self.tr("Sheets (*.xlsx *.csv)"), str(ws.root.parent)
-        )
-        if path is None:
+        dialog = VotesDialog(self.ctx.prompter, ws.root.parent, self.widget)
+        request = self.ctx.prompter.ask(dialog, dialog.answer)
+        if request is None:
             return
 
         def said(done: VotesImport) -> None:
@@ -268,7 +267,11 @@ class ResultsActions(QObject):
                 CLI["votes_read"].text(rows=done.rows, changed=done.changed, unchanged=done.unchanged)
             )
 
-        self._write(lambda: import_votes(ws, path), said, self.tr("Could not import the votes"))
+        self._write(
+            lambda: import_votes(ws, request.path, mapping=request.mapping),
+            said,
+            self.tr("Could not import the votes"),
+        )
 
     def export_round(self) -> None:
         """Ask where, then write the workbook, the report and the certificates behind a progress dialog."""

@@ -29,10 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DomainError
 from app.glossary import language
+from app.glossary.results import WORDS
 from app.results.service import MAX_REASON
 from app.results.verify import VerifyReport, problem_text
+from app.results.votes import preview_votes
+from ui.organizer.column_mapping import ColumnMappingWidget, MappedField
 from ui.prompter import Prompter
+from ui.style import set_state
 
 
 def _buttons(dialog: QDialog, ok_text: str, name: str) -> tuple[QDialogButtonBox, QPushButton]:
@@ -333,3 +338,93 @@ class VerifyDialog(QDialog):
 
     def answer(self) -> bool:
         return True
+
+
+@dataclass(frozen=True)
+class VotesRequest:
+    """Import the votes of ``path``, its columns as ``mapping`` (field → header)."""
+
+    path: Path
+    mapping: dict[str, str]
+
+
+class VotesDialog(QDialog):
+    """A votes sheet and which of its columns hold the case code and the votes (the intake's mapping step)."""
+
+    def __init__(self, prompter: Prompter, start: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsVotesDialog")
+        self.setWindowTitle(self.tr("Import public votes"))
+        self.setMinimumWidth(640)
+        self._prompter = prompter
+        self._start = start
+        self.path: Path | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "A sheet (.xlsx or .csv) with each case's code and its vote count. Votes never enter "
+                    "the expert scores: they decide the public-vote awards. The import is recorded in the "
+                    "audit log."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.file = QLineEdit()
+        self.file.setObjectName("resultsVotesFile")
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("Choose a sheet…"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.setObjectName("resultsVotesChoose")
+        choose.clicked.connect(self._choose)
+        row.addWidget(self.file, 1)
+        row.addWidget(choose)
+        layout.addLayout(row)
+        self.info = QLabel()
+        self.info.setObjectName("dialogHint")
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
+        self.columns = ColumnMappingWidget(
+            [
+                MappedField("case_id", WORDS["case_code"].text(), True),
+                MappedField("votes", WORDS["votes"].text(), True),
+            ]
+        )
+        self.columns.changed.connect(self._update)
+        layout.addWidget(self.columns)
+        buttons, self.ok = _buttons(self, self.tr("Import"), "resultsVotesOk")
+        layout.addWidget(buttons)
+        self._update()
+
+    def _choose(self) -> None:
+        title = self.tr("Import public votes")
+        path = self._prompter.choose_file(self, title, self.tr("Sheets (*.xlsx *.csv)"), str(self._start))
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> None:
+        """Read the sheet's headers and pre-fill the columns the intake recognises."""
+        self.file.setText(str(path))
+        try:
+            preview = preview_votes(path)
+        except DomainError as exc:
+            self.path = None
+            self.info.setText(exc.text())
+            set_state(self.info, "state", "error")
+            self.columns.set_headers((), {})
+        else:
+            self.path = path
+            self.info.setText(self.tr("{rows} rows in {name}.").format(rows=preview.rows, name=preview.name))
+            set_state(self.info, "state", "")
+            self.columns.set_headers(preview.headers, preview.mapping)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok.setEnabled(self.path is not None and self.columns.is_complete())
+
+    def answer(self) -> VotesRequest | None:
+        if self.path is None or not self.columns.is_complete():
+            return None
+        return VotesRequest(self.path, self.columns.mapping())

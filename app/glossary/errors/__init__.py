@@ -30,6 +30,7 @@ AREAS: tuple[str, ...] = (
     "rounds",
     "assignment",
     "live",
+    "desk",
 )
 
 

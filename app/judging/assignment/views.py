@@ -4,13 +4,13 @@ state and conflict, and each judge's load and progress."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 
-from app.judging.assignment.problem import load_context
+from app.judging.assignment.problem import RoundContext, load_context
 from app.judging.conflicts import soft_conflict
 from app.models import Assignment, ImportedBundle, Judge, Score
 from app.rounds.service import round_by_key
@@ -65,6 +65,16 @@ class HardPair:
 
 
 @dataclass(frozen=True, slots=True)
+class SoftCell:
+    """A pair the round's soft rules avoid (kind: same_province / same_region), assigned or not: the
+    desk tints it so the organizer sees it before an edit puts the judge there."""
+
+    case_id: int
+    judge_id: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class AssignmentMatrix:
     """The whole round as the desk's matrix shows it."""
 
@@ -74,6 +84,7 @@ class AssignmentMatrix:
     judges: tuple[MatrixJudge, ...]
     cells: tuple[Cell, ...]
     hard: tuple[HardPair, ...]
+    soft: tuple[SoftCell, ...] = ()
 
     @property
     def spread(self) -> int:
@@ -125,9 +136,7 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
     cells: list[Cell] = []
     per = {k: Counter[int]() for k in ("assigned", "scored", "submitted", "recused")}
     for aid, jid, cid, recused, submitted in rows:
-        state = (
-            "recused" if recused else "submitted" if submitted else "scored" if aid in scored else "assigned"
-        )
+        state = _state(recused, submitted is not None, aid in scored)
         judge, case = judges.get(jid), cases.get(cid)
         soft = soft_conflict(judge, case, ctx.rules) if judge and case else None
         cells.append(Cell(cid, jid, state, soft))
@@ -150,6 +159,7 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
             if cid in cases:
                 hard.append(HardPair(cid, judge.id, kind))
     return AssignmentMatrix(
+        soft=_soft_cells(ctx),
         round=rnd.key,
         per_case=ctx.settings.judges_per_case,
         cases=tuple(MatrixCase(c.id, c.code, c.hospital, c.theme, on_case[c.id]) for c in ctx.cases),
@@ -171,3 +181,34 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
         cells=tuple(sorted(cells, key=lambda c: (c.case_id, c.judge_id))),
         hard=tuple(hard),
     )
+
+
+def _state(recused: bool, submitted: bool, scored: bool) -> str:
+    """The cell's key in ``SCORE_STATES``: what the judge's own laptop would call it."""
+    if recused:
+        return "recused"
+    if submitted:
+        return "submitted"
+    return "draft" if scored else "not_started"
+
+
+def _soft_cells(ctx: RoundContext) -> tuple[SoftCell, ...]:
+    """Every pair of the round a soft rule avoids, the most specific kind first (as ``soft_conflict``),
+    found through the cases of each province and region rather than by trying every pair."""
+    by_province: dict[int, list[int]] = defaultdict(list)
+    by_region: dict[int, list[int]] = defaultdict(list)
+    for c in ctx.cases:
+        if c.province_id is not None:
+            by_province[c.province_id].append(c.id)
+        if c.region_id is not None:
+            by_region[c.region_id].append(c.id)
+    out: list[SoftCell] = []
+    for judge in ctx.judges:
+        near: set[int] = set()
+        if ctx.rules.avoid_same_province and judge.province_id is not None:
+            near = set(by_province.get(judge.province_id, ()))
+            out += [SoftCell(cid, judge.id, "same_province") for cid in sorted(near)]
+        if ctx.rules.avoid_same_region and judge.region_id is not None:
+            region = [cid for cid in by_region.get(judge.region_id, ()) if cid not in near]
+            out += [SoftCell(cid, judge.id, "same_region") for cid in region]
+    return tuple(out)
