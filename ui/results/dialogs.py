@@ -355,7 +355,7 @@ class VotesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("resultsVotesDialog")
         self.setWindowTitle(self.tr("Import public votes"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(700)
         self._prompter = prompter
         self._start = start
         self.path: Path | None = None
