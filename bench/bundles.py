@@ -48,7 +48,8 @@ from app.bundles import keys
 from app.bundles.bundle import write_bundle
 from app.bundles.canonical import decimal_text, utc_text
 from app.bundles.merge import merge_paths
-from app.bundles.package import build_packages, verify_package
+from app.bundles.package import build_packages
+from app.bundles.package_check import verify_package
 from app.casebook import NewCase, add_case
 from app.judge_home import JudgeHome
 from app.judging.assignment import ensure_assigned

@@ -61,16 +61,20 @@ class FirstPaint(QObject):
 app = QApplication([sys.argv[0]])
 """
 
-BARE = (
-    _PAINT_WATCH
-    + """
-from PySide6.QtWidgets import QMainWindow
+#: Both start-up children: report when the first frame is painted, and how much memory it took.
+_REPORT_FIRST_PAINT = """
 def done():
     print(json.dumps({"painted": time.time(), "peak_mib": peak_mib()}))
     app.quit()
 watch = FirstPaint(done)
 app.installEventFilter(watch)
-window = QMainWindow()
+"""
+
+BARE = (
+    _PAINT_WATCH
+    + "from PySide6.QtWidgets import QMainWindow\n"
+    + _REPORT_FIRST_PAINT
+    + """window = QMainWindow()
 window.resize(1440, 900)
 window.show()
 app.exec()
@@ -79,14 +83,9 @@ app.exec()
 
 LEITAI = (
     _PAINT_WATCH
-    + """
-from ui.launch import main
-def done():
-    print(json.dumps({"painted": time.time(), "peak_mib": peak_mib()}))
-    app.quit()
-watch = FirstPaint(done)
-app.installEventFilter(watch)
-main(["--data-dir", sys.argv[1], "gui"])
+    + "from ui.launch import main\n"
+    + _REPORT_FIRST_PAINT
+    + """main(["--data-dir", sys.argv[1], "gui"])
 """
 )
 

@@ -31,8 +31,8 @@ from screenshots import settle, wait_for  # noqa: E402
 
 from app.bundles.package import BuiltPackage, build_packages  # noqa: E402
 from app.demo import generate_demo  # noqa: E402
-from app.demo.bundles import demo_round  # noqa: E402
 from app.judging.assignment import ensure_assigned  # noqa: E402
+from app.rounds.service import first_judged_round  # noqa: E402
 from ui.main import apply_language, apply_style, make_context  # noqa: E402
 from ui.main_window import PAGE_JUDGE, MainWindow  # noqa: E402
 
@@ -52,7 +52,7 @@ def shoot(app: QApplication, window: QWidget, path: Path) -> None:
 def demo_package(tmp: Path) -> BuiltPackage:
     ws = generate_demo(tmp / "ws", cases=6, judges=2, videos=6, seed=7)
     try:
-        round_key = demo_round(ws)
+        round_key = first_judged_round(ws)
         ensure_assigned(ws, round_key)
         built = build_packages(ws, round_key, None, tmp / "packages", "screenshot-pass")
     finally:

@@ -104,6 +104,29 @@ class StartPage(QWidget):
         self._settings = settings
         self._package_suffix = package_suffix.lower()
         self.setAcceptDrops(bool(package_suffix))
+        outer = self._scrolling_body()
+
+        column = QWidget()
+        column.setObjectName("startColumn")
+        column.setMaximumWidth(960)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self._build_brand(layout)
+        self._build_guide(layout, settings)
+        self._build_cards(layout)
+        self._build_recent(layout)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.set_recent([])
+
+    def _scrolling_body(self) -> QVBoxLayout:
+        """The page's scroll area and the layout of what scrolls in it (content centred vertically)."""
         # In a scroll area: with the guide open on a 1280×720 laptop the page is taller than the window,
         # and a squeezed layout would clip the guide's steps rather than let the judge scroll to them.
         page = QVBoxLayout(self)
@@ -120,14 +143,10 @@ class StartPage(QWidget):
         outer = QVBoxLayout(body)
         outer.setContentsMargins(48, 40, 48, 40)
         outer.addStretch(1)
+        return outer
 
-        column = QWidget()
-        column.setObjectName("startColumn")
-        column.setMaximumWidth(960)
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
-
+    def _build_brand(self, layout: QVBoxLayout) -> None:
+        """The app's name, the competition it runs, and one line on what it does."""
         brand = QLabel(self.tr("Leitai"))
         brand.setObjectName("brandTitle")
         tagline = QLabel(self.tr("Improving Medical Services · National Hospital Case Competition"))
@@ -138,6 +157,9 @@ class StartPage(QWidget):
         layout.addWidget(tagline)
         layout.addWidget(note)
         layout.addSpacing(14)
+
+    def _build_guide(self, layout: QVBoxLayout, settings: Settings | None) -> None:
+        """The first-run guide, shown until it is put away."""
         self.guide = StartGuide()
         self.guide.action_requested.connect(self._on_guide_action)
         self.guide.dismissed.connect(self._on_guide_dismissed)
@@ -146,6 +168,8 @@ class StartPage(QWidget):
         self.guide.setVisible(settings is not None and not settings.get(GUIDE_DISMISSED))
         layout.addSpacing(8)
 
+    def _build_cards(self, layout: QVBoxLayout) -> None:
+        """The four ways in: open or create a workspace, open a judge package, create a demo."""
         cards = QHBoxLayout()
         cards.setSpacing(16)
         self.open_button = self._card(
@@ -179,16 +203,6 @@ class StartPage(QWidget):
         self.demo_button.clicked.connect(self.create_demo_requested)
         layout.addLayout(cards)
         layout.addSpacing(22)
-
-        self._build_recent(layout)
-
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 100)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.set_recent([])
 
     def _build_recent(self, layout: QVBoxLayout) -> None:
         """The recently opened workspaces, or a hint while there are none."""

@@ -8,7 +8,8 @@ What a style sheet cannot reach directly — the colour a table model returns fo
 (``ForegroundRole``), an icon we paint, a colour inside rich text — is read from the style sheet too:
 its ``#themeColors`` rule sets the properties of a hidden :class:`ThemeColors` widget
 (``qproperty-violation: …;``) and :func:`theme_colors` hands them out. To add such a colour, add its
-name to :data:`COLOR_NAMES` and a ``qproperty-<name>`` line to that rule.
+name to :data:`COLOR_NAMES` and a ``qproperty-<name>`` line to that rule. A widget that paints with
+colours of its own rule declares them with :func:`color_property` (``ProjectorCanvas`` does).
 """
 
 from __future__ import annotations
@@ -40,12 +41,20 @@ COLOR_NAMES = (
 )
 
 
-def _color_property(name: str) -> Any:
-    def get(self: ThemeColors) -> QColor:
-        return self._colors.get(name, QColor())
+def color_property(name: str) -> Any:
+    """A ``QColor`` property the style sheet sets with ``qproperty-<name>: …;``, for a widget that paints.
 
-    def set_(self: ThemeColors, value: QColor) -> None:
+    The value lives in the widget's ``_colors`` dict (an unset name reads as an invalid ``QColor``); a
+    new value repaints the widget.
+    """
+
+    def get(self: Any) -> QColor:
+        colors: dict[str, QColor] = self._colors
+        return colors.get(name, QColor())
+
+    def set_(self: Any, value: QColor) -> None:
         self._colors[name] = QColor(value)
+        self.update()
 
     return Property(QColor, get, set_)
 
@@ -53,15 +62,15 @@ def _color_property(name: str) -> Any:
 class ThemeColors(QWidget):
     """Never shown: the style sheet's ``#themeColors`` rule sets one colour property per name."""
 
-    violation = _color_property("violation")
-    warning = _color_property("warning")
-    clean = _color_property("clean")
-    approved = _color_property("approved")
-    rejected = _color_property("rejected")
-    muted = _color_property("muted")
-    hard = _color_property("hard")
-    soft = _color_property("soft")
-    assigned = _color_property("assigned")
+    violation = color_property("violation")
+    warning = color_property("warning")
+    clean = color_property("clean")
+    approved = color_property("approved")
+    rejected = color_property("rejected")
+    muted = color_property("muted")
+    hard = color_property("hard")
+    soft = color_property("soft")
+    assigned = color_property("assigned")
 
     def __init__(self) -> None:
         super().__init__()

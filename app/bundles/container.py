@@ -21,6 +21,8 @@ from app.errors import DomainError
 
 #: Read and write in chunks this large: disk speed, never a whole video in memory.
 CHUNK = 1024 * 1024
+#: Bigger chunks for media: fewer thread hand-offs, still nothing like a whole video in memory.
+MEDIA_CHUNK = 4 * CHUNK
 MAX_ENTRIES = 100_000
 MAX_CENTRAL_DIRECTORY = 16 * 1024 * 1024
 #: Size of the three end records (ZIP64 EOCD record, its locator, EOCD).

@@ -188,8 +188,36 @@ def parse_manifest(data: bytes) -> Manifest:
     judge = _obj(doc["judge"], "judge", {"code", "name", "public_key"})
     check_sealed(doc["judge_key"])
     rubric = _obj(doc["rubric"], "rubric", {"criteria", "name"})
+    criteria = _parse_criteria(rubric["criteria"])
+    files = _parse_files(doc["files"])
+    cases = _parse_cases(doc["cases"], {f.sha256 for f in files})
+    return Manifest(
+        package_id=_str(doc["package_id"], "package_id", pattern=_ID_RE),
+        serial=_int(doc["serial"], "serial", 1),
+        created_at=parse_utc(doc["created_at"], "created_at"),
+        competition_uid=_str(comp["uid"], "competition.uid", pattern=_ID_RE),
+        competition_name=_str(comp["name"], "competition.name", 1000),
+        season=_int(comp["season"], "competition.season"),
+        round_key=_str(rnd["key"], "round.key", pattern=_KEY_RE),
+        round_name=_str(rnd["name"], "round.name", 200),
+        blind=_bool(rnd["blind"], "round.blind"),
+        live=_bool(rnd["live"], "round.live"),
+        judge_code=_str(judge["code"], "judge.code", 40),
+        judge_name=_str(judge["name"], "judge.name", 200),
+        judge_public_key=unb64(judge["public_key"], 32, "judge.public_key"),
+        judge_key=dict(doc["judge_key"]),
+        organizer_key=unb64(doc["organizer_key"], 32, "organizer_key"),
+        rubric_name=_str(rubric["name"], "rubric.name", 200),
+        criteria=criteria,
+        cases=cases,
+        files=files,
+    )
+
+
+def _parse_criteria(raw_list: object) -> tuple[PackageCriterion, ...]:
+    """The rubric's criteria: at least one, each key once."""
     criteria: list[PackageCriterion] = []
-    for i, raw in enumerate(_list(rubric["criteria"], "criteria", 100)):
+    for i, raw in enumerate(_list(raw_list, "criteria", 100)):
         c = _obj(raw, f"criteria[{i}]", {"description", "key", "max", "name", "step", "weight"})
         criteria.append(
             PackageCriterion(
@@ -203,8 +231,13 @@ def parse_manifest(data: bytes) -> Manifest:
         )
     if not criteria or len({c.key for c in criteria}) != len(criteria):
         raise FormatError("rubric: no criteria, or a key twice")
+    return tuple(criteria)
+
+
+def _parse_files(raw_list: object) -> tuple[PackageFile, ...]:
+    """The distinct case files: each hash once, each entry named after its hash and extension."""
     files: list[PackageFile] = []
-    for i, raw in enumerate(_list(doc["files"], "files")):
+    for i, raw in enumerate(_list(raw_list, "files")):
         f = _obj(raw, f"files[{i}]", {"crc32", "entry", "ext", "included", "sha256", "size"})
         pf = PackageFile(
             sha256=_str(f["sha256"], f"files[{i}].sha256", pattern=_SHA_RE),
@@ -217,11 +250,15 @@ def parse_manifest(data: bytes) -> Manifest:
         if pf.entry != f"files/{pf.sha256}.{pf.ext}":
             raise FormatError(f"files[{i}].entry does not match its hash and extension")
         files.append(pf)
-    known = {f.sha256 for f in files}
-    if len(known) != len(files):
+    if len({f.sha256 for f in files}) != len(files):
         raise FormatError("files: a hash listed twice")
+    return tuple(files)
+
+
+def _parse_cases(raw_list: object, known: set[str]) -> tuple[PackageCase, ...]:
+    """The cases as the judge sees them: each id once, each file a hash listed in ``known``."""
     cases: list[PackageCase] = []
-    for i, raw in enumerate(_list(doc["cases"], "cases")):
+    for i, raw in enumerate(_list(raw_list, "cases")):
         c = _obj(raw, f"cases[{i}]", {"code", "files", "hospital", "id", "theme", "title"})
         theme = c["theme"]
         if theme is not None:
@@ -246,27 +283,7 @@ def parse_manifest(data: bytes) -> Manifest:
         )
     if len({c.id for c in cases}) != len(cases):
         raise FormatError("cases: a case listed twice")
-    return Manifest(
-        package_id=_str(doc["package_id"], "package_id", pattern=_ID_RE),
-        serial=_int(doc["serial"], "serial", 1),
-        created_at=parse_utc(doc["created_at"], "created_at"),
-        competition_uid=_str(comp["uid"], "competition.uid", pattern=_ID_RE),
-        competition_name=_str(comp["name"], "competition.name", 1000),
-        season=_int(comp["season"], "competition.season"),
-        round_key=_str(rnd["key"], "round.key", pattern=_KEY_RE),
-        round_name=_str(rnd["name"], "round.name", 200),
-        blind=_bool(rnd["blind"], "round.blind"),
-        live=_bool(rnd["live"], "round.live"),
-        judge_code=_str(judge["code"], "judge.code", 40),
-        judge_name=_str(judge["name"], "judge.name", 200),
-        judge_public_key=unb64(judge["public_key"], 32, "judge.public_key"),
-        judge_key=dict(doc["judge_key"]),
-        organizer_key=unb64(doc["organizer_key"], 32, "organizer_key"),
-        rubric_name=_str(rubric["name"], "rubric.name", 200),
-        criteria=tuple(criteria),
-        cases=tuple(cases),
-        files=tuple(files),
-    )
+    return tuple(cases)
 
 
 # --- score bundle --------------------------------------------------------------------------------------

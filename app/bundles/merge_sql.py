@@ -16,7 +16,7 @@ when the statements are built, before anything is written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.expression import ClauseElement
+from sqlalchemy.sql.expression import ClauseElement, ColumnElement
 
 from app.models import Base
 
@@ -161,7 +161,31 @@ class MergeSql:
     """
 
     def __init__(self, dialect: Dialect, model: MetaData | None = None) -> None:
-        t = (model or MODEL).tables
+        self._dialect = dialect
+        tables = (model or MODEL).tables
+        self._build_reads(tables)
+        self._build_writes(tables)
+        score, asg = tables["score"], tables["assignment"]
+        #: conversions the merge makes itself, on values it also compares with what is stored
+        self.score_value = to_db(score.c.value, dialect)
+        self.recused = to_db(asg.c.recused, dialect)
+        self.submitted_at = to_db(asg.c.submitted_at, dialect)
+
+    def _read(self, stmt: ClauseElement, *given: str) -> Statement:
+        """A select or a delete: its parameters are the ``given`` bind names."""
+        return Statement(stmt, self._dialect, given)
+
+    def _write(
+        self, stmt: ClauseElement, table: Table, *given: str, where: Sequence[str] = (), **kw: Any
+    ) -> Statement:
+        """An insert or update of ``given`` columns (by key); ``where`` names the binds that are not."""
+        writes = [g for g in given if g not in where]
+        if isinstance(stmt, Insert):
+            _check_insert(table, writes)
+        return Statement(stmt, self._dialect, given, writes=writes, **kw)
+
+    def _build_reads(self, t: Mapping[str, Table]) -> None:
+        """What a merge reads: judge, package, round, assignments, rubric, and what is already merged."""
         judge, pkg, rnd, asg, crit = (
             t["judge"],
             t["issued_package"],
@@ -169,27 +193,8 @@ class MergeSql:
             t["assignment"],
             t["criterion"],
         )
-        score, bundle, content, audit = (
-            t["score"],
-            t["imported_bundle"],
-            t["bundle_content"],
-            t["audit_event"],
-        )
-        p = bindparam
-
-        def read(stmt: ClauseElement, *given: str) -> Statement:
-            """A select or a delete: its parameters are the ``given`` bind names."""
-            return Statement(stmt, dialect, given)
-
-        def write(
-            stmt: ClauseElement, table: Table, *given: str, where: Sequence[str] = (), **kw: Any
-        ) -> Statement:
-            """An insert or update of ``given`` columns (by key); ``where`` names the binds that are not."""
-            writes = [g for g in given if g not in where]
-            if isinstance(stmt, Insert):
-                _check_insert(table, writes)
-            return Statement(stmt, dialect, given, writes=writes, **kw)
-
+        bundle, content = t["imported_bundle"], t["bundle_content"]
+        p, read = bindparam, self._read
         self.judge_id = read(select(judge.c.id).where(judge.c.code == p("code")), "code")
         self.package = read(
             select(
@@ -199,12 +204,11 @@ class MergeSql:
         )
         self.package_keys = read(select(pkg.c.package_id, pkg.c.public_key))
         self.round = read(select(rnd.c.key, rnd.c.rubric_id).where(rnd.c.id == p("round_id")), "round_id")
-        mine = (asg.c.round_id == p("round_id")) & (asg.c.judge_id == p("judge_id"))
         #: (case id, assignment id, comment, recused, reason, submitted_at) as stored now
         self.assignments = read(
             select(
                 asg.c.case_id, asg.c.id, asg.c.comment, asg.c.recused, asg.c.recuse_reason, asg.c.submitted_at
-            ).where(mine),
+            ).where(_of_judge_in_round(asg)),
             "round_id",
             "judge_id",
         )
@@ -233,6 +237,16 @@ class MergeSql:
             "round_id",
         )
 
+    def _build_writes(self, t: Mapping[str, Table]) -> None:
+        """What a merge writes: the bundle and its content, scores, assignments, the audit line."""
+        asg, score, bundle, content, audit = (
+            t["assignment"],
+            t["score"],
+            t["imported_bundle"],
+            t["bundle_content"],
+            t["audit_event"],
+        )
+        p, read, write = bindparam, self._read, self._write
         self.insert_bundle = write(
             insert(bundle),
             bundle,
@@ -249,7 +263,7 @@ class MergeSql:
             set_={"value": upsert.excluded.value, "bundle_id": upsert.excluded.bundle_id},
         )
         self.upsert_scores = write(upsert, score, *score_row, converted=("value",))
-        of_judge = score.c.assignment_id.in_(select(asg.c.id).where(mine))
+        of_judge = score.c.assignment_id.in_(select(asg.c.id).where(_of_judge_in_round(asg)))
         #: the scores of every assignment of a judge in a round
         self.delete_scores = read(delete(score).where(of_judge), "round_id", "judge_id")
         #: ... but those of one bundle
@@ -267,7 +281,8 @@ class MergeSql:
             converted=("recused", "submitted_at"),
         )  # fmt: skip
         self.insert_audit = write(insert(audit), audit, "at", "actor", "action", "target", "detail")
-        #: conversions the merge makes itself, on values it also compares with what is stored
-        self.score_value = to_db(score.c.value, dialect)
-        self.recused = to_db(asg.c.recused, dialect)
-        self.submitted_at = to_db(asg.c.submitted_at, dialect)
+
+
+def _of_judge_in_round(asg: Table) -> ColumnElement[bool]:
+    """The assignments of one judge (bind ``judge_id``) in one round (bind ``round_id``)."""
+    return (asg.c.round_id == bindparam("round_id")) & (asg.c.judge_id == bindparam("judge_id"))

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Judge packages: build (organizer) and verify (judge, organizer), streamed, with progress and cancel."""
+"""Judge packages: the organizer builds one signed package per judge, streamed, with progress and cancel.
+
+Checking a package (the judge's side, and the organizer's) is ``package_check``.
+"""
 
 from __future__ import annotations
 
@@ -16,26 +19,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.bundles import PACKAGE_SUFFIX, keys
-from app.bundles.canonical import FormatError, b64, decimal_text, dumps, utc_text
-from app.bundles.container import CHUNK, ContainerError, ContainerReader, ContainerWriter
-from app.bundles.manifest import (
-    MANIFEST_ENTRY,
-    MANIFEST_SIG_ENTRY,
-    MAX_MANIFEST,
-    Manifest,
-    PackageFile,
-    package_entry_ok,
-    parse_manifest,
-)
-from app.bundles.stream import Cancel, Digest, Meter, Progress, file_chunks
+from app.bundles.canonical import b64, decimal_text, dumps, utc_text
+from app.bundles.container import MEDIA_CHUNK, ContainerWriter
+from app.bundles.manifest import MANIFEST_ENTRY, MANIFEST_SIG_ENTRY
+from app.bundles.stream import Cancel, Digest, Meter, Progress, copy_to, file_chunks
 from app.errors import DomainError
 from app.glossary import Term
 from app.glossary.terms import round_term
 from app.models import Assignment, Case, CaseFile, Competition, IssuedPackage, Judge, Round
 from app.workspace import Workspace
 
-#: Bigger chunks for media: fewer thread hand-offs, still nothing like a whole video in memory.
-MEDIA_CHUNK = 4 * CHUNK
 #: Name of the public key file written next to built packages, for outside verifiers.
 ORGANIZER_PEM = "organizer.pub.pem"
 
@@ -214,43 +207,15 @@ def _build_one(
     meter: Meter,
     actor: str,
 ) -> BuiltPackage:
+    """Write one judge's package next to its final name, record it as issued, then move it into place."""
     package_id = uuid.uuid4().hex
     judge_key = Ed25519PrivateKey.generate()
     access_code = keys.new_access_code()
-    org_pub = keys.raw_public(org_key)
     final = out_dir / f"{_safe_name(plan.judge_code)}-{round_key}{PACKAGE_SUFFIX}"
     partial = final.with_name(final.name + ".partial")
     writer = ContainerWriter(partial)
-    media_dir = out_dir / "media"
-    file_docs = []
     try:
-        for sha, size, ext in plan.files:
-            entry = f"files/{sha}.{ext}"
-            src = ws.store.path_for(sha)
-            digest = Digest(want_crc=True)
-            try:
-                f = src.open("rb")
-            except OSError as exc:
-                raise DomainError("store_missing", sha256=sha, file=sha[:12]) from exc
-            with f:
-                stream = digest.hashed(file_chunks(f, MEDIA_CHUNK), meter)
-                if external_media:
-                    media_dir.mkdir(exist_ok=True)
-                    _copy_to(stream, media_dir / f"{sha}.{ext}")
-                else:
-                    writer.add_stream(entry, size, stream, digest.crc)
-            if digest.sha256 != sha or digest.size != size:
-                raise DomainError("store_corrupt", sha256=sha, file=sha[:12])
-            file_docs.append(
-                {
-                    "crc32": digest.crc32,
-                    "entry": entry,
-                    "ext": ext,
-                    "included": not external_media,
-                    "sha256": sha,
-                    "size": size,
-                }
-            )
+        file_docs = _add_files(ws, plan, writer, out_dir / "media" if external_media else None, meter)
         with ws.sessions() as s:
             serial = (s.scalar(select(func.max(IssuedPackage.serial))) or 0) + 1
         doc = dict(plan.doc)
@@ -258,12 +223,8 @@ def _build_one(
             created_at=utc_text(),
             files=file_docs,
             judge={**plan.doc["judge"], "public_key": b64(keys.raw_public(judge_key))},
-            judge_key=keys.seal(
-                keys.raw_private(judge_key),
-                keys.normalise_code(access_code).encode("ascii"),
-                keys.judge_key_aad(ws.competition_uid, package_id, plan.judge_code, org_pub),
-            ),
-            organizer_key=b64(org_pub),
+            judge_key=_sealed_judge_key(ws, plan, package_id, judge_key, access_code, org_key),
+            organizer_key=b64(keys.raw_public(org_key)),
             package_id=package_id,
             serial=serial,
         )
@@ -275,33 +236,17 @@ def _build_one(
         writer.abort()
         raise
     manifest_sha = hashlib.sha256(manifest).hexdigest()
-    with ws.sessions.begin() as s:
-        s.add(
-            IssuedPackage(
-                package_id=package_id,
-                serial=serial,
-                judge_id=plan.judge_id,
-                round_id=round_id,
-                public_key=keys.raw_public(judge_key),
-                manifest_sha256=manifest_sha,
-                case_ids=list(plan.case_ids),
-                file_name=final.name,
-            )
-        )
-        judge = s.get(Judge, plan.judge_id)
-        if judge is not None:
-            judge.public_key = keys.raw_public(judge_key)
-        audit.record(
-            s,
-            "package.build",
-            plan.judge_code,
-            actor=actor,
-            round=round_key,
-            package_id=package_id,
-            serial=serial,
-            cases=len(plan.case_ids),
-            manifest_sha256=manifest_sha,
-        )
+    issued = IssuedPackage(
+        package_id=package_id,
+        serial=serial,
+        judge_id=plan.judge_id,
+        round_id=round_id,
+        public_key=keys.raw_public(judge_key),
+        manifest_sha256=manifest_sha,
+        case_ids=list(plan.case_ids),
+        file_name=final.name,
+    )
+    _record_issued(ws, plan, issued, round_key, actor)
     os.replace(partial, final)
     return BuiltPackage(
         path=final,
@@ -320,167 +265,75 @@ def _build_one(
     )
 
 
-def _copy_to(chunks: Any, dest: Path) -> None:
-    tmp = dest.with_name(dest.name + ".partial")
-    try:
-        with tmp.open("wb") as out:
-            for block in chunks:
-                out.write(block)
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-# --- verifying -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PackageCheck:
-    """What checking a package found. ``code`` is ``ok`` or the first problem's code:
-    ``malformed``, ``bad_signature``, ``file_mismatch``; media not found are listed in ``missing``."""
-
-    path: Path
-    code: str
-    reason: str
-    manifest: Manifest | None
-    manifest_bytes: bytes
-    manifest_sha256: str
-    signature: bytes
-    files_checked: int
-    bytes_checked: int
-    missing: tuple[str, ...]
-    #: sha256 → where the verified file now is (extracted copy, or the file found on the media drive)
-    located: dict[str, Path]
-
-    @property
-    def ok(self) -> bool:
-        return self.code == "ok"
-
-
-def _fail(path: Path, code: str, reason: str, **kw: Any) -> PackageCheck:
-    base: dict[str, Any] = dict(
-        manifest=None,
-        manifest_bytes=b"",
-        manifest_sha256="",
-        signature=b"",
-        files_checked=0,
-        bytes_checked=0,
-        missing=(),
-        located={},
-    )
-    base.update(kw)
-    return PackageCheck(path=path, code=code, reason=reason, **base)
-
-
-def _find_media(media_dir: Path, f: PackageFile) -> Path | None:
-    for name in (f"{f.sha256}.{f.ext}", f.sha256):
-        for base in (media_dir, media_dir / "media"):
-            candidate = base / name
-            if candidate.is_file() and candidate.stat().st_size == f.size:
-                return candidate
-    return None
-
-
-def verify_package(
-    path: Path,
-    *,
-    extract_to: Path | None = None,
-    media_dir: Path | None = None,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
-) -> PackageCheck:
-    """Check a package completely: container, signature, manifest, and every file's size, CRC and
-    SHA-256 (streamed; with ``extract_to`` the verified files are also copied there as
-    ``<sha256>.<ext>``). External media are looked for in ``media_dir``. Never raises for a bad
-    package (it reports); raises DomainError only for ``cancelled``."""
-    try:
-        reader = ContainerReader(path, package_entry_ok)
-    except ContainerError as exc:
-        return _fail(path, "malformed", exc.reason)
-    with reader:
-        names = [e.name for e in reader.entries]
-        if names[-2:] != [MANIFEST_ENTRY, MANIFEST_SIG_ENTRY]:
-            return _fail(path, "malformed", "manifest.json 与 manifest.sig 必须是最后两个条目。")
+def _add_files(
+    ws: Workspace, plan: _Plan, writer: ContainerWriter, media_dir: Path | None, meter: Meter
+) -> list[dict[str, Any]]:
+    """Stream each case file from the store into the package (or, given ``media_dir``, into that folder),
+    checking it against the hash the store names it by; the manifest's ``files`` list."""
+    file_docs = []
+    for sha, size, ext in plan.files:
+        entry = f"files/{sha}.{ext}"
+        src = ws.store.path_for(sha)
+        digest = Digest(want_crc=True)
         try:
-            manifest_bytes = reader.read_small(reader.by_name[MANIFEST_ENTRY], MAX_MANIFEST)
-            signature = reader.read_small(reader.by_name[MANIFEST_SIG_ENTRY], 64)
-        except ContainerError as exc:
-            return _fail(path, "malformed", exc.reason)
-        sha = hashlib.sha256(manifest_bytes).hexdigest()
-        try:
-            manifest = parse_manifest(manifest_bytes)
-        except FormatError as exc:
-            return _fail(path, "malformed", f"清单格式错误：{exc}", manifest_bytes=manifest_bytes)
-        if len(signature) != 64 or not keys.verify(manifest.organizer_key, signature, manifest_bytes):
-            return _fail(
-                path,
-                "bad_signature",
-                "主办方签名无效：评审包被改动过。",
-                manifest_bytes=manifest_bytes,
-                manifest_sha256=sha,
-                signature=signature,
-            )
-        common = dict(
-            manifest=manifest, manifest_bytes=manifest_bytes, manifest_sha256=sha, signature=signature
+            f = src.open("rb")
+        except OSError as exc:
+            raise DomainError("store_missing", sha256=sha, file=sha[:12]) from exc
+        with f:
+            stream = digest.hashed(file_chunks(f, MEDIA_CHUNK), meter)
+            if media_dir is not None:
+                media_dir.mkdir(exist_ok=True)
+                copy_to(stream, media_dir / f"{sha}.{ext}")
+            else:
+                writer.add_stream(entry, size, stream, digest.crc)
+        if digest.sha256 != sha or digest.size != size:
+            raise DomainError("store_corrupt", sha256=sha, file=sha[:12])
+        file_docs.append(
+            {
+                "crc32": digest.crc32,
+                "entry": entry,
+                "ext": ext,
+                "included": media_dir is None,
+                "sha256": sha,
+                "size": size,
+            }
         )
-        included = [f for f in manifest.files if f.included]
-        if names[:-2] != [f.entry for f in included]:
-            return _fail(path, "malformed", "评审包中的文件与清单不一致。", **common)
-        external = [f for f in manifest.files if not f.included]
-        meter = Meter(sum(f.size for f in manifest.files), progress, cancel)
-        located: dict[str, Path] = {}
-        missing: list[str] = []
-        checked = 0
-        if extract_to is not None:
-            extract_to.mkdir(parents=True, exist_ok=True)
-        for f in included:
-            entry = reader.by_name[f.entry]
-            if entry.size != f.size or entry.crc32 != f.crc32:
-                return _fail(path, "file_mismatch", f"文件 {f.entry} 的大小或校验和与清单不符。", **common)
-            digest = Digest()
-            dest = extract_to / f"{f.sha256}.{f.ext}" if extract_to is not None else None
-            try:
-                stream = digest.hashed(reader.iter_data(entry, MEDIA_CHUNK), meter)
-                if dest is not None:
-                    _copy_to(stream, dest)
-                else:
-                    for _ in stream:
-                        pass
-            except ContainerError as exc:
-                return _fail(path, "malformed", exc.reason, **common)
-            if digest.sha256 != f.sha256:
-                if dest is not None:
-                    dest.unlink(missing_ok=True)
-                return _fail(path, "file_mismatch", f"文件 {f.entry} 的内容与清单中的哈希不符。", **common)
-            if dest is not None:
-                located[f.sha256] = dest
-            checked += 1
-        for f in external:
-            found = _find_media(media_dir, f) if media_dir is not None else None
-            if found is None:
-                missing.append(f.sha256)
-                meter.step(f.size)
-                continue
-            digest = Digest()
-            with found.open("rb") as fh:
-                for _ in digest.hashed(file_chunks(fh, MEDIA_CHUNK), meter):
-                    pass
-            if digest.sha256 != f.sha256:
-                return _fail(
-                    path, "file_mismatch", f"外部媒体文件 {found} 的内容与清单中的哈希不符。", **common
-                )
-            located[f.sha256] = found
-            checked += 1
-        return PackageCheck(
-            path=path,
-            code="ok",
-            reason="评审包完整，主办方签名有效。",
-            files_checked=checked,
-            bytes_checked=meter.done,
-            missing=tuple(missing),
-            located=located,
-            **common,  # type: ignore[arg-type]
+    return file_docs
+
+
+def _sealed_judge_key(
+    ws: Workspace,
+    plan: _Plan,
+    package_id: str,
+    judge_key: Ed25519PrivateKey,
+    access_code: str,
+    org_key: Ed25519PrivateKey,
+) -> dict[str, Any]:
+    """The judge's private key sealed under the access code, bound to this package and organizer."""
+    return keys.seal(
+        keys.raw_private(judge_key),
+        keys.normalise_code(access_code).encode("ascii"),
+        keys.judge_key_aad(ws.competition_uid, package_id, plan.judge_code, keys.raw_public(org_key)),
+    )
+
+
+def _record_issued(ws: Workspace, plan: _Plan, issued: IssuedPackage, round_key: str, actor: str) -> None:
+    """Store the package as issued, give its judge the package's public key, and audit the build."""
+    with ws.sessions.begin() as s:
+        s.add(issued)
+        judge = s.get(Judge, plan.judge_id)
+        if judge is not None:
+            judge.public_key = issued.public_key
+        audit.record(
+            s,
+            "package.build",
+            plan.judge_code,
+            actor=actor,
+            round=round_key,
+            package_id=issued.package_id,
+            serial=issued.serial,
+            cases=len(plan.case_ids),
+            manifest_sha256=issued.manifest_sha256,
         )
 
 

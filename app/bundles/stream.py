@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 
 from app.errors import Cancelled
@@ -88,3 +90,16 @@ def file_chunks(f: BinaryIO, chunk: int) -> Iterator[bytes]:
     """Read an open file to its end in chunks."""
     while block := f.read(chunk):
         yield block
+
+
+def copy_to(chunks: Iterable[bytes], dest: Path) -> None:
+    """Write ``chunks`` to ``dest`` through a ``.partial`` file, so ``dest`` is whole or absent."""
+    tmp = dest.with_name(dest.name + ".partial")
+    try:
+        with tmp.open("wb") as out:
+            for block in chunks:
+                out.write(block)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +89,7 @@ def _print_report(report: AssignmentReport, as_json: bool) -> None:
     from app.glossary.assignment import CONFLICT_KINDS, name
 
     if as_json:
-        print_json({**_asdict(report), "spread": report.spread})
+        print_json({**asdict(report), "spread": report.spread})
         return
     loads = [j.load for j in report.loads]
     print(
@@ -99,12 +100,6 @@ def _print_report(report: AssignmentReport, as_json: bool) -> None:
     )
     for p in report.soft:
         print(f"  {p.case}\t{p.judge}\t{name(CONFLICT_KINDS, p.kind)}")
-
-
-def _asdict(obj: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(obj)
 
 
 def _assign(args: argparse.Namespace) -> int:

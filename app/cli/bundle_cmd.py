@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +70,7 @@ def _report(outcomes: list[MergeOutcome], as_json: bool) -> int:
         print_json(
             {
                 "bundles": [
-                    {**_asdict(o), "outcome": outcome_name(o.code), "refused": o.refused} for o in outcomes
+                    {**asdict(o), "outcome": outcome_name(o.code), "refused": o.refused} for o in outcomes
                 ]
             }
         )
@@ -86,10 +87,6 @@ def _report(outcomes: list[MergeOutcome], as_json: bool) -> int:
             + "，".join(f"{outcome_name(k)} {v}" for k, v in counts.items())
         )
     return 1 if any(o.refused for o in outcomes) else 0
-
-
-def _asdict(o: MergeOutcome) -> dict[str, Any]:
-    return {f: getattr(o, f) for f in o.__dataclass_fields__}
 
 
 def _existing(paths: list[Path]) -> list[Path]:

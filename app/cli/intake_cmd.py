@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
 from app.errors import DomainError
 
 _EPILOG_CHECK = """\
@@ -191,11 +191,10 @@ def _progress(args: argparse.Namespace) -> Any:
     if args.json or not sys.stderr.isatty():
         return None
 
+    checking, importing = progress_printer("检查文件"), progress_printer("导入案例")
+
     def show(p: Any) -> None:
-        label = "检查文件" if p.phase == "check" else "导入案例"
-        print(f"\r{label} {p.done}/{p.total}", end="", file=sys.stderr, flush=True)
-        if p.done == p.total:
-            print(file=sys.stderr)
+        (checking if p.phase == "check" else importing)(p.done, p.total)
 
     return show
 

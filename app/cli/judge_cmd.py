@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.output import print_json
+from app.cli.output import percent_printer, print_json
 from app.errors import DomainError
 
 if TYPE_CHECKING:
@@ -130,16 +130,11 @@ def _open(args: argparse.Namespace) -> int:
     from app.glossary.terms import round_name
     from app.judge_home import JudgeHome
 
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty() and total:
-            print(f"\r校验 {done * 100 // total:3d}%", end="", file=sys.stderr)
-
+    progress = percent_printer("校验")
     with JudgeHome.open_package(
         args.package, args.home, _access_code(args), media_dir=args.media, progress=progress
     ) as home:
         info = home.info()
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
     print(
         f"已打开评审包：{info.competition}，{round_name(info.round_key, info.season)}，"
         f"评委 {info.judge_code} {info.judge}，{info.cases} 个案例。"

@@ -42,6 +42,23 @@ def progress_printer(label: str) -> Callable[[int, int], None]:
     return show
 
 
+def percent_printer(label: str = "", *, megabytes: bool = False) -> Callable[[int, int], None]:
+    """A ``progress(done, total)`` callback for bytes: an updating percentage (and, with ``megabytes``,
+    the sizes) on a terminal, ending its line when the work is done; nothing otherwise (a log has no use
+    for a stream of percentages)."""
+    tty = sys.stderr.isatty()
+    prefix = f"{label} " if label else ""
+
+    def show(done: int, total: int) -> None:
+        if not tty or not total:
+            return
+        size = f"  {done / 1e6:,.1f} / {total / 1e6:,.1f} MB" if megabytes else ""
+        end = "\n" if done >= total else ""
+        print(f"\r{prefix}{done * 100 // total:3d}%{size}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def _default(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
         return asdict(obj)

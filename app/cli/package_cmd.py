@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # The packages, not their modules: their __init__ holds these names without the heavy imports.
 from app.bundles import DEMO_PASSPHRASE, PASSPHRASE_ENV
-from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.cli.output import add_workspace_arg, open_workspace, percent_printer, print_json
 from app.errors import DomainError
 from app.judging import DEFAULT_JUDGES_PER_CASE
 
@@ -25,13 +24,6 @@ PASSPHRASE_HELP = (
 
 def add_passphrase_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--passphrase-file", type=Path, help=PASSPHRASE_HELP)
-
-
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        print(
-            f"\r{done * 100 // total:3d}%  {done / 1e6:,.1f} / {total / 1e6:,.1f} MB", end="", file=sys.stderr
-        )
 
 
 def register(sub: Any) -> None:
@@ -138,10 +130,8 @@ def _build(args: argparse.Namespace) -> int:
             args.out,
             passphrase,
             external_media=args.external_media,
-            progress=_progress,
+            progress=percent_printer(megabytes=True),
         )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
     if args.codes_file is not None:
         args.codes_file.write_text(
             "".join(f"{b.judge_code},{b.judge_name},{b.access_code}\n" for b in built), encoding="utf-8"
@@ -192,12 +182,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from app.bundles.package import verify_package
+    from app.bundles.package_check import verify_package
     from app.glossary.terms import package_check_name, round_name
 
-    check = verify_package(args.file, media_dir=args.media, progress=_progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    check = verify_package(args.file, media_dir=args.media, progress=percent_printer(megabytes=True))
     m = check.manifest
     if args.json:
         print_json(

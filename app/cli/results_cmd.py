@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from app.glossary.results import CLI
 
 if TYPE_CHECKING:
     from app.results.types import RoundResults
+    from app.seasons import SeasonRules
 
 METHODS_HELP = (
     "mean: the average of the judges' weighted totals; trimmed: drop one highest and one lowest total "
@@ -23,7 +25,13 @@ METHODS_HELP = (
 def register(sub: Any) -> None:
     results = sub.add_parser("results", help="results: rank, judges, draw, override, votes, export, verify")
     rsub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
+    _register_views(rsub)
+    _register_decisions(rsub)
+    _register_files(rsub)
 
+
+def _register_views(rsub: Any) -> None:
+    """What a round shows: its ranking, and how consistently its judges marked."""
     rank = rsub.add_parser(
         "rank",
         help="rank a round's cases in their groups, with the season's awards",
@@ -41,6 +49,9 @@ def register(sub: Any) -> None:
     judges.add_argument("--json", action="store_true", help="print one JSON document")
     judges.set_defaults(func=_judges)
 
+
+def _register_decisions(rsub: Any) -> None:
+    """What the organizer decides about a round: its scoring method, draws for ties, award overrides."""
     method = rsub.add_parser(
         "method", help="set how a round's marks become its score", description=METHODS_HELP
     )
@@ -73,6 +84,9 @@ def register(sub: Any) -> None:
     override.add_argument("--reason", required=True, help="why (shown in every export)")
     override.set_defaults(func=_override)
 
+
+def _register_files(rsub: Any) -> None:
+    """What comes in and goes out: vote sheets, exports, and the check of the workspace's bundles."""
     votes = rsub.add_parser(
         "votes",
         help="import public vote counts from an .xlsx or .csv sheet",
@@ -181,31 +195,32 @@ def judges_document(results: RoundResults) -> dict[str, Any]:
 
 
 def _rank(args: argparse.Namespace) -> int:
-    from app.results.service import round_results
     from app.results.text import rank_lines
 
-    with open_workspace(args) as ws:
-        results = round_results(ws, args.round)
-        rules = ws.rules
-    if args.json:
-        print_json(rank_document(results))
-        return 0
-    for line in rank_lines(results, rules):
-        print(line)
-    return 0
+    return _print_round(args, rank_document, rank_lines)
 
 
 def _judges(args: argparse.Namespace) -> int:
-    from app.results.service import round_results
     from app.results.text import judge_lines
+
+    return _print_round(args, judges_document, judge_lines)
+
+
+def _print_round(
+    args: argparse.Namespace,
+    document: Callable[[RoundResults], dict[str, Any]],
+    lines: Callable[[RoundResults, SeasonRules], Iterable[str]],
+) -> int:
+    """A round's results (``--round``) as one JSON ``document``, or (without ``--json``) as text ``lines``."""
+    from app.results.service import round_results
 
     with open_workspace(args) as ws:
         results = round_results(ws, args.round)
         rules = ws.rules
     if args.json:
-        print_json(judges_document(results))
+        print_json(document(results))
         return 0
-    for line in judge_lines(results, rules):
+    for line in lines(results, rules):
         print(line)
     return 0
 

@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
-
 from app.bundles import DEMO_PASSPHRASE
 from app.bundles.keys import ensure_organizer_key
 from app.bundles.package import build_packages
 from app.judge_home import ExportResult, JudgeHome
 from app.judging.assignment import ensure_assigned
-from app.models import Round
+from app.rounds.service import first_judged_round
 from app.workspace import Workspace
 
 
@@ -28,16 +26,6 @@ class DemoBundles:
     homes_dir: Path
     bundles_dir: Path
     bundles: tuple[ExportResult, ...]
-
-
-def demo_round(ws: Workspace) -> str:
-    """The first non-live round with a rubric (the expert review in both seasons)."""
-    with ws.sessions() as s:
-        rounds = s.scalars(select(Round).where(Round.rubric_id.is_not(None)).order_by(Round.position)).all()
-        chosen = next((r for r in rounds if not r.live), rounds[0] if rounds else None)
-        if chosen is None:
-            raise ValueError("the season has no round with a rubric")
-        return chosen.key
 
 
 def write_demo_bundles(
@@ -54,7 +42,7 @@ def write_demo_bundles(
     """
     with ws.sessions.begin() as s:
         ensure_organizer_key(s, ws.competition_uid, DEMO_PASSPHRASE)
-    round_key = demo_round(ws)
+    round_key = first_judged_round(ws)
     ensure_assigned(ws, round_key)
     packages_dir, homes_dir, bundles_dir = root / "packages", root / "judges", root / "bundles"
     built = build_packages(ws, round_key, None, packages_dir, DEMO_PASSPHRASE, external_media=True)

@@ -3,8 +3,8 @@
 page canvas that writes its shapes and text straight into the content stream.
 
 The demo's slide decks (``slides``) and video frames (``video``) are drawn with these. Text uses
-PyMuPDF's built-in CJK font (Droid Sans Fallback), embedded as a subset, so a page renders the same on
-every machine with no system font.
+the app's one CJK font (``app.exports.cjk_font``: PyMuPDF's built-in Droid Sans Fallback), embedded as a
+subset, so a page renders the same on every machine with no system font.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pymupdf as _pymupdf
+
+from app.exports.cjk_font import cjk_font, text_width
 
 #: PyMuPDF, typed loosely: its API is only partly annotated.
 pymupdf: Any = _pymupdf
@@ -52,34 +54,12 @@ _NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)%‰")
 #: Marks that must not end a line.
 _NO_LINE_END = set("（《「『“‘(")
 
-_FONT: Any = None
 #: Bezier control-point distance that draws a quarter circle.
 _KAPPA = 0.5523
-#: Advance width of each character in em, measured once: PyMuPDF's text_length is slow per call.
-_ADVANCE: dict[str, float] = {}
 #: Glyph id of each character, looked up once.
 _GLYPH: dict[str, int] = {}
 #: Resource name of the embedded font on every page.
 FONT_NAME = "FCJK"
-
-
-def cjk_font() -> Any:
-    """PyMuPDF's built-in CJK font (Droid Sans Fallback): loaded once, shared by every deck."""
-    global _FONT
-    if _FONT is None:
-        _FONT = pymupdf.Font("cjk")
-    return _FONT
-
-
-def text_width(text: str, size: float) -> float:
-    """Width of ``text`` in points at ``size`` pt in the CJK font."""
-    total = 0.0
-    for ch in text:
-        adv = _ADVANCE.get(ch)
-        if adv is None:
-            adv = _ADVANCE[ch] = float(cjk_font().glyph_advance(ord(ch)))
-        total += adv
-    return total * size
 
 
 def glyph_ids(text: str) -> str:

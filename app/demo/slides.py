@@ -32,11 +32,11 @@ from app.demo.canvas import (
     Canvas,
     Color,
     PdfDoc,
-    text_width,
     wrap,
 )
 from app.demo.content import CasePlan, Metric, Section
 from app.demo.inputs import Method
+from app.exports.cjk_font import text_width
 from app.seasons import SeasonRules
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DomainError
+from app.exports.cjk_font import cjk_font, text_width
 
 #: A4 portrait, in points.
 A4 = (595.28, 841.89)
@@ -22,33 +23,11 @@ GREY = (0.45, 0.45, 0.45)
 LIGHT = (0.93, 0.93, 0.93)
 RULE = (0.75, 0.75, 0.75)
 
-_FONT: Any = None
-_ADVANCE: dict[str, float] = {}
-
 
 def _pymupdf() -> Any:
     import pymupdf  # loaded on the first PDF export: it is not needed to start the app
 
     return pymupdf
-
-
-def font() -> Any:
-    """PyMuPDF's built-in CJK font, loaded once."""
-    global _FONT
-    if _FONT is None:
-        _FONT = _pymupdf().Font("cjk")
-    return _FONT
-
-
-def text_width(text: str, size: float) -> float:
-    """Width of ``text`` at ``size`` pt (advances cached per character: text_length is slow per call)."""
-    total = 0.0
-    for ch in text:
-        adv = _ADVANCE.get(ch)
-        if adv is None:
-            adv = _ADVANCE[ch] = float(font().glyph_advance(ord(ch)))
-        total += adv
-    return total * size
 
 
 def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> list[str]:
@@ -136,7 +115,7 @@ class Page:
         writer = self._writers.get((color, bold))
         if writer is None:
             writer = self._writers[(color, bold)] = _pymupdf().TextWriter(self.raw.rect)
-        writer.append((x, y), text, font=font(), fontsize=size)
+        writer.append((x, y), text, font=cjk_font(), fontsize=size)
         return w
 
     def lines(

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import DomainError
-from app.exports.pdf import A4, GREY, RULE, Page, PdfDocument, text_width, wrap
+from app.exports.cjk_font import text_width
+from app.exports.pdf import A4, GREY, RULE, Page, PdfDocument, wrap
 from app.exports.workbook import Sheet
 from app.glossary.desk import CODES_SHEET, SLIP
 

@@ -124,7 +124,7 @@ OUTCOMES: dict[str, Term] = {
     "out_of_range": Term("分数超出范围", "Score out of range"),
 }
 
-#: What checking a judge package found (``app.bundles.package.PackageCheck.code``).
+#: What checking a judge package found (``app.bundles.package_check.PackageCheck.code``).
 PACKAGE_CHECKS: dict[str, Term] = {
     "ok": Term("完好", "Intact"),
     "malformed": Term("文件损坏", "Damaged file"),

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from app.intake.findings import Finding, finding, megabytes, page_list
 from app.intake.source import Located
@@ -315,7 +316,25 @@ def video_findings(
                 max=limits.video_max_bytes,
             )
         )
-    container = limits.video_container
+    format_findings, facts = _video_format_findings(located.path, outcome, limits.video_container)
+    out.extend(format_findings)
+    if facts is None:
+        return out
+    if not facts.has_video:
+        out.append(
+            finding("video_not_mp4", "视频文件中没有画面（只有声音或为空）。", reason="no_video_stream")
+        )
+        return out
+    out.extend(_video_picture_findings(facts, limits))
+    return out
+
+
+def _video_format_findings(
+    path: Path, outcome: Outcome | None, container: str
+) -> tuple[list[Finding], VideoFacts | None]:
+    """Is the file a readable video in the season's container, under a name that says so? The facts
+    read, or None when nothing more can be checked."""
+    out: list[Finding] = []
     if outcome is None or not outcome.ok:
         kind = outcome.kind if outcome else "error"
         words = _OUTCOME_WORDS.get(kind, "无法读取")
@@ -327,7 +346,7 @@ def video_findings(
                 error=outcome.message if outcome else "",
             )
         )
-        return out
+        return out, None
     facts: VideoFacts = outcome.value
     if not facts.readable:
         out.append(
@@ -338,7 +357,7 @@ def video_findings(
                 error=facts.error,
             )
         )
-        return out
+        return out, None
     if not facts.is_container(container):
         out.append(
             finding(
@@ -349,19 +368,20 @@ def video_findings(
                 brand=facts.brand,
             )
         )
-    elif located.path.suffix.lower() != f".{container}":
+    elif path.suffix.lower() != f".{container}":
         out.append(
             finding(
                 "video_extension",
-                f"视频内容是 {container.upper()}，但文件名是 {located.path.name}。",
-                name=located.path.name,
+                f"视频内容是 {container.upper()}，但文件名是 {path.name}。",
+                name=path.name,
             )
         )
-    if not facts.has_video:
-        out.append(
-            finding("video_not_mp4", "视频文件中没有画面（只有声音或为空）。", reason="no_video_stream")
-        )
-        return out
+    return out, facts
+
+
+def _video_picture_findings(facts: VideoFacts, limits: FileLimits) -> list[Finding]:
+    """Length, picture aspect and height of a readable video against the season's limits."""
+    out: list[Finding] = []
     if facts.duration_s is not None and facts.duration_s > limits.video_max_seconds:
         out.append(
             finding(

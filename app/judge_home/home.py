@@ -25,7 +25,7 @@ from app.bundles import keys
 from app.bundles.bundle import write_bundle
 from app.bundles.canonical import FormatError, decimal_text, utc_text
 from app.bundles.manifest import Manifest, parse_manifest
-from app.bundles.package import verify_package
+from app.bundles.package_check import verify_package
 from app.bundles.stream import Cancel, Progress
 from app.errors import DomainError
 from app.judge_home.bundle_content import bundle_document

@@ -125,17 +125,37 @@ def _group_of(case: Case, group_by: str | None) -> str:
     return ""
 
 
-def group_cases(ws: Workspace, round_key: str, group: str) -> list[Case]:
-    """The round's cases in ``group``, by code; a round's cases are those assigned to a judge in it."""
-    group_by = _group_by(ws, round_key)
-    with ws.sessions() as s:
-        rnd = _round(s, round_key)
-        cases = s.scalars(
+def _round_cases(s: Session, rnd: Round) -> list[Case]:
+    """A round's cases (those assigned to a judge in it), by code, with what groups and shows them."""
+    return list(
+        s.scalars(
             select(Case)
             .where(Case.id.in_(select(Assignment.case_id).where(Assignment.round_id == rnd.id)))
             .options(selectinload(Case.theme), selectinload(Case.region), selectinload(Case.hospital))
             .order_by(Case.code)
-        ).all()
+        )
+    )
+
+
+def _assigned_judges(s: Session, rnd: Round, case_ids: list[int]) -> list[tuple[str, str]]:
+    """The judges (code, name) assigned in the round to any of these cases, by code."""
+    return [
+        (code, name)
+        for code, name in s.execute(
+            select(Judge.code, Judge.name)
+            .join(Assignment, Assignment.judge_id == Judge.id)
+            .where(Assignment.round_id == rnd.id, Assignment.case_id.in_(case_ids))
+            .distinct()
+            .order_by(Judge.code)
+        )
+    ]
+
+
+def group_cases(ws: Workspace, round_key: str, group: str) -> list[Case]:
+    """The round's cases in ``group``, by code; a round's cases are those assigned to a judge in it."""
+    group_by = _group_by(ws, round_key)
+    with ws.sessions() as s:
+        cases = _round_cases(s, _round(s, round_key))
         chosen = [c for c in cases if not group or _group_of(c, group_by) == group]
     if not chosen:
         raise DomainError("live_no_cases", round=round_key, group=group or "-")
@@ -150,15 +170,7 @@ def draw(codes: list[str], seed: int) -> list[str]:
 
 
 def _judges_present(s: Session, rnd: Round, case_ids: list[int], wanted: tuple[str, ...]) -> tuple[str, ...]:
-    assigned = list(
-        s.scalars(
-            select(Judge.code)
-            .join(Assignment, Assignment.judge_id == Judge.id)
-            .where(Assignment.round_id == rnd.id, Assignment.case_id.in_(case_ids))
-            .distinct()
-            .order_by(Judge.code)
-        )
-    )
+    assigned = [code for code, _ in _assigned_judges(s, rnd, case_ids)]
     if not wanted:
         return tuple(assigned)
     unknown = [code for code in wanted if code not in assigned]
@@ -365,12 +377,7 @@ def group_choices(ws: Workspace, round_key: str) -> list[GroupChoice]:
     """The groups of a live round that have cases assigned (all of them as one group when it has none)."""
     group_by = _group_by(ws, round_key)
     with ws.sessions() as s:
-        rnd = _round(s, round_key)
-        cases = s.scalars(
-            select(Case)
-            .where(Case.id.in_(select(Assignment.case_id).where(Assignment.round_id == rnd.id)))
-            .options(selectinload(Case.theme), selectinload(Case.region))
-        ).all()
+        cases = _round_cases(s, _round(s, round_key))
         counts: dict[str, int] = {}
         for c in cases:
             key = _group_of(c, group_by)
@@ -389,17 +396,7 @@ def group_judges(ws: Workspace, round_key: str, group: str) -> list[tuple[str, s
     """The judges (code, name) assigned to the group's cases, by code: who may sit on the panel."""
     case_ids = [c.id for c in group_cases(ws, round_key, group)]
     with ws.sessions() as s:
-        rnd = _round(s, round_key)
-        return [
-            (code, name)
-            for code, name in s.execute(
-                select(Judge.code, Judge.name)
-                .join(Assignment, Assignment.judge_id == Judge.id)
-                .where(Assignment.round_id == rnd.id, Assignment.case_id.in_(case_ids))
-                .distinct()
-                .order_by(Judge.code)
-            ).all()
-        ]
+        return _assigned_judges(s, _round(s, round_key), case_ids)
 
 
 #: Image formats a banner may be in (the projector draws it scaled into the header band).

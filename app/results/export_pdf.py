@@ -13,12 +13,14 @@ from datetime import datetime
 from pathlib import Path
 
 from app.exports.pdf import A4, GREY, LIGHT, RULE, Page, PdfDocument, wrap
-from app.glossary.results import METHOD_DETAILS, TIE_CHAIN, WORDS
+from app.glossary.results import WORDS
 from app.results.text import (
     award_name,
     award_names,
     counts_line,
+    drawn_order,
     flag_names,
+    method_lines,
     method_name,
     pending_lines,
     score_text,
@@ -108,21 +110,15 @@ def _method(r: _Report, results: RoundResults, rules: SeasonRules) -> None:
     r.new_page()
     r.heading(_w("method"))
     r.paragraph(method_name(results.method), 12)
-    r.paragraph(METHOD_DETAILS[results.method].text(n=results.trim_min_judges, max=f"{results.max_total:g}"))
-    if results.method != VOTES_METHOD:
-        r.paragraph(TIE_CHAIN.text(criterion=results.tie_criterion or "—"))
-        r.paragraph(counts_line(results))
-        if results.unscored:
-            r.paragraph(_w("unscored", n=results.unscored))
+    for line in method_lines(results):
+        r.paragraph(line)
     for line in pending_lines(results, rules):
         r.paragraph(line, color=FLAGGED)
     _overrides(r, results, rules)
     if results.draws:
         r.heading(_w("sheet_draws"), 12)
-        codes = {c.case.id: c.case.code for g in results.groups for c in g.cases}
         for d in results.draws:
-            order = " > ".join(codes.get(c, str(c)) for c in d.order)
-            r.paragraph(f"{d.group_key}｜{_w('seed')} {d.seed}｜{order}", 9.5)
+            r.paragraph(f"{d.group_key}｜{_w('seed')} {d.seed}｜{drawn_order(d, results)}", 9.5)
 
 
 def _overrides(r: _Report, results: RoundResults, rules: SeasonRules) -> None:

@@ -15,12 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.exports.workbook import CellValue, Sheet, write_workbook
-from app.glossary.results import METHOD_DETAILS, TIE_CHAIN, WORDS
+from app.glossary.results import WORDS
 from app.results.text import (
     award_name,
     award_names,
-    counts_line,
+    drawn_order,
     flag_names,
+    method_lines,
     method_name,
     pending_lines,
     tie_note,
@@ -39,19 +40,13 @@ def _num(value: Decimal | None) -> float | None:
 
 def overview_rows(results: RoundResults, rules: SeasonRules, competition: str) -> list[list[CellValue]]:
     """Label / value rows: what the round is, how it is scored, how far it is, what is still open."""
-    detail = METHOD_DETAILS[results.method].text(n=results.trim_min_judges, max=f"{results.max_total:g}")
     rows: list[list[CellValue]] = [
         [_w("competition"), competition],
         [_w("season"), rules.title],
         [_w("round"), results.round_name or results.round_key],
         [_w("method"), method_name(results.method)],
-        ["", detail],
     ]
-    if results.method != VOTES_METHOD:
-        rows.append(["", TIE_CHAIN.text(criterion=results.tie_criterion or "—")])
-        rows.append(["", counts_line(results)])
-        if results.unscored:
-            rows.append(["", _w("unscored", n=results.unscored)])
+    rows.extend(["", line] for line in method_lines(results))
     rows.extend(["", line] for line in pending_lines(results, rules))
     if not results.overrides:
         rows.append([_w("sheet_overrides"), _w("no_overrides")])
@@ -177,14 +172,8 @@ def overrides_sheet(results: RoundResults, rules: SeasonRules) -> Sheet:
 
 
 def draws_sheet(results: RoundResults) -> Sheet:
-    codes = {r.case.id: r.case.code for g in results.groups for r in g.cases}
     rows: list[list[CellValue]] = [
-        [
-            d.at.strftime("%Y-%m-%d %H:%M") if d.at else "",
-            d.group_key,
-            d.seed,
-            " > ".join(codes.get(c, str(c)) for c in d.order),
-        ]
+        [d.at.strftime("%Y-%m-%d %H:%M") if d.at else "", d.group_key, d.seed, drawn_order(d, results)]
         for d in results.draws
     ]
     return Sheet(

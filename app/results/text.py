@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from app.glossary import language, terms
-from app.glossary.results import ACTORS, AWARDS, FLAGS, METHODS, TIE_STEPS, WORDS
+from app.glossary.results import ACTORS, AWARDS, FLAGS, METHOD_DETAILS, METHODS, TIE_CHAIN, TIE_STEPS, WORDS
 from app.results.types import VOTES_METHOD, Draw, RankedCase, RoundResults
 from app.seasons import SeasonRules
 
@@ -64,6 +64,26 @@ def counts_line(results: RoundResults, lang: str | None = None) -> str:
     return WORDS["counts"].text(
         lang, submitted=c.submitted, drafts=c.drafts, not_started=c.not_started, recused=c.recused
     )
+
+
+def method_lines(results: RoundResults, lang: str | None = None) -> list[str]:
+    """How the round is scored, in sentences: the method in detail, then (for marks, not votes) the
+    tie-break chain, the sheets counted and the cases no judge scored."""
+    lines = [
+        METHOD_DETAILS[results.method].text(lang, n=results.trim_min_judges, max=f"{results.max_total:g}")
+    ]
+    if results.method != VOTES_METHOD:
+        lines.append(TIE_CHAIN.text(lang, criterion=results.tie_criterion or "—"))
+        lines.append(counts_line(results, lang))
+        if results.unscored:
+            lines.append(WORDS["unscored"].text(lang, n=results.unscored))
+    return lines
+
+
+def drawn_order(draw: Draw, results: RoundResults) -> str:
+    """A draw's order as case codes: ``C003 > C001 > C002``."""
+    codes = {c.case.id: c.case.code for g in results.groups for c in g.cases}
+    return " > ".join(codes.get(c, str(c)) for c in draw.order)
 
 
 def pending_lines(results: RoundResults, rules: SeasonRules, lang: str | None = None) -> list[str]:
@@ -147,9 +167,7 @@ def group_names(results: RoundResults, rules: SeasonRules) -> dict[str, str]:
 def draw_lines(draws: tuple[Draw, ...], results: RoundResults, rules: SeasonRules) -> list[str]:
     """One line per draw: its group, its seed, the drawn order of case codes."""
     names = group_names(results, rules)
-    codes = {c.case.id: c.case.code for g in results.groups for c in g.cases}
     return [
-        f"{names.get(d.group_key, d.group_key)}｜{WORDS['seed'].text()} {d.seed}｜"
-        + " > ".join(codes.get(c, str(c)) for c in d.order)
+        f"{names.get(d.group_key, d.group_key)}｜{WORDS['seed'].text()} {d.seed}｜{drawn_order(d, results)}"
         for d in draws
     ]

@@ -5,7 +5,8 @@ Everything a notice fixes (themes, regions and provinces, tiers, categories, fil
 default rubric) lives in the season file; nothing season-specific is written in Python.
 """
 
-from app.seasons.loader import SeasonError, available_seasons, load_season, load_season_file, seasons_dir
+from app.seasons.errors import SeasonError
+from app.seasons.loader import available_seasons, load_season, load_season_file, seasons_dir
 from app.seasons.rules import (
     AWARD_BASES,
     AWARD_SCOPES,

@@ -511,8 +511,16 @@ Themes: {themes}
         <translation>本轮还没有案例。</translation>
     </message>
     <message>
-        <source>{cases} cases × {judges} judges · K = {per_case} · loads {low}–{high}</source>
-        <translation>{cases} 个案例 × {judges} 位评委 · K = {per_case} · 每人 {low}–{high} 个</translation>
+        <source>{cases} cases × {judges} judges · K = {per_case}</source>
+        <translation>{cases} 个案例 × {judges} 位评委 · K = {per_case}</translation>
+    </message>
+    <message>
+        <source>{load} cases per judge</source>
+        <translation>每人 {load} 个</translation>
+    </message>
+    <message>
+        <source>{low}–{high} cases per judge</source>
+        <translation>每人 {low}–{high} 个</translation>
     </message>
     <message>
         <source>not assigned yet: press Assign</source>

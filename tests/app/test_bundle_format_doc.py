@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.bundles import keys
 from app.bundles.bundle import read_bundle
-from app.bundles.package import verify_package
+from app.bundles.package_check import verify_package
 from app.judge_home import JudgeHome
 from app.paths import ROOT
 

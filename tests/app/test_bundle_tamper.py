@@ -14,7 +14,8 @@ from app.bundles.bundle import BundleError, read_bundle
 from app.bundles.container import CHUNK, ContainerError, ContainerReader, ContainerWriter
 from app.bundles.manifest import bundle_entry_ok, package_entry_ok
 from app.bundles.merge import REFUSALS, merge_bundle
-from app.bundles.package import BuiltPackage, build_packages, verify_package
+from app.bundles.package import BuiltPackage, build_packages
+from app.bundles.package_check import verify_package
 from app.casebook import NewCase, add_case
 from app.errors import DomainError
 from app.judge_home import JudgeHome

@@ -20,10 +20,11 @@ from sqlalchemy import func, select
 from app import catalog
 from app.cli import main as cli_main
 from app.demo import default_videos, generate_demo, plan_demo
-from app.demo.canvas import cjk_font, text_width, wrap
+from app.demo.canvas import wrap
 from app.demo.inputs import DEMO_DATA_DIR
 from app.demo.submission import LONG_RECOMMENDATION, SPELLING, VOTES_WITH_UNIT, hospital_as_written
 from app.errors import DomainError
+from app.exports.cjk_font import cjk_font, text_width
 from app.intake import CODES, VIOLATION, screening
 from app.judging.roster import list_judges
 from app.models import Conflict

@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from app.bundles import keys
-from app.bundles.package import build_packages, verify_package
+from app.bundles.package import build_packages
+from app.bundles.package_check import verify_package
 from app.casebook import NewCase, add_case
 from app.errors import DomainError
 from app.judging.assignment import ensure_assigned

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What the judge's GUI tests share: a small signed package, a prompter that also answers the judge's
-questions (access code, recusal reason), typing a score as a judge does."""
+"""What the judge's GUI tests share: a small signed package, a demo competition's packages, a prompter
+that also answers the judge's questions (access code, recusal reason), typing a score as a judge does."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +15,16 @@ from PySide6.QtWidgets import QApplication
 
 from app.bundles.package import BuiltPackage, build_packages
 from app.casebook import NewCase, add_case
+from app.demo import generate_demo
 from app.judge_home import PackageSummary
 from app.judging.assignment import ensure_assigned
 from app.judging.roster import NewJudge, add_judge
+from app.rounds.service import first_judged_round
 from app.workspace import Workspace
+from tests.ui.conftest import FakePrompter
 from ui.judge.access_code_dialog import AccessCodeDialog
 from ui.judge.recuse_dialog import RecuseDialog
 from ui.judge.score_spin_box import ScoreSpinBox
-from ui.prompter import Prompter
 
 PASS = "organizer-pass-2022"
 
@@ -51,50 +54,57 @@ def small_package(root: Path, cases: int = 3) -> BuiltPackage:
         ws.close()
 
 
-class JudgePrompter(Prompter):
-    """Answers every question the judge's side asks from queues; fails the test on one not expected.
+def demo_packages(
+    root: Path, *, cases: int, judges: int, videos: int, passphrase: str = PASS, external_media: bool = False
+) -> list[BuiltPackage]:
+    """A demo competition in ``root/ws`` and its judges' signed packages (in ``root/packages``) for the
+    first round judges score."""
+    ws = generate_demo(root / "ws", cases=cases, judges=judges, videos=videos)
+    try:
+        round_key = first_judged_round(ws)
+        ensure_assigned(ws, round_key)
+        return build_packages(
+            ws, round_key, None, root / "packages", passphrase, external_media=external_media
+        )
+    finally:
+        ws.close()
+
+
+class JudgePrompter(FakePrompter):
+    """The test prompter, answering also the judge's own questions (access code, recusal reason) from
+    queues, the way a judge fills those dialogs; anything else is asked as ``FakePrompter`` asks it.
 
     Test modules use it as their ``prompter`` fixture (the ``ctx`` fixture then carries it)."""
 
     def __init__(self) -> None:
-        self.directories: list[Path | None] = []
-        self.files: list[Path | None] = []
+        super().__init__()
         self.access_codes: list[str | None] = []
         self.recuse_reasons: list[str | None] = []
-        self.asked: list[str] = []
         self.summaries: list[tuple[PackageSummary, bool]] = []  # what the access-code dialog showed
-
-    def choose_directory(self, parent: Any, title: str, start: str = "") -> Path | None:
-        self.asked.append(title)
-        assert self.directories, f"unexpected folder question: {title}"
-        return self.directories.pop(0)
-
-    def choose_file(self, parent: Any, title: str, name_filter: str, start: str = "") -> Path | None:
-        self.asked.append(title)
-        assert self.files, f"unexpected file question: {title}"
-        return self.files.pop(0)
 
     def ask(self, dialog: Any, answer: Any) -> Any:
         """The judge's own questions, answered from the queues like a judge would fill the dialog."""
+        if isinstance(dialog, AccessCodeDialog):
+            self.summaries.append((dialog.summary, dialog.reopening))
+            return self._answer(dialog, answer, "access_code", self.access_codes, dialog.code.setText)
+        if isinstance(dialog, RecuseDialog):
+            return self._answer(
+                dialog, answer, "recuse_reason", self.recuse_reasons, dialog.reason.setPlainText
+            )
+        return super().ask(dialog, answer)
+
+    def _answer(
+        self, dialog: Any, answer: Any, question: str, queue: list[str | None], fill: Callable[[str], None]
+    ) -> Any:
+        """Fill ``dialog`` with the next queued text and press OK (None in the queue: cancel)."""
+        self.asked.append(question)
         try:
-            if isinstance(dialog, AccessCodeDialog):
-                self.asked.append("access_code")
-                self.summaries.append((dialog.summary, dialog.reopening))
-                assert self.access_codes, f"unexpected access code question for {dialog.summary.path}"
-                code = self.access_codes.pop(0)
-                if code is None:
-                    return None
-                dialog.code.setText(code)
-                return answer()
-            if isinstance(dialog, RecuseDialog):
-                self.asked.append("recuse_reason")
-                assert self.recuse_reasons, "unexpected recusal question"
-                reason = self.recuse_reasons.pop(0)
-                if reason is None:
-                    return None
-                dialog.reason.setPlainText(reason)
-                return answer()
-            raise AssertionError(f"unexpected question: {dialog.objectName()}")
+            assert queue, f"unexpected {question} question"
+            text = queue.pop(0)
+            if text is None:
+                return None
+            fill(text)
+            return answer()
         finally:
             dialog.deleteLater()
 

@@ -28,11 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundles import DEMO_PASSPHRASE
-from app.bundles.package import BuiltPackage, build_packages
-from app.demo import generate_demo
-from app.judging.assignment import ensure_assigned
-from app.rounds.service import first_judged_round
-from tests.ui.judge_support import JudgePrompter
+from app.bundles.package import BuiltPackage
+from tests.ui.judge_support import JudgePrompter, demo_packages
 from ui.main_window import PAGE_JUDGE, MainWindow
 
 #: Widgets a user operates (and a screen reader must name).
@@ -88,13 +85,7 @@ def prompter() -> JudgePrompter:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltPackage]:
     """A demo workspace of two cases (one with a video) and its judge's package."""
     root = tmp_path_factory.mktemp("a11y")
-    ws = generate_demo(root / "ws", cases=2, judges=1, videos=1)
-    try:
-        round_key = first_judged_round(ws)
-        ensure_assigned(ws, round_key)
-        package = build_packages(ws, round_key, None, root / "packages", DEMO_PASSPHRASE)[0]
-    finally:
-        ws.close()
+    package = demo_packages(root, cases=2, judges=1, videos=1, passphrase=DEMO_PASSPHRASE)[0]
     return root / "ws", package
 
 

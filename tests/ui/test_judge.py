@@ -17,12 +17,9 @@ from PySide6.QtWidgets import QApplication
 from app.bundles import keys
 from app.bundles.bundle import read_bundle
 from app.bundles.merge import verify_bundle
-from app.bundles.package import BuiltPackage, build_packages
-from app.demo import generate_demo
-from app.demo.bundles import demo_round
-from app.judging.assignment import ensure_assigned
+from app.bundles.package import BuiltPackage
 from app.workspace import Workspace
-from tests.ui.judge_support import JudgePrompter
+from tests.ui.judge_support import JudgePrompter, demo_packages
 from ui.judge.case_list_model import CaseFilterProxy, CaseListModel
 from ui.judge.judge_view import JudgeView
 from ui.judge.score_spin_box import ScoreSpinBox
@@ -40,13 +37,7 @@ class Demo:
 def demo(tmp_path_factory) -> Demo:
     """A 4-case demo competition (one case with a video) and its judges' signed packages."""
     root = tmp_path_factory.mktemp("judge-demo")
-    ws = generate_demo(root / "ws", cases=4, judges=2, videos=1)
-    try:
-        round_key = demo_round(ws)
-        ensure_assigned(ws, round_key)
-        built = build_packages(ws, round_key, None, root / "packages", PASS)
-    finally:
-        ws.close()
+    built = demo_packages(root, cases=4, judges=2, videos=1, passphrase=PASS)
     return Demo(root / "ws", max(built, key=lambda b: b.cases))
 
 
@@ -368,15 +359,9 @@ def _error_box():
 
 
 def test_media_on_a_separate_drive_can_be_attached(qtbot, view, tmp_path, prompter, monkeypatch):
-    ws = generate_demo(tmp_path / "ws", cases=2, judges=1, videos=1)
-    try:
-        round_key = demo_round(ws)
-        ensure_assigned(ws, round_key)
-        package = build_packages(ws, round_key, None, tmp_path / "pkg", PASS, external_media=True)[0]
-    finally:
-        ws.close()
+    package = demo_packages(tmp_path, cases=2, judges=1, videos=1, passphrase=PASS, external_media=True)[0]
     drive = tmp_path / "usb-drive"
-    (tmp_path / "pkg" / "media").rename(drive)  # the media travel on their own drive
+    (tmp_path / "packages" / "media").rename(drive)  # the media travel on their own drive
     view.open_package(package.path, access_code=package.access_code)
     qtbot.waitUntil(lambda: view.home is not None, timeout=15000)
     assert not view.scoring.reader.is_loaded

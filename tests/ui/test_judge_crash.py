@@ -27,11 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from app.bundles.package import build_packages
-from app.demo import generate_demo
-from app.demo.bundles import demo_round
 from app.judge_home import JudgeHome
-from app.judging.assignment import ensure_assigned
+from tests.ui.judge_support import demo_packages
 
 KILLS = 50
 COMMANDS_PER_RUN = 24
@@ -171,13 +168,7 @@ class Harness:
 @pytest.fixture(scope="module")
 def home(tmp_path_factory) -> tuple[Path, Path, str, dict[str, tuple[float, float]], list[int]]:
     root = tmp_path_factory.mktemp("crash")
-    ws = generate_demo(root / "ws", cases=4, judges=2, videos=0)
-    try:
-        round_key = demo_round(ws)
-        ensure_assigned(ws, round_key)
-        package = max(build_packages(ws, round_key, None, root / "pkg", "pass-crash"), key=lambda b: b.cases)
-    finally:
-        ws.close()
+    package = max(demo_packages(root, cases=4, judges=2, videos=0), key=lambda b: b.cases)
     with JudgeHome.open_package(package.path, root / "home", package.access_code) as h:
         criteria = {c.key: (c.max, c.step) for c in h.info().criteria}
         cases = [c.id for c in h.cases()]

@@ -11,11 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.bundles.package import BuiltPackage, build_packages
-from app.demo import generate_demo
-from app.demo.bundles import demo_round
-from app.judging.assignment import ensure_assigned
-from tests.ui.judge_support import JudgePrompter
+from app.bundles.package import BuiltPackage
+from tests.ui.judge_support import JudgePrompter, demo_packages
 from ui.main_window import PAGE_JUDGE, MainWindow
 
 
@@ -50,14 +47,7 @@ def keys(
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> BuiltPackage:
-    root = tmp_path_factory.mktemp("keyboard")
-    ws = generate_demo(root / "ws", cases=2, judges=1, videos=0)
-    try:
-        round_key = demo_round(ws)
-        ensure_assigned(ws, round_key)
-        return build_packages(ws, round_key, None, root / "packages", "keyboard-pass")[0]
-    finally:
-        ws.close()
+    return demo_packages(tmp_path_factory.mktemp("keyboard"), cases=2, judges=1, videos=0)[0]
 
 
 def test_the_whole_judge_flow_by_keyboard(qtbot, window, prompter, package, tmp_path):

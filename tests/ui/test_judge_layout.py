@@ -16,11 +16,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
-from app.bundles.package import BuiltPackage, build_packages
-from app.demo import generate_demo
-from app.demo.bundles import demo_round
-from app.judging.assignment import ensure_assigned
-from tests.ui.judge_support import JudgePrompter
+from app.bundles.package import BuiltPackage
+from tests.ui.judge_support import JudgePrompter, demo_packages
 from ui.judge.case_list_model import COL_STATE
 from ui.main import apply_style
 from ui.main_window import PAGE_JUDGE, PAGE_START, MainWindow
@@ -35,14 +32,7 @@ def prompter() -> JudgePrompter:
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> BuiltPackage:
-    root = tmp_path_factory.mktemp("layout")
-    ws = generate_demo(root / "ws", cases=2, judges=1, videos=0)
-    try:
-        round_key = demo_round(ws)
-        ensure_assigned(ws, round_key)
-        return build_packages(ws, round_key, None, root / "packages", "layout-pass")[0]
-    finally:
-        ws.close()
+    return demo_packages(tmp_path_factory.mktemp("layout"), cases=2, judges=1, videos=0)[0]
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ from app.judge_home.send import send_bundle
 from app.live.rehearsal import ROUND, Rehearsal
 from app.live.setup import LiveSetup, banner_path, create_session, list_sessions, load_session
 from app.results.service import round_results
+from tests.ui.conftest import FakePrompter
 from ui.projector.console_window import LiveConsoleWindow
 from ui.projector.setup_dialog import LiveSetupDialog
-from ui.prompter import Prompter
 
 
 @pytest.fixture
@@ -161,20 +161,6 @@ def test_the_setup_dialog_sets_up_and_resumes(qtbot: Any, rh: Rehearsal) -> None
     assert len(list_sessions(rh.ws)) == 1
 
 
-class _Answers(Prompter):
-    """Canned answers to the console's folder and file questions."""
-
-    def __init__(self, folder: Path, image: Path) -> None:
-        self.folder = folder
-        self.image = image
-
-    def choose_directory(self, parent: Any, title: str, start: str = "") -> Path | None:
-        return self.folder
-
-    def choose_file(self, parent: Any, title: str, name_filter: str, start: str = "") -> Path | None:
-        return self.image
-
-
 def test_the_console_merges_from_a_watched_folder_and_shows_the_banner(
     qtbot: Any, rh: Rehearsal, tmp_path: Path
 ) -> None:
@@ -185,7 +171,10 @@ def test_the_console_merges_from_a_watched_folder_and_shows_the_banner(
     image.fill(QColor(Qt.GlobalColor.darkGreen))
     assert image.save(str(banner))
     info = create_session(rh.ws, LiveSetup(ROUND, "5", seed=1))
-    console = LiveConsoleWindow(rh.ws, info.id, prompter=_Answers(folder, banner))
+    answers = FakePrompter()
+    answers.directories.append(folder)
+    answers.files.append(banner)
+    console = LiveConsoleWindow(rh.ws, info.id, prompter=answers)
     qtbot.addWidget(console)
     console.model.act("go", "scoring", 0)
     console.watch_button.click()

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
 
-from ui.style import COLOR_NAMES, STYLE_SHEET, ThemeColors, set_state, theme_colors
+from ui.style import COLOR_NAMES, STYLE_SHEET, ThemeColors, color_property, set_state, theme_colors
 
 UI_DIR = Path(__file__).resolve().parents[2] / "ui"
 
@@ -102,6 +103,42 @@ def test_theme_colours_come_from_the_style_sheet(qapp: Any) -> None:
         assert value is not None, f"leitai.qss #themeColors sets no {name}"
         assert getattr(colors, name).name() == value.group(1).lower()
         assert getattr(ThemeColors, name) is not None
+
+
+class _Swatch(QWidget):
+    """A widget that paints with one colour of its own style rule, like the projector canvas."""
+
+    ink = color_property("ink")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._colors: dict[str, QColor] = {}
+        self.setObjectName("swatch")
+        self.repaints = 0
+
+    def update(self) -> None:  # type: ignore[override]
+        self.repaints += 1
+        super().update()
+
+
+def test_a_painted_colour_comes_from_the_widgets_style_rule(qtbot: Any) -> None:
+    swatch = _Swatch()
+    qtbot.addWidget(swatch)
+    assert not swatch.ink.isValid()  # nothing set yet
+    swatch.setStyleSheet("#swatch { qproperty-ink: #2a5c8f; }")
+    swatch.ensurePolished()
+    assert swatch.ink.name() == "#2a5c8f"
+    assert swatch.repaints >= 1  # a new colour repaints
+
+
+def test_the_projector_takes_its_colours_from_the_style_sheet() -> None:
+    from ui.projector.canvas import ProjectorCanvas
+
+    sheet = STYLE_SHEET.read_text(encoding="utf-8")
+    rule = sheet[sheet.index("ProjectorCanvas {") :].split("}", 1)[0]
+    names = re.findall(r"qproperty-(\w+):", rule)
+    assert "background" in names
+    assert all(isinstance(getattr(ProjectorCanvas, name), type(ProjectorCanvas.background)) for name in names)
 
 
 def test_a_state_property_restyles_the_widget_at_once(qtbot: Any) -> None:

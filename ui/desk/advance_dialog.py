@@ -204,6 +204,7 @@ class AdvanceDialog(QDialog):
         )
         self.setMinimumSize(900, 600)
         self._task: Task[AdvanceProposal] | None = None
+        self._requests = 0  # proposals asked for; only the newest one is shown
         self.entry = ws.rules.round(target).entry
         self.model = ProposalModel(self)
         self.model.changed.connect(self._update)
@@ -298,18 +299,27 @@ class AdvanceDialog(QDialog):
         ranking = services.ranking(ws) if use_ranking and services.ranking is not None else None
         set_state(self.status, "state", "")
         self.status.setText(self.tr("Reading the proposal…"))
+        # Only the newest request may fill the table: a ranked proposal still being read when the
+        # organizer asks for a typed list must not land over it.
+        self._requests += 1
+        request = self._requests
+        self.model.set_proposal(None)
         self._task = run_task(
             lambda _t: services.propose_advance(ws, target, ranking=ranking, explicit=codes),
-            self._on_proposal,
-            self._on_failed,
+            lambda proposal: self._on_proposal(proposal, request),
+            lambda exc: self._on_failed(exc, request),
             owner=self,
         )
 
-    def _on_proposal(self, proposal: AdvanceProposal) -> None:
+    def _on_proposal(self, proposal: AdvanceProposal, request: int) -> None:
+        if request != self._requests:
+            return
         self.model.set_proposal(proposal)
         self.proposal_loaded.emit()
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_failed(self, exc: BaseException, request: int) -> None:
+        if request != self._requests:
+            return
         self.model.set_proposal(None)
         set_state(self.status, "state", "error")
         self.status.setText(error_message(exc))

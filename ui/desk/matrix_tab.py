@@ -212,13 +212,14 @@ class MatrixTab(QWidget):
             return
         loads = [j.assigned for j in matrix.judges]
         short = sum(1 for c in matrix.cases if c.judges < matrix.per_case)
-        text = self.tr("{cases} cases × {judges} judges · K = {per_case} · loads {low}–{high}").format(
-            cases=len(matrix.cases),
-            judges=len(matrix.judges),
-            per_case=matrix.per_case,
-            low=min(loads, default=0),
-            high=max(loads, default=0),
+        low, high = min(loads, default=0), max(loads, default=0)
+        text = self.tr("{cases} cases × {judges} judges · K = {per_case}").format(
+            cases=len(matrix.cases), judges=len(matrix.judges), per_case=matrix.per_case
         )
+        if low == high:  # "15–15" reads like a typo: every judge has the same load
+            text += " · " + self.tr("{load} cases per judge").format(load=low)
+        else:
+            text += " · " + self.tr("{low}–{high} cases per judge").format(low=low, high=high)
         if not matrix.cells:
             text += " · " + self.tr("not assigned yet: press Assign")
         elif short:

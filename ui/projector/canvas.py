@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.live.show import Snapshot
 from ui.projector.live_model import LiveModel
 from ui.projector.painter import ProjectorPalette, paint_scene
+from ui.style import color_property
 from ui.viewer.page_cache import PageKey
 from ui.viewer.render_worker import FULL_PAGE_MAX_PIXELS, DocInfo, PageRequest, PdfRenderer
 
@@ -38,30 +39,19 @@ _DEFAULTS = {
 }
 
 
-def _color(name: str) -> Property:
-    def get(self: ProjectorCanvas) -> QColor:
-        return self._colors[name]
-
-    def put(self: ProjectorCanvas, value: QColor) -> None:
-        self._colors[name] = QColor(value)
-        self.update()
-
-    return Property(QColor, get, put)
-
-
 class ProjectorCanvas(QWidget):
     """Paints the live session's current scene; ``console=True`` paints the console's (stealth) copy."""
 
-    background = _color("background")
-    panel = _color("panel")
-    text = _color("text")
-    muted = _color("muted")
-    accent = _color("accent")
-    warning = _color("warning")
-    danger = _color("danger")
-    gold = _color("gold")
-    silver = _color("silver")
-    bronze = _color("bronze")
+    background = color_property("background")
+    panel = color_property("panel")
+    text = color_property("text")
+    muted = color_property("muted")
+    accent = color_property("accent")
+    warning = color_property("warning")
+    danger = color_property("danger")
+    gold = color_property("gold")
+    silver = color_property("silver")
+    bronze = color_property("bronze")
 
     def __init__(
         self,

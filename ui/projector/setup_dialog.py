@@ -54,9 +54,19 @@ class LiveSetupDialog(QDialog):
         self._ws = ws
         self.session_id: int | None = None
         layout = QVBoxLayout(self)
+        layout.addWidget(self._resume_box())
+        layout.addWidget(self._new_session_box())
+        layout.addWidget(self._buttons())
 
+        self.round.currentIndexChanged.connect(self._fill_groups)
+        self.group.currentIndexChanged.connect(self._fill_judges)
+        self.sessions.itemDoubleClicked.connect(lambda _item: self.accept())
+        self._fill_groups()
+
+    def _resume_box(self) -> QGroupBox:
+        """The sessions set up before, to pick one and carry on (hidden when there are none)."""
         self.sessions = QListWidget(objectName="liveSessions")
-        for sid, round_key, group, title in live_setup.list_sessions(ws):
+        for sid, round_key, group, title in live_setup.list_sessions(self._ws):
             item = QListWidgetItem(self.tr("#{id}  {round}  group {group}  {title}").format(
                 id=sid, round=round_key, group=group or "-", title=title))  # fmt: skip
             item.setData(Qt.ItemDataRole.UserRole, sid)
@@ -64,12 +74,14 @@ class LiveSetupDialog(QDialog):
         resume = QGroupBox(self.tr("Resume a session"))
         QVBoxLayout(resume).addWidget(self.sessions)
         resume.setVisible(self.sessions.count() > 0)
-        layout.addWidget(resume)
+        return resume
 
+    def _new_session_box(self) -> QGroupBox:
+        """The form of a new session: round, group, judges present, times, order, title, where to listen."""
         new = QGroupBox(self.tr("New session"))
         form = QFormLayout(new)
         self.round = QComboBox(objectName="liveRound")
-        for key, name in live_setup.live_rounds(ws):
+        for key, name in live_setup.live_rounds(self._ws):
             self.round.addItem(name, key)
         self.group = QComboBox(objectName="liveGroup")
         self.judges = QListWidget(objectName="liveJudges")
@@ -115,20 +127,17 @@ class LiveSetupDialog(QDialog):
         form.addRow("", hand)
         form.addRow(self.tr("Title on screen"), self.title)
         form.addRow(self.tr("Receive bundles on"), listen)
-        layout.addWidget(new)
+        return new
 
+    def _buttons(self) -> QDialogButtonBox:
+        """Start (resume the chosen session or create the new one) and Cancel."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-        self.round.currentIndexChanged.connect(self._fill_groups)
-        self.group.currentIndexChanged.connect(self._fill_judges)
-        self.sessions.itemDoubleClicked.connect(lambda _item: self.accept())
-        self._fill_groups()
+        return buttons
 
     @property
     def bind_address(self) -> str:

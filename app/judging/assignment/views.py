@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.judging.assignment.problem import RoundContext, load_context
 from app.judging.conflicts import soft_conflict
-from app.models import Assignment, ImportedBundle, Judge, Score
+from app.models import ImportedBundle, Judge
 from app.rounds.service import round_by_key
 from app.workspace import Workspace
 
@@ -97,67 +98,16 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
     with ws.sessions.begin() as s:
         rnd = round_by_key(s, round_key)
         ctx = load_context(s, rnd)
-        rows = s.execute(
-            select(
-                Assignment.id,
-                Assignment.judge_id,
-                Assignment.case_id,
-                Assignment.recused,
-                Assignment.submitted_at,
-            ).where(Assignment.round_id == rnd.id)
-        ).all()
-        scored = set(
-            s.scalars(
-                select(Score.assignment_id)
-                .join(Assignment, Assignment.id == Score.assignment_id)
-                .where(Assignment.round_id == rnd.id)
-                .distinct()
-            )
-        )
-        bundles = {
-            jid: (revision, at)
-            for jid, revision, at in s.execute(
-                select(
-                    ImportedBundle.judge_id,
-                    func.max(ImportedBundle.revision),
-                    func.max(ImportedBundle.received_at),
-                )
-                .where(ImportedBundle.round_id == rnd.id, ImportedBundle.outcome == "merged")
-                .group_by(ImportedBundle.judge_id)
-            )
-        }
+        bundles = _last_bundles(s, rnd.id)
         # columns: the round's judges, plus any judge still holding rows (a drop-out keeps scored ones)
-        holders = {jid for _, jid, _, _, _ in rows} - {j.id for j in ctx.judges}
+        holders = {h.judge_id for h in ctx.held} - {j.id for j in ctx.judges}
         extra = s.execute(
             select(Judge.id, Judge.code, Judge.name, Judge.expertise).where(Judge.id.in_(holders))
         ).all()
-    cases = {c.id: c for c in ctx.cases}
-    judges = {j.id: j for j in ctx.judges}
-    cells: list[Cell] = []
-    per = {k: Counter[int]() for k in ("assigned", "scored", "submitted", "recused")}
-    for aid, jid, cid, recused, submitted in rows:
-        state = _state(recused, submitted is not None, aid in scored)
-        judge, case = judges.get(jid), cases.get(cid)
-        soft = soft_conflict(judge, case, ctx.rules) if judge and case else None
-        cells.append(Cell(cid, jid, state, soft))
-        per["recused" if recused else "assigned"][jid] += 1
-        if state in ("draft", "submitted"):
-            per["scored"][jid] += 1
-        if state == "submitted":
-            per["submitted"][jid] += 1
+    cells, per = _cells(ctx)
     on_case = Counter(c.case_id for c in cells if c.state != "recused")
     columns = [(j.id, j.code, j.name, tuple(sorted(j.expertise))) for j in ctx.judges]
     columns += [(jid, code, name, tuple(expertise)) for jid, code, name, expertise in extra]
-    by_hospital: dict[int, list[int]] = {}
-    for c in ctx.cases:
-        by_hospital.setdefault(c.hospital_id, []).append(c.id)
-    hard: list[HardPair] = []
-    for judge in ctx.judges:  # the index's entries, not every pair: a 3,000 × 120 round stays quick
-        for hid, kind in ctx.index.hospitals.get(judge.id, {}).items():
-            hard += [HardPair(cid, judge.id, kind) for cid in by_hospital.get(hid, [])]
-        for cid, kind in ctx.index.cases.get(judge.id, {}).items():
-            if cid in cases:
-                hard.append(HardPair(cid, judge.id, kind))
     return AssignmentMatrix(
         soft=_soft_cells(ctx),
         round=rnd.key,
@@ -179,8 +129,60 @@ def assignment_matrix(ws: Workspace, round_key: str) -> AssignmentMatrix:
             for jid, code, name, expertise in columns
         ),
         cells=tuple(sorted(cells, key=lambda c: (c.case_id, c.judge_id))),
-        hard=tuple(hard),
+        hard=tuple(_hard_pairs(ctx)),
     )
+
+
+def _last_bundles(s: Session, round_id: int) -> dict[int | None, tuple[int, datetime]]:
+    """Per judge, the highest revision merged in the round and when the last bundle arrived."""
+    return {
+        jid: (revision, at)
+        for jid, revision, at in s.execute(
+            select(
+                ImportedBundle.judge_id,
+                func.max(ImportedBundle.revision),
+                func.max(ImportedBundle.received_at),
+            )
+            .where(ImportedBundle.round_id == round_id, ImportedBundle.outcome == "merged")
+            .group_by(ImportedBundle.judge_id)
+        )
+    }
+
+
+def _cells(ctx: RoundContext) -> tuple[list[Cell], dict[str, Counter[int]]]:
+    """A cell per assignment row the round holds, and per judge the rows in each state."""
+    cases = {c.id: c for c in ctx.cases}
+    judges = {j.id: j for j in ctx.judges}
+    cells: list[Cell] = []
+    per = {k: Counter[int]() for k in ("assigned", "scored", "submitted", "recused")}
+    for held in ctx.held:
+        jid, cid = held.judge_id, held.case_id
+        state = _state(held.recused, held.submitted, held.scored)
+        judge, case = judges.get(jid), cases.get(cid)
+        soft = soft_conflict(judge, case, ctx.rules) if judge and case else None
+        cells.append(Cell(cid, jid, state, soft))
+        per["recused" if held.recused else "assigned"][jid] += 1
+        if state in ("draft", "submitted"):
+            per["scored"][jid] += 1
+        if state == "submitted":
+            per["submitted"][jid] += 1
+    return cells, per
+
+
+def _hard_pairs(ctx: RoundContext) -> list[HardPair]:
+    """Every judge–case pair of the round that a hard conflict forbids."""
+    cases = {c.id for c in ctx.cases}
+    by_hospital: dict[int, list[int]] = {}
+    for c in ctx.cases:
+        by_hospital.setdefault(c.hospital_id, []).append(c.id)
+    hard: list[HardPair] = []
+    for judge in ctx.judges:  # the index's entries, not every pair: a 3,000 × 120 round stays quick
+        for hid, kind in ctx.index.hospitals.get(judge.id, {}).items():
+            hard += [HardPair(cid, judge.id, kind) for cid in by_hospital.get(hid, [])]
+        for cid, kind in ctx.index.cases.get(judge.id, {}).items():
+            if cid in cases:
+                hard.append(HardPair(cid, judge.id, kind))
+    return hard
 
 
 def _state(recused: bool, submitted: bool, scored: bool) -> str:
