@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 #: Python modules the app never imports. PySide6's: every Qt module but Core, Gui, Widgets, Network
-#: (the projector's address list), Multimedia and MultimediaWidgets (the QtMultimedia video backend).
+#: (the projector's address list), Multimedia and MultimediaWidgets (the QtMultimedia video backend) and
+#: Charts (the results page's judge consistency chart).
 #: The rest: pulled in only by optional imports of our dependencies (ortools → pandas, openpyxl → PIL).
 EXCLUDED_MODULES: tuple[str, ...] = (
     *(
@@ -24,7 +25,6 @@ EXCLUDED_MODULES: tuple[str, ...] = (
             "Qt3DRender",
             "QtAxContainer",
             "QtBluetooth",
-            "QtCharts",
             "QtConcurrent",
             "QtDataVisualization",
             "QtDBus",
@@ -88,7 +88,7 @@ EXCLUDED_MODULES: tuple[str, ...] = (
 #: the folder does not carry; the desktop portal theme stays). QtQuick/QtQml libraries stay: Qt's FFmpeg
 #: multimedia plug-in links them.
 _DROPPED_BINARIES = re.compile(
-    r"qt6?(webengine|pdf|virtualkeyboard|charts|datavisualization|3d|quick3d|graphs|location|sensors|"
+    r"qt6?(webengine|pdf|virtualkeyboard|chartsqml|datavisualization|3d|quick3d|graphs|location|sensors|"
     r"serialport|bluetooth|nfc|positioning|remoteobjects|scxml|texttospeech|designer|help|sql|test)"
     r"|qt6?eglfs|eglfsdeviceintegration|eglfskmssupport"
     r"|plugins/(egldeviceintegrations|generic|tls|networkinformation|sqldrivers|position|sensors|"

@@ -50,6 +50,7 @@ def test_the_bundle_rules_keep_what_the_app_needs_and_drop_the_rest() -> None:
     keep = [
         "PySide6/Qt/lib/libQt6Core.so.6",
         "PySide6/Qt/lib/libQt6Quick.so.6",  # the FFmpeg multimedia plug-in links it
+        "PySide6/Qt/lib/libQt6Charts.so.6",  # the results page's consistency chart
         "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
         "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
@@ -58,6 +59,7 @@ def test_the_bundle_rules_keep_what_the_app_needs_and_drop_the_rest() -> None:
     ]
     drop = [
         "PySide6/Qt/lib/libQt6Pdf.so.6",
+        "PySide6/Qt/lib/libQt6ChartsQml.so.6",
         "PySide6/Qt/lib/libQt6WebEngineCore.so.6",
         "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6",
         "PySide6/Qt/plugins/platforms/libqeglfs.so",

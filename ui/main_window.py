@@ -33,6 +33,7 @@ from ui.about_dialog import show_about
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGES
+from ui.results.hook import ACTION_RESULTS, install_results
 from ui.settings import LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.start_page import StartPage
 from ui.tasks import Task, run_task
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.add_page_factory(PAGE_ORGANIZER, self._build_organizer)
         self.add_page_factory(PAGE_JUDGE, self._build_judge)
         self.add_page_factory(PAGE_DESK, self._build_desk)
+        install_results(self)  # the results page (issue 11), reached from the organizer's toolbar
 
     def _build_organizer(self) -> tuple[QWidget, list[QMenu]]:
         # Imported here, not at the top: the organizer pulls in SQLAlchemy and the intake services,
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
             "judging_desk", self.tr("Judging desk"), self.show_desk, QKeySequence("Ctrl+J")
         )
         desk_action.setStatusTip(self.tr("Rounds, judges, assignment, packages and score bundles"))
-        organizer.add_actions([desk_action])
+        organizer.add_actions([desk_action, self.named_actions[ACTION_RESULTS]])
         return organizer, organizer.menus()
 
     def _build_desk(self) -> tuple[QWidget, list[QMenu]]:

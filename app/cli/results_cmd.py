@@ -95,6 +95,14 @@ def _register_files(rsub: Any) -> None:
     )
     votes.add_argument("file", type=Path)
     add_workspace_arg(votes)
+    votes.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="which column holds a field when the sheet names it differently, e.g. votes=点赞数 "
+        "(fields: case_id, votes); the other is recognised",
+    )
     votes.set_defaults(func=_votes)
 
     export = rsub.add_parser(
@@ -270,10 +278,19 @@ def _override(args: argparse.Namespace) -> int:
 
 
 def _votes(args: argparse.Namespace) -> int:
-    from app.results.votes import import_votes
+    from app.errors import DomainError
+    from app.results.votes import VOTES_FIELDS, import_votes, preview_votes
 
+    mapping = None
+    if args.column:
+        mapping = dict(preview_votes(args.file).mapping)
+        for pair in args.column:
+            field, _, header = pair.partition("=")
+            if field.strip() not in VOTES_FIELDS or not header.strip():
+                raise DomainError("bad_column_mapping", pair=pair, fields="、".join(VOTES_FIELDS))
+            mapping[field.strip()] = header.strip()
     with open_workspace(args) as ws:
-        done = import_votes(ws, args.file)
+        done = import_votes(ws, args.file, mapping=mapping)
     print(CLI["votes_read"].text(rows=done.rows, changed=done.changed, unchanged=done.unchanged))
     return 0
 

@@ -58,10 +58,10 @@ def register(sub: Any) -> None:
         "advance",
         help="put cases into a round by the season's rule (a proposal you can adjust)",
         description="Proposes the cases that enter --to by the season file's entry rule: after screening "
-        "every approved case; otherwise the top of each group of the previous round's ranking by the "
-        "results engine (submitted scores only), or the advancing cases given with --cases or "
-        "--from-file. Adjust with --include/--exclude CODE=REASON (a reason is required; each is "
-        "audited). --dry-run only shows.",
+        "every approved case; otherwise, from the results of the previous round, each group's holders of "
+        "the award that admits (draws and overrides included), or for an award without a number the top "
+        "--count/--fraction of each group. --cases or --from-file give the list instead. Adjust with "
+        "--include/--exclude CODE=REASON (a reason is required; each is audited). --dry-run only shows.",
     )
     add_workspace_arg(adv)
     adv.add_argument("--to", required=True, dest="target", help="round the cases enter, e.g. semifinal")
@@ -182,7 +182,7 @@ def _advance(args: argparse.Namespace) -> int:
         explicit = [line.split(",")[0].strip() for line in lines if line.strip()]
     adjustments = _pairs(args.include, True) + _pairs(args.exclude, False)
     with open_workspace(args) as ws:
-        # without a list, the results engine ranks each group (what the desk's advance dialog does)
+        # without a list the proposal is the results': each group's holders of the admitting award
         ranking = advance_ranking(ws) if explicit is None else None
         proposal = propose_advance(
             ws, args.target, ranking=ranking, explicit=explicit, count=args.count, fraction=args.fraction

@@ -48,9 +48,9 @@ from app.models import Assignment, Case, CaseStatus, Conflict, Judge, Round, Rou
 from app.results.awards import primary_scope
 from app.results.frame import case_infos
 from app.results.ranking import dimensions, group_key
-from app.results.service import advance_ranking, record_draws, round_results
-from app.results.types import FINAL_TICKET, CaseInfo
-from app.rounds.advance import Adjustment, apply_advance, propose_advance
+from app.results.service import advance_ranking, record_draws
+from app.results.types import CaseInfo
+from app.rounds.advance import admitting_award, apply_advance, propose_advance
 from app.rounds.service import admit_approved, first_judged_round, settings_row
 from app.workspace import Workspace
 
@@ -132,37 +132,20 @@ def _judges(ws: Workspace, seed: int) -> dict[str, Judging]:
     return out
 
 
-def _entry_award(ws: Workspace, key: str) -> str | None:
-    """The award that admits to round ``key`` (the final tickets for ``entry = "final_tickets"``)."""
-    rule = ws.rules.round(key)
-    if rule.entry == "final_tickets":
-        return FINAL_TICKET
-    return rule.entry_award
-
-
 def _places(ws: Workspace, key: str) -> int | None:
     """Places a round's ladder of awards gives per group (2020's regional final: 3 + 3 + 4 = 10)."""
     counts = [a.count for a in ws.rules.awards if a.round == key and a.count is not None]
     return sum(counts) if counts else None
 
 
-def _admit(ws: Workspace, key: str, previous: str) -> None:
-    """Enter the round by the season's rule, as the results rank the previous round; where a draw
-    settled a tie differently from the proposal's order, the demo's organizer adjusts, with a reason."""
-    award_key = _entry_award(ws, key)
-    award = next((a for a in ws.rules.awards if a.key == award_key), None)
-    numbered = award_key == FINAL_TICKET or (award is not None and (award.count or award.fraction))
+def _admit(ws: Workspace, key: str) -> None:
+    """Enter the round by the season's rule from the results of the previous round: the holders of the
+    admitting award (draws included); an award without a number takes as many as the round's ladder."""
+    numbered = admitting_award(ws.rules, ws.rules.round(key)) is not None
     proposal = propose_advance(
         ws, key, ranking=advance_ranking(ws), count=None if numbered else _places(ws, key)
     )
-    adjustments: list[Adjustment] = []
-    if numbered and award_key is not None:
-        results = round_results(ws, previous)
-        holders = {r.case.code for g in results.groups for r in g.cases if award_key in r.awards}
-        proposed = {c.code for g in proposal.groups for c in g.cases if c.proposed}
-        adjustments += [Adjustment(code, True, "按抽签结果") for code in sorted(holders - proposed)]
-        adjustments += [Adjustment(code, False, "按抽签结果") for code in sorted(proposed - holders)]
-    apply_advance(ws, proposal, adjustments, actor=ACTOR)
+    apply_advance(ws, proposal, actor=ACTOR)
 
 
 def _assign(ws: Workspace, key: str, previous: str | None, seed: int) -> int:
@@ -174,7 +157,7 @@ def _assign(ws: Workspace, key: str, previous: str | None, seed: int) -> int:
         if assigned is None:
             assign_round(ws, key, per_case=REVIEW_JUDGES, seed=seed, actor=ACTOR)
     else:
-        _admit(ws, key, previous)
+        _admit(ws, key)
         _seat_panels(ws, key, seed)
     with ws.sessions() as s:
         rid = s.scalar(select(Round.id).where(Round.key == key))

@@ -68,6 +68,14 @@ AWARDS: dict[str, Term] = {
     "final_ticket": Term("全国总决赛入场券", "National final ticket"),
 }
 
+#: Who made a draw or an override, as the audit records it (anything else is shown as recorded).
+ACTORS: dict[str, Term] = {
+    "organizer": Term("组委会", "Organizer"),
+    "demo": Term("演示", "Demo"),
+    "live": Term("现场赛事", "Live session"),
+    "rehearsal": Term("彩排", "Rehearsal"),
+}
+
 NATIONAL: Term = Term("全国", "National")
 GROUP_JOIN = " · "
 

@@ -1,21 +1,24 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The marks a live session shows, read from the merged bundles, and the group's scores and ranking.
+"""What a live session shows of the scores: each judge's mark as it arrives, the case's score, the
+group's ranking and its stage awards — all read from the results engine (``app.results``).
 
-A judge's mark for a case is the weighted total of the scores they *submitted* (drafts never count,
-issue 11). ``group_results`` is the one place the live session turns marks into a case's score and a
-ranking; it calls the results engine (for now its stand-in, ``app.live.standin_results``).
+There is one way a case is scored and ranked: the engine's, on the submitted sheets as merged (drafts
+never count). The live session only picks out its own cases, seats the marks as 评委1…N, and strikes
+the marks the round's method leaves out once every seat has its mark. The award holders are the
+engine's too, overrides applied, so an organizer's audited override reaches the projector's reveal.
+
+A tie the chain cannot break is shown as a tie until every mark is in; then ``settle_ties`` records a
+draw for the session's groups the way the results view would (seeded, audited, checkable by anyone),
+so the ranking on stage and the results agree and the reveal has its winners.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from app.live import standin_results as results
-from app.models import Assignment, Criterion, Judge, Round, Score
+from app.results.service import record_draws, round_results
+from app.results.types import RankedCase, RoundResults
 from app.workspace import Workspace
 
 
@@ -26,7 +29,7 @@ class Mark:
     seat: int
     judge: str
     value: float | None  # None until the judge's submitted score arrives
-    struck: bool  # dropped by the trim (highest or lowest), once every seat has its mark
+    struck: bool  # left out by the round's method (trimmed: highest, lowest), once every seat has a mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +49,13 @@ class CaseBoard:
 
 @dataclass(frozen=True, slots=True)
 class RankRow:
-    """A case's place on the live ranking board."""
+    """A case's place on the live ranking board, as the results rank it in its group."""
 
     case_id: int
     rank: int
     score: float
-    tie_break: str
+    tie_break: str  # the tie-break step that placed it among equal scores (app.results TIE_STEPS) or ""
+    tied: bool = False  # shares its rank: no step separated it and no draw is recorded yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,44 +65,54 @@ class GroupResults:
     boards: dict[int, CaseBoard]
     ranking: tuple[RankRow, ...]
     awards: dict[str, tuple[int, ...]]  # award key → case ids (only when every case is complete)
+    #: Keys of the results' groups the session's cases are ranked in.
+    group_keys: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
         return bool(self.boards) and all(b.complete for b in self.boards.values())
 
+    @property
+    def tied(self) -> bool:
+        """A tie is still open among the session's cases (no step separated it, no draw yet)."""
+        return any(r.tied for r in self.ranking)
 
-def load_marks(
-    ws: Workspace, round_key: str, case_ids: Sequence[int]
-) -> dict[int, dict[str, tuple[float, float | None]]]:
-    """Submitted, complete marks: case id → judge code → (weighted total, 效果 score)."""
-    with ws.sessions() as s:
-        rnd = s.scalars(select(Round).where(Round.key == round_key)).one()
-        n_criteria = len(s.scalars(select(Criterion.id).where(Criterion.rubric_id == rnd.rubric_id)).all())
-        rows = s.execute(
-            select(Assignment.case_id, Judge.code, Criterion.key, Criterion.weight, Score.value)
-            .join(Judge, Assignment.judge_id == Judge.id)
-            .join(Score, Score.assignment_id == Assignment.id)
-            .join(Criterion, Score.criterion_id == Criterion.id)
-            .where(
-                Assignment.round_id == rnd.id,
-                Assignment.case_id.in_(list(case_ids)),
-                Assignment.submitted_at.is_not(None),
-                Assignment.recused.is_(False),
+
+def _session_cases(results: RoundResults, ids: Collection[int]) -> tuple[list[RankedCase], tuple[str, ...]]:
+    """The session's cases as the results rank them (group by group), and the keys of those groups."""
+    cases: list[RankedCase] = []
+    keys: list[str] = []
+    for group in results.groups:
+        mine = [c for c in group.cases if c.case.id in ids]
+        if mine:
+            cases.extend(mine)
+            keys.append(group.key)
+    return cases, tuple(keys)
+
+
+def _board(ranked: RankedCase | None, case_id: int, seats: Sequence[str]) -> CaseBoard:
+    """Seats are the judges present in seat order; a mark from a judge not seated (a late change) still
+    counts, as it does in the results, and takes the next seat."""
+    marks = {m.judge_code: m for m in ranked.result.marks} if ranked is not None else {}
+    seated = list(seats) + sorted(j for j in marks if j not in seats)
+    expected = max(len(seats), len(marks))
+    complete = len(marks) >= expected > 0  # strike only once the highest and lowest are final
+    score = ranked.result.score if ranked is not None else None
+    return CaseBoard(
+        case_id=case_id,
+        marks=tuple(
+            Mark(
+                i + 1,
+                j,
+                float(marks[j].total) if j in marks else None,
+                complete and j in marks and marks[j].dropped,
             )
-        ).all()
-        totals: dict[tuple[int, str], float] = defaultdict(float)
-        counts: dict[tuple[int, str], int] = defaultdict(int)
-        effect: dict[tuple[int, str], float] = {}
-        for case_id, judge, key, weight, value in rows:
-            totals[case_id, judge] += value * weight
-            counts[case_id, judge] += 1
-            if key == results.EFFECT_CRITERION:
-                effect[case_id, judge] = value
-    out: dict[int, dict[str, tuple[float, float | None]]] = {cid: {} for cid in case_ids}
-    for (case_id, judge), total in totals.items():
-        if counts[case_id, judge] == n_criteria:
-            out[case_id][judge] = (total, effect.get((case_id, judge)))
-    return out
+            for i, j in enumerate(seated)
+        ),
+        received=len(marks),
+        expected=expected,
+        score=float(score) if score is not None else None,
+    )
 
 
 def group_results(
@@ -110,35 +124,29 @@ def group_results(
 ) -> GroupResults:
     """Boards, ranking and stage awards of a live group (``order``: case ids in presenting order).
 
-    Seats are the judges present in seat order; a mark from a judge not seated (a late change) still
-    counts, as it does in the results, and takes the next seat.
+    ``tiers`` names the stage awards (best first); who holds them is the results' word, read only once
+    every case has every mark.
     """
-    marks = load_marks(ws, round_key, order)
-    draw_position = {cid: i for i, cid in enumerate(order)}
-    boards: dict[int, CaseBoard] = {}
-    scores: list[results.CaseScore] = []
-    for cid in order:
-        got = marks[cid]
-        seated = list(seats) + sorted(j for j in got if j not in seats)
-        cm = results.CaseMarks(
-            cid, tuple((j, got[j][0], got[j][1]) for j in seated if j in got), draw_position[cid]
-        )
-        score = results.case_score(cm)
-        scores.append(score)
-        expected = max(len(seats), len(cm.marks))
-        complete = len(cm.marks) >= expected > 0  # strike only when the highest and lowest are final
-        boards[cid] = CaseBoard(
-            case_id=cid,
-            marks=tuple(
-                Mark(i + 1, j, got[j][0] if j in got else None, complete and j in score.dropped)
-                for i, j in enumerate(seated)
-            ),
-            received=len(cm.marks),
-            expected=expected,
-            score=score.score,
-        )
-    ranking = results.rank(scores, draw_position)
-    rows = tuple(RankRow(r.case_id, r.rank, r.score, r.tie_break) for r in ranking)
-    complete = all(b.complete for b in boards.values())
-    awards = results.stage_awards(ranking, tiers) if complete else {}
-    return GroupResults(boards, rows, awards)
+    results = round_results(ws, round_key)
+    cases, keys = _session_cases(results, set(order))
+    by_id = {c.case.id: c for c in cases}
+    boards = {cid: _board(by_id.get(cid), cid, seats) for cid in order}
+    ranking = tuple(
+        RankRow(c.case.id, c.rank, float(c.result.score), c.decided_by or "", c.tied)
+        for c in cases
+        if c.rank is not None and c.result.score is not None
+    )
+    complete = bool(boards) and all(b.complete for b in boards.values())
+    awards: dict[str, tuple[int, ...]] = {}
+    if complete:
+        awards = {key: tuple(c.case.id for c in cases if key in c.awards) for key, _ in tiers}
+    return GroupResults(boards, ranking, awards, keys)
+
+
+def settle_ties(ws: Workspace, round_key: str, results: GroupResults, seed: int | None) -> bool:
+    """Once every mark is in, draw lots for the ties still open in the session's groups (the results'
+    ``record_draws``: seeded — with the session's own draw seed when it has one — and audited).
+    True when a draw was recorded."""
+    if not (results.complete and results.tied):
+        return False
+    return bool(record_draws(ws, round_key, seed=seed, group_keys=results.group_keys, actor="live"))

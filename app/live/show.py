@@ -18,7 +18,7 @@ from pathlib import Path
 from app.errors import DomainError
 from app.live.arrivals import Arrival
 from app.live.scenes import CASE_SCENES, Stage
-from app.live.scores import CaseBoard, GroupResults, RankRow, group_results
+from app.live.scores import CaseBoard, GroupResults, RankRow, group_results, settle_ties
 from app.live.setup import CaseCard, Progress, SessionInfo, load_session, save_progress
 from app.live.timer import MONOTONIC, CaseTimer, Clock, TimerStatus
 from app.workspace import Workspace
@@ -109,7 +109,11 @@ class LiveShow:
 
     def _load_results(self) -> GroupResults:
         order = [c.case_id for c in self.info.order]
-        return group_results(self._ws, self.info.round_key, order, self.info.judges, self.tiers)
+        results = group_results(self._ws, self.info.round_key, order, self.info.judges, self.tiers)
+        # every mark is in and a tie is still open: a recorded draw settles it, as the results would
+        if settle_ties(self._ws, self.info.round_key, results, self.info.seed):
+            results = group_results(self._ws, self.info.round_key, order, self.info.judges, self.tiers)
+        return results
 
     @property
     def workspace_root(self) -> Path:
@@ -234,6 +238,8 @@ class LiveShow:
         with self._lock:
             if self._stage.scene != "awards":
                 raise DomainError("live_reveal_not_awards")
+            # read the results again: an award override made since the last mark arrived counts on stage
+            self._results = self._load_results()
             if not self._results.complete:
                 raise DomainError("live_scores_incomplete")
             self._apply(self._stage.reveal_next())

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Award certificates (奖状): one PDF per award holder, laid out by a template in resources/certificates/.
+"""Award certificates (奖状): one PDF per award, a page per holder, laid out by a template in
+resources/certificates/ — ``certificate.toml`` for a case's award, ``hospital_certificate.toml`` for a
+hospital's (最佳组织奖 …).
 
-The template (``certificate.toml``) names a page size, an optional background PDF and text items with
-placeholders; see the file itself. A different template folder can be given, so an organizer can use
-their own design without touching code.
+A template names a page size, an optional background PDF and text items with placeholders; see the files
+themselves. A different template can be given, so an organizer can use their own design without touching
+code.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,12 +23,13 @@ from app.errors import DomainError
 from app.exports.pdf import BLACK, PdfDocument, balanced_wrap
 from app.paths import RESOURCES_DIR
 from app.results.text import award_name
-from app.results.types import RankedCase, RoundResults
+from app.results.types import HospitalAward, RankedCase, RoundResults
 from app.seasons import SeasonRules
 
-#: The template shipped with the app.
+#: The templates shipped with the app: a case's award, a hospital's award.
 DEFAULT_TEMPLATE = RESOURCES_DIR / "certificates" / "certificate.toml"
-#: Placeholders a template may use.
+HOSPITAL_TEMPLATE = RESOURCES_DIR / "certificates" / "hospital_certificate.toml"
+#: Placeholders a case's certificate may use.
 PLACEHOLDERS = frozenset(
     {
         "season_title",
@@ -39,6 +43,10 @@ PLACEHOLDERS = frozenset(
         "case_title",
         "date",
     }
+)
+#: Placeholders a hospital's certificate may use (``cases``: how many it entered).
+HOSPITAL_PLACEHOLDERS = frozenset(
+    {"season_title", "competition", "organizer", "award", "hospital", "cases", "date"}
 )
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -67,7 +75,7 @@ class Template:
     items: tuple[TextItem, ...]
 
 
-def load_template(path: Path = DEFAULT_TEMPLATE) -> Template:
+def load_template(path: Path = DEFAULT_TEMPLATE, placeholders: frozenset[str] = PLACEHOLDERS) -> Template:
     """Read and check a certificate template; ``certificate_template`` names what is wrong."""
     path = Path(path)
 
@@ -87,8 +95,8 @@ def load_template(path: Path = DEFAULT_TEMPLATE) -> Template:
     for i, t in enumerate(raw.get("text", [])):
         try:
             names = {n for _, n, _, _ in string.Formatter().parse(t["text"]) if n}
-            if names - PLACEHOLDERS:
-                raise bad(f"text[{i}]: {', '.join(sorted(names - PLACEHOLDERS))}")
+            if names - placeholders:
+                raise bad(f"text[{i}]: {', '.join(sorted(names - placeholders))}")
             color = tuple(float(c) for c in t.get("color", BLACK))
             align = str(t.get("align", "left"))
             if len(color) != 3 or align not in ("left", "center", "right"):
@@ -118,7 +126,6 @@ def certificate_fields(
     results: RoundResults, rules: SeasonRules, competition: str, group: str, case: RankedCase, award: str
 ) -> dict[str, str]:
     """What fills a certificate's placeholders for one award of one case."""
-    today = date.today()
     return {
         "season_title": rules.title,
         "competition": competition,
@@ -129,8 +136,26 @@ def certificate_fields(
         "hospital": case.case.hospital,
         "case_code": case.case.code,
         "case_title": case.case.title,
-        "date": f"{today.year}年{today.month}月{today.day}日",
+        "date": _today(),
     }
+
+
+def hospital_certificate_fields(rules: SeasonRules, competition: str, award: HospitalAward) -> dict[str, str]:
+    """What fills a hospital certificate's placeholders."""
+    return {
+        "season_title": rules.title,
+        "competition": competition,
+        "organizer": rules.organizer,
+        "award": award_name(award.award_key, rules),
+        "hospital": award.hospital,
+        "cases": str(award.cases),
+        "date": _today(),
+    }
+
+
+def _today() -> str:
+    today = date.today()
+    return f"{today.year}年{today.month}月{today.day}日"
 
 
 def _draw(doc: PdfDocument, template: Template, fields: dict[str, str]) -> None:
@@ -168,4 +193,26 @@ def write_certificates(
         written.append(
             doc.save(folder / f"{name}.pdf", title=award_name(award, rules), author=rules.organizer)
         )
+    return written
+
+
+def write_hospital_certificates(
+    folder: Path,
+    awards: Sequence[HospitalAward],
+    rules: SeasonRules,
+    competition: str,
+    template_path: Path = HOSPITAL_TEMPLATE,
+) -> list[Path]:
+    """One PDF per hospital award of the season (``<award name>.pdf``), a page per hospital holding it
+    (overrides applied); returns the files written."""
+    template = load_template(template_path, HOSPITAL_PLACEHOLDERS)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key in dict.fromkeys(a.award_key for a in awards):
+        doc = PdfDocument((template.width, template.height))
+        for award in (a for a in awards if a.award_key == key):
+            _draw(doc, template, hospital_certificate_fields(rules, competition, award))
+        name = _UNSAFE.sub("_", award_name(key, rules))[:80] or key
+        written.append(doc.save(folder / f"{name}.pdf", title=award_name(key, rules), author=rules.organizer))
     return written

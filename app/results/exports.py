@@ -41,7 +41,9 @@ def export_round(
 
         written.append(write_results_pdf(pdf, results, rules, name, hospitals))
     if certificates is not None:
-        from app.results.certificates import write_certificates
+        from app.results.certificates import write_certificates, write_hospital_certificates
 
         written.extend(write_certificates(certificates, results, rules, name))
+        # the season's hospital awards are listed in every round's workbook and report: printed too
+        written.extend(write_hospital_certificates(certificates, hospitals, rules, name))
     return written

@@ -8,7 +8,7 @@ transaction. What comes back is frozen values (``app.results.types``), never row
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -79,12 +79,20 @@ def vote_results(ws: Workspace) -> RoundResults:
 
 def advance_ranking(ws: Workspace) -> Callable[[str], list[AdvanceRanked]]:
     """The results engine as ``app.rounds.advance`` asks for it: ``ranking(round_key)`` → every ranked
-    case best first, group by group; ``tied`` when a draw decided its place or the tie is still open."""
+    case best first, group by group, with its rank and the awards it holds (overrides applied: the
+    proposal sends on the holders of the admitting award); ``tied`` when a draw decided its place or
+    the tie is still open."""
 
     def ranking(round_key: str) -> list[AdvanceRanked]:
         results = round_results(ws, round_key)
         return [
-            AdvanceRanked(c.case.id, float(c.result.score), c.tied or c.decided_by == "draw")
+            AdvanceRanked(
+                c.case.id,
+                float(c.result.score),
+                c.tied or c.decided_by == "draw",
+                rank=c.rank,
+                awards=c.awards,
+            )
             for g in results.groups
             for c in g.cases
             if c.result.score is not None
@@ -115,9 +123,14 @@ def set_method(ws: Workspace, round_key: str, method: str, actor: str = "organiz
 
 
 def record_draws(
-    ws: Workspace, round_key: str, seed: int | None = None, actor: str = "organizer"
+    ws: Workspace,
+    round_key: str,
+    seed: int | None = None,
+    actor: str = "organizer",
+    group_keys: Collection[str] | None = None,
 ) -> tuple[Draw, ...]:
-    """Draw lots for every tie the round still shows (in its groups and at its award boundaries).
+    """Draw lots for every tie the round still shows (in its groups and at its award boundaries);
+    ``group_keys``: only in those groups (a live session settles its own group, no other).
 
     One seed for the whole call (a fresh random one unless given); each draw is stored with it and its
     order, and audited, so the result can be redone and checked by anyone.
@@ -129,6 +142,8 @@ def record_draws(
             ties[(group.key, run)] = None
     for pending in results.pending:
         ties[(pending.group_key, tuple(sorted(pending.case_ids)))] = None
+    if group_keys is not None:
+        ties = {tie: None for tie in ties if tie[0] in group_keys}
     if not ties:
         return ()
     seed = secrets.randbelow(2**31) if seed is None else seed

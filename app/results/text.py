@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from app.glossary import language, terms
-from app.glossary.results import AWARDS, FLAGS, METHOD_DETAILS, METHODS, TIE_CHAIN, TIE_STEPS, WORDS
+from app.glossary.results import ACTORS, AWARDS, FLAGS, METHOD_DETAILS, METHODS, TIE_CHAIN, TIE_STEPS, WORDS
 from app.results.types import VOTES_METHOD, Draw, RankedCase, RoundResults
 from app.seasons import SeasonRules
 
@@ -23,6 +23,12 @@ def award_names(keys: tuple[str, ...] | list[str], rules: SeasonRules | None, la
     """Several award names joined as a list is written in the language."""
     sep = ", " if (lang or language()) == "en" else "、"
     return sep.join(award_name(k, rules, lang) for k in keys)
+
+
+def actor_name(actor: str, lang: str | None = None) -> str:
+    """Who made a draw or an override (组委会 for ``organizer``); a name the glossary lacks as recorded."""
+    term = ACTORS.get(actor)
+    return term.text(lang) if term is not None else actor
 
 
 def method_name(method: str, lang: str | None = None) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from app.seasons import FINAL_TICKET_AWARD
+
 #: Scoring methods a round may use (Round.scoring_method).
 METHODS: tuple[str, ...] = ("mean", "trimmed", "zscore")
 #: The ranking of public votes uses this method name (it is not a scoring method of a round).
@@ -23,7 +25,7 @@ VOTES_ROUND = "voting"
 #: Round key under which hospital awards (basis case_count) are overridden.
 SEASON_ROUND = "season"
 #: Award key of a national-final ticket ([final_tickets] of the season file).
-FINAL_TICKET = "final_ticket"
+FINAL_TICKET = FINAL_TICKET_AWARD
 #: Decimal places of a round's score as shown, exported and compared.
 PLACES = 2
 #: Tie-break steps after the round's score, in order (``decided_by`` names one of them).

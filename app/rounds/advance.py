@@ -8,8 +8,11 @@ fraction per group of its scope, among its category), e.g. 2022's "advance" (20 
 go to the theme final) or 2020's "finalist" (3 per region and theme); ``final_tickets`` — each group's
 winner of the previous round plus ``extra`` more (2022: 10 theme winners + 4).
 
-The order within a group comes from a ``Ranking`` — the results engine's, once it lands. Until then the
-organizer gives the advancing cases as an explicit list, which becomes the proposal.
+The proposal reads the results (a ``Ranking``: ``app.results.service.advance_ranking``): each group's
+order, and who holds the admitting award — the results engine decided it, with its draws and the
+organizer's audited overrides, so there is one rule for who advances, not two. Only an award without a
+number (2020's 赛区优秀案例: every ranked case) leaves the number to the organizer (``count`` /
+``fraction``), taken from the top of each group. An explicit list of cases is always possible.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -39,18 +42,22 @@ from app.models import (
     Theme,
 )
 from app.rounds.service import ensure_open, round_by_key, round_case_ids
-from app.seasons import AwardRule, RoundRule, SeasonRules
+from app.seasons import FINAL_TICKET_AWARD, AwardRule, RoundRule, SeasonRules
 from app.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
 class RankedCase:
     """A case in a round's ranking: best first; ``tied`` when its place was decided by a draw or is
-    still an unresolved tie (the proposal flags a group whose boundary falls on one)."""
+    still an unresolved tie (the proposal flags a group whose boundary falls on one); ``rank`` its place
+    in its group as the results show it (shared by a tie); ``awards`` the award keys it holds in that
+    round, overrides applied (the holders of the admitting award are the proposal)."""
 
     case_id: int
     score: float | None = None
     tied: bool = False
+    rank: int | None = None
+    awards: tuple[str, ...] = ()
 
 
 #: The results engine's view of a round: ``ranking(round_key)`` → every ranked case, best first, each
@@ -144,18 +151,25 @@ def _group_key(scope: str, theme: int | None, region: str) -> tuple[str, str]:
     return "all", GROUP["all"].text()
 
 
-def _quota(size: int, award: AwardRule | None, count: int | None, fraction: float | None) -> int | None:
-    number, share = (award.count, award.fraction) if award else (None, None)
-    if number is None and share is None:
-        number, share = count, fraction
-    if number is not None:
-        return min(number, size)
-    if share is not None and award is not None and award.fraction is not None:
-        # the season file says how its fraction rounds (2022: half up, at least one); the results agree
-        return min(size, award.places(size, size))
-    if share is not None:
-        # 20 % of a group: rounded half up, and a group that has cases sends at least one on
-        return min(size, max(1, math.floor(size * share + 0.5))) if size else 0
+def admitting_award(rules: SeasonRules, target: RoundRule) -> str | None:
+    """The award whose holders enter ``target`` (the final tickets for ``entry = "final_tickets"``), or
+    None when the rule gives no number of its own and the organizer's number decides."""
+    if target.entry == "final_tickets":
+        return FINAL_TICKET_AWARD
+    if target.entry == "award" and target.entry_award is not None:
+        award = rules.award(target.entry_award)
+        if award.count is not None or award.fraction is not None:
+            return award.key
+    return None
+
+
+def _quota(size: int, count: int | None, fraction: float | None) -> int | None:
+    """The organizer's number for an award that has none: ``count`` per group, or ``fraction`` of it
+    rounded half up (a group that has cases sends at least one on)."""
+    if count is not None:
+        return min(count, size)
+    if fraction is not None:
+        return min(size, max(1, math.floor(size * fraction + 0.5))) if size else 0
     return None
 
 
@@ -190,8 +204,9 @@ def propose_advance(
 ) -> AdvanceProposal:
     """The season rule's proposal for entering ``target_key``.
 
-    With ``explicit`` (case codes) the list is the proposal; otherwise ``ranking`` orders each group and
-    the rule's numbers pick the top (``count``/``fraction`` when the rule gives no number).
+    With ``explicit`` (case codes) the list is the proposal; otherwise ``ranking`` (the results) orders
+    each group and its holders of the admitting award are proposed — or, for an award without a number
+    of its own, the top ``count`` / ``fraction`` of each group.
     """
     rules = ws.rules
     try:
@@ -220,7 +235,13 @@ def propose_advance(
     if ranking is None:
         raise DomainError("advance_needs_ranking", round=source_name)
     ranked = [r for r in ranking(source_key) if r.case_id in by_id]
-    return _proposal(source_key, target_rule, award, scope, members, ranked, None, count, fraction, rules)
+    admitting = admitting_award(rules, target_rule)
+    if admitting is not None:
+        holders = {r.case_id for r in ranked if admitting in r.awards}
+        return _proposal(source_key, target_rule, award, scope, members, ranked, holders, None, None)
+    if count is None and fraction is None:
+        raise DomainError("advance_needs_number", award=award.name if award else target_rule.name)
+    return _proposal(source_key, target_rule, award, scope, members, ranked, None, count, fraction)
 
 
 def _codes_to_ids(members: list[ProposedCase], codes: Sequence[str], source_name: str) -> set[int]:
@@ -241,8 +262,9 @@ def _proposal(
     wanted: set[int] | None,
     count: int | None,
     fraction: float | None,
-    rules: SeasonRules | None = None,
 ) -> AdvanceProposal:
+    """``wanted``: the cases proposed (an explicit list, every approved case, or the award's holders);
+    None: the top ``count`` / ``fraction`` of each group by ``ranked``."""
     by_id = {m.case_id: m for m in members}
     groups: dict[tuple[str, str], list[ProposedCase]] = defaultdict(list)
     order = [r.case_id for r in ranked] if ranked is not None else [m.case_id for m in members]
@@ -251,27 +273,21 @@ def _proposal(
         m = by_id[cid]
         groups[_group_key(scope, m.theme, m.region)].append(m)
     out: list[ProposalGroup] = []
-    leftovers: list[tuple[float, ProposedCase]] = []
     for (key, name), cases in sorted(groups.items()):
         quota: int | None = None
         if wanted is not None:
             chosen = {c.case_id for c in cases if c.case_id in wanted}
-        elif target.entry == "final_tickets":
-            quota = 1 if rules and rules.final_tickets and rules.final_tickets.per_group_winner else 0
-            chosen = {c.case_id for c in cases[:quota]}
+            if ranked is not None:
+                quota = len(chosen)  # the holders: as many as the results gave this group
         else:
-            quota = _quota(len(cases), award, count, fraction)
-            if quota is None:
-                raise DomainError("advance_needs_number", award=award.name if award else target.name)
-            chosen = {c.case_id for c in cases[:quota]}
+            quota = _quota(len(cases), count, fraction)
+            chosen = {c.case_id for c in cases[: quota or 0]}
         rows = tuple(
             _ranked(c, i, facts, c.case_id in chosen, ranked is not None) for i, c in enumerate(cases)
         )
+        # a tie on the boundary (or one still waiting for its draw) is flagged for a second look
         tie = quota is not None and any(r.tied for r in rows[max(0, quota - 1) : quota + 1])
         out.append(ProposalGroup(key, name, quota, tie, rows))
-        leftovers += [(r.score if r.score is not None else -math.inf, r) for r in rows if not r.proposed]
-    if target.entry == "final_tickets" and wanted is None and rules and rules.final_tickets:
-        out = _with_extra(out, leftovers, rules.final_tickets.extra)
     return AdvanceProposal(
         source_key, target.key, target.entry, award.key if award else None, ranked is not None, tuple(out)
     )
@@ -288,29 +304,16 @@ def _ranked(
         c.hospital,
         c.theme,
         c.region,
-        i + 1 if ranked and fact is not None else None,
+        _rank(fact, i) if ranked and fact is not None else None,
         fact.score if fact else None,
         fact.tied if fact else False,
         chosen,
     )
 
 
-def _with_extra(
-    groups: list[ProposalGroup], leftovers: list[tuple[float, ProposedCase]], extra: int
-) -> list[ProposalGroup]:
-    """Mark the ``extra`` best-scored cases that no group sent on (ties: the ranking's order)."""
-    best = sorted(range(len(leftovers)), key=lambda i: (-leftovers[i][0], i))[:extra]
-    more = {leftovers[i][1].case_id for i in best}
-    return [
-        ProposalGroup(
-            g.key,
-            g.name,
-            g.quota,
-            g.boundary_tie,
-            tuple(replace(c, proposed=True) if c.case_id in more else c for c in g.cases),
-        )
-        for g in groups
-    ]
+def _rank(fact: RankedCase, position: int) -> int:
+    """The results' rank (shared by a tie), else the place in the ranking's order."""
+    return fact.rank if fact.rank is not None else position + 1
 
 
 def apply_advance(

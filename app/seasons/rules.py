@@ -189,6 +189,11 @@ class Ranking:
     trim_min_judges: int = 5
 
 
+#: The award key under which the results hand out the national-final tickets of ``[final_tickets]``
+#: (a round's ``entry = "final_tickets"`` admits its holders).
+FINAL_TICKET_AWARD = "final_ticket"
+
+
 @dataclass(frozen=True, slots=True)
 class FinalTickets:
     """Who reaches the national final: each group's winner (if ``per_group_winner``) plus ``extra`` more."""

@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """A live session end to end without a network: setup and draw, marks from merged bundles, the trimmed
-score, ranking and ties, the staged reveal, stealth, and picking up after a restart."""
+score, ranking and ties, the staged reveal, stealth, and picking up after a restart.
+
+Every score, rank and award the session shows is checked against the results engine's (``app.results``)
+as well as against numbers worked out by hand."""
 
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ from app.live.rehearsal import ROUND, Rehearsal
 from app.live.setup import LiveSetup, create_session, draw, load_session
 from app.live.show import LiveShow
 from app.models import AuditEvent
+from app.results.service import override_award, round_results
+from app.results.types import RoundResults
+from app.results.verify import verify_workspace
 
 #: The live rubric's criteria in fill order, with their maxima (2022: 20 + 35 + 25 + 20 + 10 = 110).
 FILL = (("methods", 35), ("background_goals", 20), ("value", 20), ("presentation", 10), ("results", 25))
@@ -44,6 +50,21 @@ def rh(tmp_path: Path) -> Rehearsal:
     r = rehearsal(tmp_path / "r")
     yield r
     r.close()
+
+
+def engine(r: Rehearsal) -> RoundResults:
+    """The results engine's view of the rehearsal's round."""
+    return round_results(r.ws, ROUND)
+
+
+def engine_ranking(r: Rehearsal) -> list[tuple[int, int | None, float]]:
+    """(case id, rank, score) of every scored case of the round, as the results rank them."""
+    return [
+        (c.case.id, c.rank, float(c.result.score))
+        for g in engine(r).groups
+        for c in g.cases
+        if c.result.score is not None
+    ]
 
 
 def merge_all(r: Rehearsal, arrivals: Arrivals, judges: list[str] | None = None) -> None:
@@ -121,7 +142,9 @@ def test_marks_arrive_by_seat_and_the_trim_strikes_highest_and_lowest(rh: Rehear
     ]  # fmt: skip
     assert (board.received, board.expected, board.complete) == (4, 5, False)
     assert not any(m.struck for m in board.marks)  # fewer than 5 marks: a plain mean
-    assert board.score == pytest.approx((80 + 90 + 70 + 85) / 4)
+    ranked = engine(rh).case(case)
+    assert ranked is not None
+    assert board.score == float(ranked.result.score) == round((80 + 90 + 70 + 85) / 4, 2)
 
     rh.homes["J005"].submit(case)
     merge_all(rh, arrivals, ["J005"])
@@ -129,7 +152,10 @@ def test_marks_arrive_by_seat_and_the_trim_strikes_highest_and_lowest(rh: Rehear
     assert board is not None
     assert board.complete
     assert [m.judge for m in board.marks if m.struck] == ["J002", "J005"]  # 90 and 60
-    assert board.score == pytest.approx((80 + 70 + 85) / 3)
+    ranked = engine(rh).case(case)
+    assert ranked is not None
+    assert [m.judge_code for m in ranked.result.marks if m.dropped] == ["J002", "J005"]
+    assert board.score == float(ranked.result.score) == round((80 + 70 + 85) / 3, 2)
 
 
 def test_ranking_ties_and_the_reveal_bronze_silver_gold(rh: Rehearsal) -> None:
@@ -158,15 +184,16 @@ def test_ranking_ties_and_the_reveal_bronze_silver_gold(rh: Rehearsal) -> None:
     merge_all(rh, arrivals)
     snap = show.snapshot()
     assert snap.complete
-    order = [(r.case_id, round(r.score, 3), r.tie_break) for r in snap.ranking]
+    order = [(r.case_id, r.rank, r.score, r.tie_break) for r in snap.ranking]
     assert order == [
-        (ids[5], 90.0, ""),
-        (ids[1], 80.0, ""),
-        (ids[2], 80.0, "median"),
-        (ids[0], 72.0, ""),
-        (ids[3], 60.0, ""),
-        (ids[4], 60.0, "effect"),
+        (ids[5], 1, 90.0, ""),
+        (ids[1], 2, 80.0, "median"),  # the median separated it from its neighbour on 80
+        (ids[2], 3, 80.0, "median"),
+        (ids[0], 4, 72.0, ""),
+        (ids[3], 5, 60.0, "criterion"),  # the 效果 criterion separated these two
+        (ids[4], 6, 60.0, "criterion"),
     ]
+    assert [(r.case_id, r.rank, r.score) for r in snap.ranking] == engine_ranking(rh)
     assert snap.revealed == ()
     show.next()  # in the awards scene, "next" reveals one tier
     bronze = show.snapshot().revealed
@@ -180,6 +207,64 @@ def test_ranking_ties_and_the_reveal_bronze_silver_gold(rh: Rehearsal) -> None:
         ("silver", [ids[1], ids[2]]),
         ("gold", [ids[5]]),
     ]
+    results = engine(rh)
+    assert [(a.key, tuple(c.case_id for c in a.cases)) for a in final] == [
+        (key, results.holders(key)) for key in ("bronze", "silver", "gold")
+    ]
+
+
+def test_a_tie_left_at_the_end_is_settled_by_a_recorded_draw_the_results_agree_with(rh: Rehearsal) -> None:
+    info = create_session(rh.ws, LiveSetup(ROUND, "5", seed=11))
+    show = LiveShow(rh.ws, info.id)
+    arrivals = Arrivals(rh.ws)
+    arrivals.subscribe(show.on_arrival)
+    ids = [c.case_id for c in info.order]
+    # ids[0] and ids[1] are equal on every step of the chain: the same five marks, the same 效果
+    plan = [(80, 82, 84, 86, 88), (80, 82, 84, 86, 88), (70,) * 5, (66,) * 5, (64,) * 5, (60,) * 5]
+    for cid, totals in zip(ids[:-1], plan[:-1], strict=True):
+        for judge, total in zip(rh.judge_codes(), totals, strict=True):
+            give(rh.homes[judge], cid, total)
+    merge_all(rh, arrivals)
+    snap = show.snapshot()
+    assert not snap.complete
+    assert [(r.rank, r.tied) for r in snap.ranking[:2]] == [(1, True), (1, True)]  # shown as a tie
+    for judge, total in zip(rh.judge_codes(), plan[-1], strict=True):
+        give(rh.homes[judge], ids[-1], total)
+    merge_all(rh, arrivals)
+    snap = show.snapshot()
+    assert snap.complete
+    top = [(r.rank, r.tied, r.tie_break) for r in snap.ranking[:2]]
+    assert top == [(1, False, "draw"), (2, False, "draw")]
+    results = engine(rh)
+    assert [d.seed for d in results.draws] == [11]  # the session's own seed, recorded
+    assert [(r.case_id, r.rank, r.score) for r in snap.ranking] == engine_ranking(rh)
+    assert results.holders("gold") == (snap.ranking[0].case_id,)
+    with rh.ws.sessions() as s:
+        drawn = s.scalars(select(AuditEvent).where(AuditEvent.action == "results.draw")).all()
+    assert [e.actor for e in drawn] == ["live"]
+    assert verify_workspace(rh.ws).ok  # the draw follows from its seed, the scores from the bundles
+
+
+def test_an_award_override_reaches_the_reveal_on_stage(rh: Rehearsal) -> None:
+    info = create_session(rh.ws, LiveSetup(ROUND, "5", seed=3))
+    show = LiveShow(rh.ws, info.id)
+    arrivals = Arrivals(rh.ws)
+    arrivals.subscribe(show.on_arrival)
+    for i, card in enumerate(info.order):
+        for judge in rh.judge_codes():
+            give(rh.homes[judge], card.case_id, 90 - 4 * i)
+    merge_all(rh, arrivals)
+    first, second = info.order[0], info.order[1]
+    # after the last mark, the organizer withdraws the gold (a disqualification) and grants it again
+    override_award(rh.ws, ROUND, "gold", grant=False, reason="资格复核未通过", case_code=first.code)
+    override_award(rh.ws, ROUND, "gold", grant=True, reason="金奖递补", case_code=second.code)
+    show.go("awards")
+    for _ in range(3):
+        show.reveal_next()
+    revealed = {a.key: [c.case_id for c in a.cases] for a in show.snapshot().revealed}
+    assert revealed["gold"] == [second.case_id]
+    assert first.case_id not in revealed["gold"]
+    assert revealed["gold"] == list(engine(rh).holders("gold"))
 
 
 def test_stealth_keeps_the_ranking_off_the_console_until_the_hall_sees_it(rh: Rehearsal) -> None:

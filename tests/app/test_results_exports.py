@@ -114,7 +114,9 @@ def test_report_pdf_is_chinese_with_the_font_embedded(exported: tuple[Path, Path
 def test_certificates_one_file_per_award_a_page_per_holder(exported: tuple[Path, Path, Path]) -> None:
     _, _, certs = exported
     files = sorted(p.name for p in certs.iterdir())
-    assert files == ["主题决赛晋级资格.pdf", "优秀案例.pdf", "十大价值案例.pdf"]
+    assert files == sorted(
+        ["主题决赛晋级资格.pdf", "优秀案例.pdf", "十大价值案例.pdf", "最佳组织奖.pdf", "最佳管理奖.pdf"]
+    )
     with pymupdf.open(certs / "主题决赛晋级资格.pdf") as doc:
         # 20 % of 4 → 0.8 → 1 (C001) and of 2 → 0.4 → at least 1 (C005), plus C002 by the override
         assert doc.page_count == 3
@@ -122,6 +124,20 @@ def test_certificates_one_file_per_award_a_page_per_holder(exported: tuple[Path,
     assert "医院1" in first
     assert "主题决赛晋级资格" in first
     assert "荣誉证书" in first
+
+
+def test_hospital_awards_are_printed_a_page_per_hospital(exported: tuple[Path, Path, Path]) -> None:
+    _, _, certs = exported
+    # every hospital entered one case, so every one is level with "the most cases" and holds both awards
+    for award in ("最佳组织奖", "最佳管理奖"):
+        with pymupdf.open(certs / f"{award}.pdf") as doc:
+            pages = [page.get_text() for page in doc]
+        assert len(pages) == 6
+        assert all(award in text and "荣誉证书" in text for text in pages)
+        assert [next(f"医院{i}" for i in range(1, 7) if f"医院{i}：" in t) for t in pages] == [
+            f"医院{i}" for i in range(1, 7)
+        ]
+        assert "共申报案例 1 个" in pages[0].replace("\n", "")
 
 
 def test_a_broken_certificate_template_is_named(tmp_path: Path) -> None:

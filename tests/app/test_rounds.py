@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,77 +66,106 @@ def test_rounds_list_their_state_and_settings_are_audited(workspace: Workspace) 
     assert event.detail["changes"]["judges_per_case"] == [3, 1]
 
 
-def test_2022_review_to_theme_final_takes_20_percent_of_each_theme(workspace: Workspace) -> None:
+def test_2022_review_to_theme_final_sends_on_the_holders_of_advance(workspace: Workspace) -> None:
     _cases(workspace, 6, range(1, 6))  # 6 cases in each of themes 1-5
     admit_approved(workspace, "review")
     ids = _ranking_by_code(workspace)
-    # the results engine's ranking, stood in by a fixed order: higher suffix is better
     order = sorted(ids, key=lambda code: (code[:3], -int(code[-2:])))
+
+    # the results, stood in by a fixed ranking: a higher suffix is better and the best of each theme
+    # holds "advance"; in theme 3 an override also granted it to the runner-up; in theme 4 the best two
+    # are tied with no draw yet, so nobody holds it there
+    def holds(code: str) -> bool:
+        theme, i = code[:3], int(code[-2:])
+        return (i == 5 and theme != "T04") or code == "T03-04"
 
     def ranking(round_key: str) -> list[RankedCase]:
         assert round_key == "review"
-        return [RankedCase(ids[c], score=100 - int(c[-2:]), tied=c.endswith("04")) for c in order]
+        return [
+            RankedCase(
+                ids[c],
+                score=100 - int(c[-2:]),
+                tied=c in ("T04-05", "T04-04"),
+                rank=1 if c == "T04-04" else 6 - int(c[-2:]),
+                awards=("advance", "excellent") if holds(c) else ("excellent",),
+            )
+            for c in order
+        ]
 
     proposal = propose_advance(workspace, "semifinal", ranking=ranking)
     assert proposal.award == "advance"
-    assert [g.quota for g in proposal.groups] == [1] * 5  # 20 % of 6, rounded half up
+    assert [g.quota for g in proposal.groups] == [1, 1, 2, 0, 1]  # as many as hold it
     top = {c.code for g in proposal.groups for c in g.cases if c.proposed}
-    assert top == {f"T{t:02d}-05" for t in range(1, 6)}
-    assert all(g.boundary_tie for g in proposal.groups)  # the runner-up tied: flagged for a second look
+    assert top == {"T01-05", "T02-05", "T03-05", "T03-04", "T05-05"}
+    assert [g.boundary_tie for g in proposal.groups] == [False, False, False, True, False]
+    assert [c.rank for c in proposal.groups[3].cases[:3]] == [1, 1, 3]  # a tie shares its rank
     with pytest.raises(DomainError) as err:
-        apply_advance(workspace, proposal, [Adjustment("T01-04", True, " ")])
+        apply_advance(workspace, proposal, [Adjustment("T04-04", True, " ")])
     assert err.value.code == "advance_reason_required"
     result = apply_advance(
         workspace,
         proposal,
-        [Adjustment("T01-04", True, "并列，评审会复议后晋级"), Adjustment("T02-05", False, "案例撤回")],
+        [Adjustment("T04-04", True, "并列，评审会复议后晋级"), Adjustment("T02-05", False, "案例撤回")],
     )
-    assert set(result.admitted) == (top - {"T02-05"}) | {"T01-04"}
+    assert set(result.admitted) == (top - {"T02-05"}) | {"T04-04"}
     members = {m.code: m for m in member_cases(workspace, "semifinal")}
-    assert members["T01-04"].admission == "adjusted"
-    assert members["T01-04"].reason == "并列，评审会复议后晋级"
+    assert members["T04-04"].admission == "adjusted"
+    assert members["T04-04"].reason == "并列，评审会复议后晋级"
     assert members["T03-05"].admission == "rule"
     with workspace.sessions() as s:
         adjust = s.scalars(select(AuditEvent).where(AuditEvent.action == "round.advance.adjust")).all()
     assert {(e.target, e.detail["include"], e.detail["reason"]) for e in adjust} == {
-        ("T01-04", True, "并列，评审会复议后晋级"),
+        ("T04-04", True, "并列，评审会复议后晋级"),
         ("T02-05", False, "案例撤回"),
     }
 
 
-def test_2022_final_takes_each_theme_winner_and_four_more(workspace: Workspace) -> None:
+def test_2022_final_takes_the_holders_of_the_final_tickets(workspace: Workspace) -> None:
     _cases(workspace, 3, range(1, 11))
     admit_approved(workspace, "review")
     ids = _ranking_by_code(workspace)
     apply_advance(workspace, propose_advance(workspace, "semifinal", explicit=list(ids)))
     scores = dict(zip(sorted(ids), random.Random(3).sample(range(100), len(ids)), strict=True))
     ranked = sorted(ids, key=lambda c: (c[:3], -scores[c]))
-    proposal = propose_advance(
-        workspace, "final", ranking=lambda _key: [RankedCase(ids[c], float(scores[c])) for c in ranked]
-    )
-    chosen = {c.code for g in proposal.groups for c in g.cases if c.proposed}
     winners = {max((c for c in ids if c[:3] == f"T{t:02d}"), key=scores.__getitem__) for t in range(1, 11)}
     rest = sorted((c for c in ids if c not in winners), key=lambda c: -scores[c])
-    assert chosen == winners | set(rest[:4])
+    tickets = winners | set(rest[:4])  # the results' final tickets: each theme's winner and four more
+    proposal = propose_advance(
+        workspace,
+        "final",
+        ranking=lambda _key: [
+            RankedCase(ids[c], float(scores[c]), awards=("final_ticket",) if c in tickets else ())
+            for c in ranked
+        ],
+    )
+    chosen = {c.code for g in proposal.groups for c in g.cases if c.proposed}
+    assert chosen == tickets
     assert len(chosen) == 14
+    assert sum(g.quota or 0 for g in proposal.groups) == 14
 
 
-def test_2020_final_takes_three_daily_cases_per_region_and_theme(tmp_path: Path) -> None:
+def test_2020_advance_by_the_organizers_number_or_by_the_finalists(tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "ws2020", season=2020) as ws:
         _cases(ws, 12, range(1, 3), category="daily")
         admit_approved(ws, "review")
         ids = _ranking_by_code(ws)
-        semis = propose_advance(ws, "semifinal", explicit=list(ids))
-        apply_advance(ws, semis)
+        best_first = [RankedCase(ids[c]) for c in sorted(ids)]
         with pytest.raises(DomainError) as err:  # 赛区优秀案例 has no number: the organizer must say
-            propose_advance(ws, "semifinal", ranking=lambda _k: [RankedCase(i) for i in ids.values()])
+            propose_advance(ws, "semifinal", ranking=lambda _k: best_first)
         assert err.value.code == "advance_needs_number"
-        ranked = [RankedCase(ids[c]) for c in sorted(ids)]
+        semis = propose_advance(ws, "semifinal", ranking=lambda _k: best_first, count=1)
+        assert all(g.quota == 1 for g in semis.groups)
+        assert all(
+            [c.proposed for c in g.cases] == [True] + [False] * (len(g.cases) - 1) for g in semis.groups
+        )
+        apply_advance(ws, propose_advance(ws, "semifinal", explicit=list(ids)))
+        # the results' finalists: the first three of each region and theme (the groups as listed)
+        groups = propose_advance(ws, "final", explicit=list(ids)).groups
+        finalists = {c.code for g in groups for c in g.cases[:3]}
+        ranked = [RankedCase(ids[c], awards=("finalist",) if c in finalists else ()) for c in sorted(ids)]
         proposal = propose_advance(ws, "final", ranking=lambda _key: ranked)
         assert proposal.award == "finalist"
-        per_group = Counter(g.key for g in proposal.groups for c in g.cases if c.proposed)
-        # 12 cases a theme spread over 6 provinces in 6 regions: 2 per region and theme, all go on
-        assert set(per_group.values()) <= {2, 3}
+        assert {c.code for g in proposal.groups for c in g.cases if c.proposed} == finalists
         assert all(g.quota == min(3, len(g.cases)) for g in proposal.groups)
 
 

@@ -255,9 +255,17 @@ def test_the_organizer_reaches_the_desk_and_comes_back(
 def test_the_advance_proposal_follows_the_results_ranking(
     qtbot: Any, ctx: AppContext, desk_ws: Workspace, prompter: FakePrompter
 ) -> None:
-    # the review's ranking puts the later case of each theme first: the rule sends those on (20 % of two)
-    cases = {m.code: m.case_id for m in member_cases(desk_ws, "review")}
-    ranked = [RankedCase(cases[code], 90.0 - i) for i, code in enumerate(sorted(cases, reverse=True))]
+    # the review's ranking puts the later case of each theme first, and as the results engine does, the
+    # ranking says who holds "advance" (20 % of two: the best of each theme); the proposal sends them on
+    members = member_cases(desk_ws, "review")
+    cases = {m.code: m.case_id for m in members}
+    best = {}
+    for m in sorted(members, key=lambda m: m.code, reverse=True):
+        best.setdefault(m.theme, m.code)
+    ranked = [
+        RankedCase(cases[code], 90.0 - i, awards=("advance",) if code in best.values() else ())
+        for i, code in enumerate(sorted(cases, reverse=True))
+    ]
     services = DeskServices(ranking=lambda _ws: lambda _key: ranked)
     view = DeskView(ctx, services)
     qtbot.addWidget(view)

@@ -20,6 +20,7 @@ from live_support import rehearsal
 from app.judge_home.send import send_bundle
 from app.live.rehearsal import ROUND, Rehearsal
 from app.live.setup import LiveSetup, banner_path, create_session, list_sessions, load_session
+from app.results.service import round_results
 from tests.ui.conftest import FakePrompter
 from ui.projector.console_window import LiveConsoleWindow
 from ui.projector.setup_dialog import LiveSetupDialog
@@ -33,8 +34,8 @@ def rh(tmp_path: Path) -> Rehearsal:
 
 
 def expected_ranking(totals: dict[int, list[float]], order: list[int]) -> list[int]:
-    """By hand: drop one highest and one lowest of five marks, mean the rest, best first (ties by median,
-    then draw order — no ties happen with these marks)."""
+    """By hand: drop one highest and one lowest of five marks, mean the rest, best first (then the
+    median; no two cases tie with these marks, so no draw is needed)."""
 
     def score(cid: int) -> tuple[float, float, int]:
         marks = sorted(totals[cid])
@@ -85,13 +86,23 @@ def test_a_whole_six_case_session_from_the_console(qtbot: Any, rh: Rehearsal) ->
         assert [(m.seat, m.judge) for m in board.marks] == seats
         assert [m.value for m in board.marks] == pytest.approx(totals[card.case_id])
         assert sum(m.struck for m in board.marks) == 2
-        assert board.score == pytest.approx(statistics.fmean(sorted(totals[card.case_id])[1:-1]))
+        assert board.score == round(statistics.fmean(sorted(totals[card.case_id])[1:-1]), 2)
+        ranked = round_results(rh.ws, ROUND).case(card.case_id)
+        assert ranked is not None
+        assert board.score == float(ranked.result.score)
+        assert [m.judge for m in board.marks if m.struck] == [
+            m.judge_code for m in ranked.result.marks if m.dropped
+        ]
         assert console.log.rowCount() == 5 * (position + 1)
         assert console.log.item(0, 2).text() == "已合并"  # the outcome's name, never its code
 
     qtbot.mouseClick(console.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.snapshot.scene == "ranking")
     assert [r.case_id for r in model.snapshot.ranking] == expected_ranking(totals, order)
+    results = round_results(rh.ws, ROUND)  # the results engine's final ranking, the same
+    assert [(r.case_id, r.rank, r.score) for r in model.snapshot.ranking] == [
+        (c.case.id, c.rank, float(c.result.score)) for g in results.groups for c in g.cases
+    ]
     qtbot.mouseClick(console.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.snapshot.scene == "awards")
     ranking = expected_ranking(totals, order)
@@ -102,6 +113,7 @@ def test_a_whole_six_case_session_from_the_console(qtbot: Any, rh: Rehearsal) ->
         qtbot.waitUntil(lambda step=step: model.snapshot.reveal_step == step)
         latest = model.snapshot.revealed[-1]
         assert (latest.key, [c.case_id for c in latest.cases]) == (key, cases)
+        assert tuple(c.case_id for c in latest.cases) == results.holders(key)
     assert not console.reveal_button.isEnabled()  # nothing after the gold
     console.close()
 
