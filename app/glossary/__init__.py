@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final, Protocol, runtime_checkable
 
 #: Languages the product speaks; the first is the default (DESIGN.md: Chinese first).
@@ -75,19 +75,22 @@ class Sayable(Protocol):
     def text(self, lang: str | None = None, /) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
 class Phrase:
     """A sentence kept as data until someone reads it: which one (``key`` of ``table``) and its params.
 
     Services return these instead of text, so the same outcome reads in Chinese in the CLI and in
     English in an English GUI, and JSON carries the key and params as they are. A key ``code.variant``
     missing from the table falls back to ``code``; a param may itself be a Phrase (a reason inside a
-    reason), said in the same language.
+    reason), said in the same language. Not a dataclass on purpose: ``dataclasses.asdict`` of a result
+    holding one keeps it whole, and the JSON writer asks it for :meth:`to_json`.
     """
 
-    table: Mapping[str, Term] = field(repr=False, compare=False)
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    __slots__ = ("key", "params", "table")
+
+    def __init__(self, table: Mapping[str, Term], key: str, params: Mapping[str, Any] | None = None) -> None:
+        self.table = table
+        self.key = key
+        self.params: Mapping[str, Any] = dict(params or {})
 
     def text(self, lang: str | None = None, /) -> str:
         """The sentence in ``lang`` (default: the current language)."""
@@ -96,6 +99,23 @@ class Phrase:
     def to_json(self) -> dict[str, Any]:
         """``{"key": …, "params": {…}}``, nested phrases as the same."""
         return {"key": self.key, "params": {k: _data(v) for k, v in self.params.items()}}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Phrase):
+            return NotImplemented
+        return (self.table is other.table, self.key, self.params) == (True, other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {dict(self.params)!r})"
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Phrase:
+        return self  # immutable once made (dataclasses.asdict deep-copies what is not a dataclass)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Phrase, (self.table, self.key, dict(self.params)))
 
 
 def say(table: Mapping[str, Term], key: str, params: Mapping[str, Any], lang: str | None = None) -> str:
