@@ -23,14 +23,14 @@ def register(sub: Any) -> None:
     intake = sub.add_parser(
         "intake",
         help="check submitted cases against the rules, import them into a workspace",
-        description="案例收件：检查提交的案例是否符合通知的每条要求，并导入工作区。",
+        description="Intake: check submitted cases against every rule of the notice, and import them.",
     )
     isub = intake.add_subparsers(dest="intake_command", metavar="ACTION", required=True)
 
     check = isub.add_parser(
         "check",
         help="check a submission folder or zip without importing it",
-        description="检查一个案例文件夹或 zip 压缩包（不导入）。",
+        description="Check a folder of cases, or a .zip of one (nothing is imported).",
         epilog=_EPILOG_CHECK,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -42,8 +42,9 @@ def register(sub: Any) -> None:
     imp = isub.add_parser(
         "import",
         help="check a submission folder or zip and store its cases in a workspace",
-        description="检查并导入案例：文件进入工作区的内容库；重复导入不会改变任何内容，"
-        "同一案例编号的新内容作为重新提交保留历史并重新检查。",
+        description="Check and import cases: their files go into the workspace's store. Importing the same "
+        "source again changes nothing; new content under a known case ID is kept as a resubmission, "
+        "with its history, and checked again.",
     )
     imp.add_argument("src", type=Path, help="folder or .zip with cases.csv / cases.xlsx and the files")
     add_workspace_arg(imp)
@@ -52,9 +53,9 @@ def register(sub: Any) -> None:
     imp.set_defaults(func=_import)
 
     findings = isub.add_parser(
-        "findings", help="list the findings of one case", description="列出案例的检查结果。"
+        "findings", help="list the findings of one case", description="List the findings of one case."
     )
-    findings.add_argument("case", help="案例编号")
+    findings.add_argument("case", help="case ID (案例编号)")
     add_workspace_arg(findings)
     findings.add_argument("--json", action="store_true", help="print one JSON document")
     findings.set_defaults(func=_findings)
@@ -67,14 +68,15 @@ def _register_screen(sub: Any) -> None:
     screen = sub.add_parser(
         "screen",
         help="screen cases (初筛): approve, reject with a reason, undo, export rejections",
-        description="初筛：通过或驳回案例（驳回需填写原因），批量通过无问题的案例，撤销，导出驳回清单。",
+        description="Screening: approve or reject cases (a rejection needs a reason), approve every clean "
+        "case at once, undo, export the rejections.",
     )
     ssub = screen.add_subparsers(dest="screen_command", metavar="ACTION", required=True)
 
     ls = ssub.add_parser(
         "list",
         help="cases with status, deadline and findings",
-        description="列出案例的审核状态、期限与问题。",
+        description="List the cases with their status, deadline and problems.",
     )
     add_workspace_arg(ls)
     ls.add_argument(
@@ -84,17 +86,18 @@ def _register_screen(sub: Any) -> None:
     ls.add_argument("--json", action="store_true", help="print one JSON document")
     ls.set_defaults(func=_screen_list)
 
-    ok = ssub.add_parser("approve", help="approve cases", description="通过案例（可撤销）。")
-    ok.add_argument("cases", nargs="+", help="案例编号")
+    ok = ssub.add_parser("approve", help="approve cases", description="Approve cases (can be undone).")
+    ok.add_argument("cases", nargs="+", help="case IDs")
     add_workspace_arg(ok)
     ok.set_defaults(func=_screen_approve)
 
     no = ssub.add_parser(
         "reject",
         help="reject cases with a reason",
-        description="驳回案例并填写原因（原因会导出给医院）。不给 --reason 时使用由检查结果生成的原因。",
+        description="Reject cases with a reason (exported for the hospitals). Without --reason, the "
+        "reason is drawn from the findings.",
     )
-    no.add_argument("cases", nargs="+", help="案例编号")
+    no.add_argument("cases", nargs="+", help="case IDs")
     add_workspace_arg(no)
     no.add_argument("--reason", help="the reason the hospital will read (default: from the case's findings)")
     no.set_defaults(func=_screen_reject)
@@ -102,13 +105,13 @@ def _register_screen(sub: Any) -> None:
     clean = ssub.add_parser(
         "approve-clean",
         help="approve every waiting case that has no violation",
-        description="一次通过所有待初筛且没有违规问题的案例（可撤销）。",
+        description="Approve every pending case that breaks no rule, in one step (can be undone).",
     )
     add_workspace_arg(clean)
     clean.set_defaults(func=_screen_approve_clean)
 
     undo = ssub.add_parser(
-        "undo", help="undo the latest screening step", description="撤销最近一次审核操作。"
+        "undo", help="undo the latest screening step", description="Undo the latest screening step."
     )
     add_workspace_arg(undo)
     undo.set_defaults(func=_screen_undo)
@@ -116,7 +119,7 @@ def _register_screen(sub: Any) -> None:
     export = ssub.add_parser(
         "export-rejections",
         help="write rejected cases and their reasons to an .xlsx sheet",
-        description="把驳回的案例及原因导出为 Excel 表格，用于通知医院。",
+        description="Export the rejected cases and their reasons to an Excel sheet for the hospitals.",
     )
     export.add_argument("out", type=Path, help="the .xlsx file to write")
     add_workspace_arg(export)
@@ -127,7 +130,8 @@ def _register_hospitals(sub: Any) -> None:
     hospitals = sub.add_parser(
         "hospitals",
         help="list hospitals, merge two spellings of one hospital",
-        description="医院：列出医院名称，把同一医院的两种写法合并为一个（记入审计日志）。",
+        description="Hospitals: list their names, merge two spellings of one hospital (recorded in the "
+        "audit log).",
     )
     hsub = hospitals.add_subparsers(dest="hospitals_command", metavar="ACTION", required=True)
     ls = hsub.add_parser("list", help="hospitals with their case counts and merge suggestions")
@@ -137,7 +141,8 @@ def _register_hospitals(sub: Any) -> None:
     merge = hsub.add_parser(
         "merge",
         help="merge the hospital spelled FROM into INTO",
-        description="把写作 FROM 的医院合并到 INTO：案例归入 INTO，FROM 作为别名保留，以后导入时自动归并。",
+        description="Merge the hospital written FROM into INTO: its cases move to INTO, and FROM is kept "
+        "as an alias that later imports follow.",
     )
     merge.add_argument("source", metavar="FROM", help="the spelling to merge away")
     merge.add_argument("target", metavar="INTO", help="the full official name to keep")
