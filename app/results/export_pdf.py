@@ -15,6 +15,7 @@ from pathlib import Path
 from app.exports.pdf import A4, GREY, LIGHT, RULE, Page, PdfDocument, wrap
 from app.glossary.results import WORDS
 from app.results.text import (
+    actor_name,
     award_name,
     award_names,
     counts_line,
@@ -128,9 +129,9 @@ def _overrides(r: _Report, results: RoundResults, rules: SeasonRules) -> None:
     for o in results.overrides:
         when = o.at.strftime("%Y-%m-%d %H:%M") if o.at else ""
         verb = _w("grant" if o.grant else "revoke")
-        r.paragraph(
-            f"{when}  {o.actor}：{verb}“{award_name(o.award_key, rules)}” — {o.subject}。{o.reason}", 9.5
-        )
+        who = actor_name(o.actor, "zh_CN")
+        award = award_name(o.award_key, rules)
+        r.paragraph(f"{when}  {who}：{verb}“{award}” — {o.subject}。{o.reason}", 9.5)
 
 
 def panel_columns(results: RoundResults) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from app.exports.workbook import CellValue, Sheet, write_workbook
 from app.glossary.results import WORDS
 from app.results.text import (
+    actor_name,
     award_name,
     award_names,
     drawn_order,
@@ -159,7 +160,7 @@ def overrides_sheet(results: RoundResults, rules: SeasonRules) -> Sheet:
     rows: list[list[CellValue]] = [
         [
             o.at.strftime("%Y-%m-%d %H:%M") if o.at else "",
-            o.actor,
+            actor_name(o.actor, "zh_CN"),
             award_name(o.award_key, rules),
             o.subject,
             _w("grant" if o.grant else "revoke"),

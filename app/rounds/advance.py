@@ -18,6 +18,7 @@ number (2020's 赛区优秀案例: every ranked case) leaves the number to the o
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -139,6 +140,11 @@ def _source_rule(rules: SeasonRules, target: RoundRule) -> tuple[str, AwardRule 
         return award.round, award
     keys = [r.key for r in rules.rounds]
     return keys[keys.index(target.key) - 1], None
+
+
+def _natural(key: str) -> tuple[tuple[int, str], ...]:
+    """Sort key that reads numbers as numbers: theme:2 before theme:10."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", key))
 
 
 def _group_key(scope: str, theme: int | None, region: str) -> tuple[str, str]:
@@ -273,7 +279,7 @@ def _proposal(
         m = by_id[cid]
         groups[_group_key(scope, m.theme, m.region)].append(m)
     out: list[ProposalGroup] = []
-    for (key, name), cases in sorted(groups.items()):
+    for (key, name), cases in sorted(groups.items(), key=lambda item: _natural(item[0][0])):
         quota: int | None = None
         if wanted is not None:
             chosen = {c.case_id for c in cases if c.case_id in wanted}

@@ -120,6 +120,14 @@ def test_2022_review_to_theme_final_sends_on_the_holders_of_advance(workspace: W
     }
 
 
+def test_proposal_groups_come_in_theme_order(workspace: Workspace) -> None:
+    """主题2 before 主题10 (the keys sorted as text put theme 10 second, in the CLI and the desk)."""
+    _cases(workspace, 1, range(1, 11))
+    admit_approved(workspace, "review")
+    proposal = propose_advance(workspace, "semifinal", explicit=list(_ranking_by_code(workspace)))
+    assert [g.key for g in proposal.groups] == [f"theme:{t}" for t in range(1, 11)]
+
+
 def test_2022_final_takes_the_holders_of_the_final_tickets(workspace: Workspace) -> None:
     _cases(workspace, 3, range(1, 11))
     admit_approved(workspace, "review")

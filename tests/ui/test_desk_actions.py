@@ -170,6 +170,8 @@ def test_advancing_takes_the_list_and_a_reason_for_each_change(
     assert desk.rounds_tab.advance_button.isVisibleTo(desk.rounds_tab)
 
     def fill(dialog: Any) -> bool:
+        # the dialog opens on the ranking's proposal; the organizer then pastes a list of their own
+        qtbot.waitUntil(lambda: dialog.model.proposal is not None, timeout=10000)
         dialog.codes.setPlainText("2022-0001, 2022-0002\n2022-0003")
         dialog.propose(from_list=True)
         qtbot.waitUntil(lambda: dialog.model.proposal is not None, timeout=10000)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.glossary.terms import round_name
-from app.rounds.advance import Adjustment, AdvanceProposal, ProposalGroup, ProposedCase
+from app.rounds.advance import Adjustment, AdvanceProposal, ProposedCase
 from ui.desk.headers import header_text
 from ui.errors import error_message
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -61,11 +61,6 @@ COL_CHECK, COL_REASON = 0, 7
 _SPLIT = re.compile(r"[\s,，、;；]+")
 
 
-def _group_order(group: ProposalGroup) -> tuple[int, str]:
-    themes = [c.theme for c in group.cases if c.theme is not None]
-    return (min(themes) if themes else 99, group.key)
-
-
 class ProposalModel(QAbstractTableModel):
     """The proposal's cases; the first column ticks a case in or out, the last holds the reason of a
     change against the proposal (required)."""
@@ -83,8 +78,7 @@ class ProposalModel(QAbstractTableModel):
     def set_proposal(self, proposal: AdvanceProposal | None) -> None:
         self.beginResetModel()
         self.proposal = proposal
-        # groups in theme order (the service orders them by key, so 主题10 would come before 主题2)
-        groups = sorted(proposal.groups, key=_group_order) if proposal else []
+        groups = proposal.groups if proposal else ()  # in theme order, as the service gives them
         self._rows = [(g.name, c) for g in groups for c in g.cases]
         self._chosen = {c.code: c.proposed for _, c in self._rows}
         self._reasons = {}
