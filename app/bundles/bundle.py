@@ -22,6 +22,8 @@ from app.bundles.manifest import (
     bundle_entry_ok,
     parse_bundle,
 )
+from app.glossary import Phrase
+from app.glossary.bundles import BUNDLE_FILE, CONTAINER
 
 BUNDLE_SUFFIX = ".leitai-scores"
 #: A bundle file bigger than this is not read at all (a real one is a few hundred kilobytes).
@@ -29,12 +31,25 @@ MAX_BUNDLE_FILE = MAX_BUNDLE + 4096
 
 
 class BundleError(Exception):
-    """A bundle that cannot be merged; ``code`` is one of the merge outcomes (bundle-format.md §4.3)."""
+    """A bundle that cannot be merged; ``code`` is one of the merge outcomes (bundle-format.md §4.3),
+    ``problem`` what is wrong (said in the reader's language)."""
 
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, code: str, problem: Phrase) -> None:
+        super().__init__(problem.key)
         self.code = code
-        self.reason = reason
+        self.problem = problem
+
+    @property
+    def reason(self) -> str:
+        """The problem in a sentence, in the current language."""
+        return self.problem.text()
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def _malformed(key: str, **params: Any) -> BundleError:
+    return BundleError("malformed", Phrase(BUNDLE_FILE, key, params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,22 +90,24 @@ def read_bundle(path: Path) -> BundleFile:
         with path.open("rb") as f:
             data = f.read(MAX_BUNDLE_FILE + 1)
     except OSError as exc:
-        raise BundleError("malformed", f"无法读取文件：{exc.strerror or exc}") from exc
+        raise BundleError(
+            "malformed", Phrase(CONTAINER, "unreadable", {"error": exc.strerror or str(exc)})
+        ) from exc
     if len(data) > MAX_BUNDLE_FILE:
-        raise BundleError("malformed", "文件过大，不是评分包。")
+        raise _malformed("too_large")
     try:
         # parse the bytes already in memory, so what is checked is exactly what gets stored
         with ContainerReader(io.BytesIO(data), bundle_entry_ok) as reader:
             if [e.name for e in reader.entries] != [BUNDLE_ENTRY, BUNDLE_SIG_ENTRY]:
-                raise BundleError("malformed", "评分包应只含 bundle.json 与 bundle.sig 两个条目。")
+                raise _malformed("entries")
             payload = reader.read_small(reader.entries[0], MAX_BUNDLE)
             signature = reader.read_small(reader.entries[1], 64)
     except ContainerError as exc:
-        raise BundleError("malformed", exc.reason) from exc
+        raise BundleError("malformed", exc.problem) from exc
     if len(signature) != 64:
-        raise BundleError("malformed", "签名长度不是 64 字节。")
+        raise _malformed("signature_length")
     try:
         doc = parse_bundle(payload)
     except FormatError as exc:
-        raise BundleError("malformed", f"评分内容格式错误：{exc}") from exc
+        raise _malformed("format", error=str(exc)) from exc
     return BundleFile(path, doc, payload, signature, hashlib.sha256(data).hexdigest(), data)

@@ -15,9 +15,11 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from app.errors import DomainError
+from app.glossary import Phrase
+from app.glossary.bundles import CONTAINER
 
 #: Read and write in chunks this large: disk speed, never a whole video in memory.
 CHUNK = 1024 * 1024
@@ -190,11 +192,20 @@ class ContainerWriter:
 
 
 class ContainerError(Exception):
-    """The file breaks the container rules; ``reason`` says where, for the person reading the report."""
+    """The file breaks the container rules; ``problem`` says where (a key of
+    ``app.glossary.bundles.CONTAINER`` and its params), said in the reader's language."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.problem = Phrase(CONTAINER, key, params)
+        super().__init__(key)
+
+    @property
+    def reason(self) -> str:
+        """The problem in a sentence, in the current language."""
+        return self.problem.text()
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 class ContainerReader:
@@ -206,7 +217,7 @@ class ContainerReader:
             try:
                 self._f: BinaryIO = source.open("rb")
             except OSError as exc:
-                raise ContainerError(f"无法读取文件：{exc.strerror or exc}") from exc
+                raise ContainerError("unreadable", error=exc.strerror or str(exc)) from exc
         else:
             self._f = source
         try:
@@ -229,26 +240,26 @@ class ContainerReader:
         self._f.seek(offset)
         data = self._f.read(size)
         if len(data) != size:
-            raise ContainerError("文件被截断（读到的字节比声明的少）。")
+            raise ContainerError("short_read")
         return data
 
     def _read_directory(self, name_ok: Callable[[str], bool]) -> list[Entry]:
         size = self._f.seek(0, os.SEEK_END)
         if size < END_SIZE:
-            raise ContainerError("文件太短，不是完整的 Leitai 文件（可能被截断）。")
+            raise ContainerError("too_short")
         tail = self._read_at(size - END_SIZE, END_SIZE)
         try:
             (sig, _rest, _m, _n, _d1, _d2, count, count2, cd_size, cd_offset) = struct.unpack(
                 "<IQHHIIQQQQ", tail[:56]
             )
         except struct.error as exc:  # pragma: no cover - tail is always 98 bytes here
-            raise ContainerError("结尾记录无法解析。") from exc
+            raise ContainerError("end_unreadable") from exc
         if sig != 0x06064B50 or count != count2:
-            raise ContainerError("文件结尾不是 Leitai 的 ZIP 结尾记录（文件被截断、追加或改动过）。")
+            raise ContainerError("end_not_leitai")
         if count > MAX_ENTRIES or cd_size > MAX_CENTRAL_DIRECTORY:
-            raise ContainerError("条目数量或目录大小超出限制。")
+            raise ContainerError("too_many_entries")
         if cd_offset + cd_size != size - END_SIZE or tail != end_records(count, cd_size, cd_offset):
-            raise ContainerError("文件结尾记录与文件大小不符（文件被截断、追加或改动过）。")
+            raise ContainerError("end_size")
         cd = self._read_at(cd_offset, cd_size)
         entries: list[Entry] = []
         names: set[str] = set()
@@ -256,45 +267,45 @@ class ContainerReader:
         expected_offset = 0
         for _ in range(count):
             if pos + 46 > len(cd):
-                raise ContainerError("中央目录不完整。")
+                raise ContainerError("directory_incomplete")
             n = struct.unpack_from("<H", cd, pos + 28)[0]
             head_len = 46 + n + 28
             if pos + head_len > len(cd):
-                raise ContainerError("中央目录不完整。")
+                raise ContainerError("directory_incomplete")
             raw_name = cd[pos + 46 : pos + 46 + n]
             try:
                 name = raw_name.decode("ascii")
                 _check_name(name)
             except (UnicodeDecodeError, ValueError) as exc:
-                raise ContainerError(f"条目名称不允许：{raw_name!r}") from exc
+                raise ContainerError("bad_name", name=repr(raw_name)) from exc
             if not name_ok(name) or name in names:
-                raise ContainerError(f"条目名称不允许或重复：{name}")
+                raise ContainerError("name_not_allowed", name=name)
             crc = struct.unpack_from("<I", cd, pos + 16)[0]
             data_size = struct.unpack_from("<Q", cd, pos + 46 + n + 4)[0]
             entry = Entry(name, crc, data_size, expected_offset)
             if cd[pos : pos + head_len] != central_header(raw_name, crc, data_size, expected_offset):
-                raise ContainerError(f"条目 {name} 的目录记录不符合格式。")
+                raise ContainerError("bad_record", name=name)
             expected_offset = entry.data_offset + data_size
             if expected_offset > cd_offset:
-                raise ContainerError(f"条目 {name} 声明的大小超出文件（文件被截断或改动过）。")
+                raise ContainerError("beyond_file", name=name)
             names.add(name)
             entries.append(entry)
             pos += head_len
         if pos != len(cd) or expected_offset != cd_offset:
-            raise ContainerError("中央目录与条目数据不连续（文件中有多余或缺失的字节）。")
+            raise ContainerError("gap")
         for e in entries:
             raw = e.name.encode("ascii")
             if self._read_at(e.offset, local_header_size(e.name)) != local_header(raw, e.crc32, e.size):
-                raise ContainerError(f"条目 {e.name} 的本地记录与目录不符。")
+                raise ContainerError("local_mismatch", name=e.name)
         return entries
 
     def read_small(self, entry: Entry, limit: int) -> bytes:
         """The whole data of a small entry (JSON, signature), with its CRC-32 checked."""
         if entry.size > limit:
-            raise ContainerError(f"条目 {entry.name} 过大（{entry.size} 字节，上限 {limit}）。")
+            raise ContainerError("entry_too_large", name=entry.name, size=entry.size, limit=limit)
         data = self._read_at(entry.data_offset, entry.size)
         if zlib.crc32(data) != entry.crc32:
-            raise ContainerError(f"条目 {entry.name} 的校验和不符。")
+            raise ContainerError("crc", name=entry.name)
         return data
 
     def iter_data(self, entry: Entry, chunk: int = CHUNK) -> Iterator[bytes]:
@@ -305,7 +316,7 @@ class ContainerReader:
             self._f.seek(pos)  # another read may have moved the file position in between
             block = self._f.read(min(chunk, left))
             if not block:
-                raise ContainerError(f"条目 {entry.name} 读到一半文件结束（文件被截断）。")
+                raise ContainerError("entry_cut", name=entry.name)
             left -= len(block)
             pos += len(block)
             yield block

@@ -23,6 +23,7 @@ from app import audit
 from app.bundles import MIN_PASSPHRASE, PASSPHRASE_ENV
 from app.bundles.canonical import FormatError, b64, unb64
 from app.errors import DomainError
+from app.glossary.cli import PROMPTS
 from app.models import OrganizerKey
 
 #: scrypt cost (RFC 7914): ~32 MiB and ~0.1 s per try, so guessing a 60-bit access code is hopeless.
@@ -179,7 +180,7 @@ def ensure_organizer_key(s: Session, competition_uid: str, passphrase: str) -> E
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
-def read_passphrase(passphrase_file: Path | None, prompt: str = "主办方密钥口令: ") -> str:
+def read_passphrase(passphrase_file: Path | None, prompt: str | None = None) -> str:
     """The organizer passphrase for a headless command: ``--passphrase-file``, then ``$LEITAI_PASSPHRASE``,
     then a no-echo prompt when stdin is a terminal; otherwise ``passphrase_required``."""
     if passphrase_file is not None:
@@ -197,5 +198,5 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "主办方密钥
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass(prompt)
+        return getpass.getpass(prompt if prompt is not None else PROMPTS["passphrase"].text())
     raise DomainError("passphrase_required", env=PASSPHRASE_ENV)

@@ -26,6 +26,8 @@ from typing import Any
 from app.bundles.bundle import BUNDLE_SUFFIX
 from app.bundles.canonical import b64
 from app.bundles.merge_checks import Loaded, Memo, Plan, Read, Refused, check, read_file
+from app.glossary import Phrase
+from app.glossary.bundles import MERGE
 from app.workspace import Workspace
 
 #: Outcomes in the order the checks run; ``ok`` is what ``verify`` says of a bundle that would merge.
@@ -43,11 +45,11 @@ NO_CHANGE = ("duplicate", "superseded")
 
 @dataclass(frozen=True, slots=True)
 class MergeOutcome:
-    """What happened to one bundle, with a sentence for a person."""
+    """What happened to one bundle, and why (said in the reader's language by ``message``)."""
 
     path: Path
     code: str  # merged | duplicate | superseded | ok (verify only) | one of REFUSALS
-    message: str
+    why: Phrase  # a key of app.glossary.bundles.MERGE and what fills it
     judge: str = ""
     round: str = ""
     package_id: str = ""
@@ -58,6 +60,11 @@ class MergeOutcome:
     submitted: int = 0
     sha256: str = ""
     judge_public_key: str = ""  # base64, for outside verification (bundle-format.md §6)
+
+    @property
+    def message(self) -> str:
+        """Why the bundle merged or not, in a sentence, in the current language."""
+        return self.why.text()
 
     @property
     def refused(self) -> bool:
@@ -90,7 +97,7 @@ def _connection(ws: Workspace) -> Iterator[sqlite3.Connection]:
             raw.isolation_level = level
 
 
-def _outcome(path: Path, code: str, message: str, plan: Plan | None = None, **facts: Any) -> MergeOutcome:
+def _outcome(path: Path, code: str, why: Phrase, plan: Plan | None = None, **facts: Any) -> MergeOutcome:
     if plan is not None:
         doc = plan.bundle.doc
         facts.update(
@@ -105,7 +112,7 @@ def _outcome(path: Path, code: str, message: str, plan: Plan | None = None, **fa
             submitted=sum(1 for c in doc.cases if c.state == "submitted"),
             judge_public_key=b64(plan.public_key),
         )
-    return MergeOutcome(path=path, code=code, message=message, **facts)
+    return MergeOutcome(path=path, code=code, why=why, **facts)
 
 
 def verify_bundle(ws: Workspace, path: Path) -> MergeOutcome:
@@ -117,10 +124,10 @@ def verify_bundle(ws: Workspace, path: Path) -> MergeOutcome:
         try:
             plan = check(db, ws, path, read, Memo(ws))
         except Refused as r:
-            return _outcome(path, r.code, r.message, **r.facts)
+            return _outcome(path, r.code, r.why, **r.facts)
         finally:
             db.execute("ROLLBACK")
-    return _outcome(path, "ok", "评分包完整，签名有效，可以合并。", plan)
+    return _outcome(path, "ok", Phrase(MERGE, "ok"), plan)
 
 
 def _merge(
@@ -144,7 +151,7 @@ def _merge(
             plan = check(db, ws, path, read, memo)
         except Refused as r:
             db.execute("ROLLBACK")
-            return _outcome(path, r.code, r.message, **r.facts)
+            return _outcome(path, r.code, r.why, **r.facts)
         assert isinstance(read, Loaded)
         doc = plan.bundle.doc
         sql = memo.sql
@@ -192,12 +199,8 @@ def _merge(
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise
-    return _outcome(
-        path,
-        "merged",
-        f"已合并评委 {doc.judge_code} 的评分（修订号 {doc.revision}，{len(plan.score_rows)} 项分数）。",
-        plan,
-    )
+    said = {"judge": doc.judge_code, "revision": doc.revision, "scores": len(plan.score_rows)}
+    return _outcome(path, "merged", Phrase(MERGE, "merged", said), plan)
 
 
 def merge_bundle(ws: Workspace, path: Path, actor: str = "organizer") -> MergeOutcome:

@@ -22,6 +22,9 @@ from app.bundles.bundle import BundleError, BundleFile, read_bundle
 from app.bundles.canonical import b64, decimal_text, on_step
 from app.bundles.manifest import BundleDoc, PackageCriterion
 from app.bundles.merge_sql import MergeSql
+from app.glossary import Phrase
+from app.glossary.bundles import MERGE
+from app.glossary.terms import round_term
 from app.workspace import Workspace
 
 
@@ -40,11 +43,19 @@ class Plan:
 
 
 class Refused(Exception):
-    def __init__(self, code: str, message: str, **facts: Any) -> None:
-        super().__init__(message)
+    """A bundle that will not merge: its outcome ``code``, why (``app.glossary.bundles.MERGE[why]`` filled
+    from ``said``) and the facts the outcome reports (judge, round, revision…)."""
+
+    def __init__(self, code: str, facts: dict[str, Any], why: str | None = None, **said: Any) -> None:
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.why = Phrase(MERGE, why or code, {**_fills(facts), **said})
         self.facts = facts
+
+
+def _fills(facts: dict[str, Any]) -> dict[str, Any]:
+    """What of the facts a reason may name: the judge and the revision."""
+    return {"judge": facts.get("judge", ""), "revision": facts.get("revision", 0)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,7 @@ class Memo:
 def check(db: sqlite3.Connection, ws: Workspace, path: Path, read: Read, memo: Memo) -> Plan:
     """Every check of §4.3, reading only; raises Refused with the first failing outcome."""
     if isinstance(read, BundleError):
-        raise Refused(read.code, f"文件格式不正确，拒绝合并：{read.reason}")
+        raise Refused(read.code, {}, problem=read.problem)
     bundle = read.bundle
     doc = bundle.doc
     facts: dict[str, Any] = dict(
@@ -141,18 +152,14 @@ def _issued_to(
     bundle = read.bundle
     doc = bundle.doc
     if doc.competition_uid != ws.competition_uid:
-        raise Refused("wrong_competition", "这是另一个比赛（工作区）的评分包，拒绝合并。", **facts)
+        raise Refused("wrong_competition", facts)
     row = sql.judge_id.run(db, doc.judge_code).fetchone()
     if row is None:
-        raise Refused("unknown_judge", f"本工作区没有评委 {doc.judge_code}，拒绝合并。", **facts)
+        raise Refused("unknown_judge", facts)
     judge_id: int = row[0]
     pkg = sql.package.run(db, doc.package_id).fetchone()
     if pkg is None or pkg[0] != judge_id or pkg[4] != doc.package_sha256:
-        raise Refused(
-            "unknown_judge",
-            f"评分包所称的评审包不是本工作区发给评委 {doc.judge_code} 的，拒绝合并。",
-            **facts,
-        )
+        raise Refused("unknown_judge", facts, "unknown_judge.package")
     round_id: int = pkg[1]
     public_key: bytes = pkg[3]
     facts["judge_public_key"] = b64(public_key)
@@ -161,10 +168,10 @@ def _issued_to(
     else:
         signature_ok = keys.verify(public_key, bundle.signature, bundle.payload)
     if not signature_ok:
-        raise Refused("bad_signature", "评委签名无效：评分包被改动过或不是该评委导出的，拒绝合并。", **facts)
+        raise Refused("bad_signature", facts)
     rnd = sql.round.run(db, round_id).fetchone()
     if rnd is None or rnd[0] != doc.round_key:
-        raise Refused("wrong_round", f"评分包的轮次 {doc.round_key} 与评审包的轮次不符，拒绝合并。", **facts)
+        raise Refused("wrong_round", facts, round=round_term(doc.round_key))
     return judge_id, round_id, pkg[2], public_key, rnd[1]
 
 
@@ -180,11 +187,7 @@ def _score_rows(
     current: dict[int, int] = {r[0]: r[1] for r in assigned}  # case id → assignment id
     for case in doc.cases:
         if case.id not in current:
-            raise Refused(
-                "unassigned_case",
-                f"案例 {case.id} 没有分配给评委 {doc.judge_code}（本轮），拒绝合并。",
-                **facts,
-            )
+            raise Refused("unassigned_case", facts, case=case.id)
     criteria = {r[1]: memo.criterion(r) for r in memo.sql.criteria.run(db, rubric_id)}
     to_db = memo.sql.score_value
     score_rows: list[tuple[int, int, Any]] = []
@@ -194,21 +197,24 @@ def _score_rows(
         for key, value in case.scores.items():  # the hot loop of a merge: no per-score f-strings
             checked = criteria.get(key)
             if checked is None:
-                raise Refused("malformed", f"评分细则中没有“{key}”这一项，拒绝合并。", **facts)
+                raise Refused("malformed", facts, "malformed.criterion", criterion=key)
             cid, rule, ok = checked
             as_stored = ok.get(value)  # most values were met before: one dict look-up
             if as_stored is None:
                 if not on_step(value, rule.max, rule.step):
                     raise Refused(
                         "out_of_range",
-                        f"案例 {case.id} 的“{rule.name}”分数 {value} 超出 0–{rule.max}"
-                        f"（步长 {rule.step}），拒绝合并。",
-                        **facts,
+                        facts,
+                        case=case.id,
+                        criterion=rule.name,
+                        value=str(value),
+                        max=str(rule.max),
+                        step=str(rule.step),
                     )
                 as_stored = ok[value] = to_db(float(value))
             add((aid, cid, as_stored))
         if case.state == "submitted" and len(case.scores) != len(criteria):
-            raise Refused("malformed", f"案例 {case.id} 标为已提交，但评分不完整，拒绝合并。", **facts)
+            raise Refused("malformed", facts, "malformed.incomplete", case=case.id)
     score_rows.sort()  # index order: fewer pages touched
     return score_rows
 
@@ -247,14 +253,12 @@ def _ordering(
     newest = sql.newest_serial.run(db, judge_id, round_id).fetchone()[0]
     merged = sql.merged.run(db, judge_id, round_id).fetchall()
     if any(sha == bundle.sha256 for sha, _, _ in merged):
-        raise Refused("duplicate", "这份评分包已经合并过，没有变化。", **facts)
+        raise Refused("duplicate", facts)
     if newest is not None and serial < newest:
-        raise Refused("superseded", "此评分包所属的评审包已被更新的评审包取代，没有变化。", **facts)
+        raise Refused("superseded", facts, "superseded.package")
     winner = max(((s, rev) for _, s, rev in merged), default=None)
     if winner is not None and (serial, doc.revision) < winner:
-        raise Refused(
-            "superseded", f"已合并该评委更新的版本（修订号 {winner[1]}），此旧版本没有带来变化。", **facts
-        )
+        raise Refused("superseded", facts, newer=winner[1])
     if winner is not None and (serial, doc.revision) == winner:
-        raise Refused("duplicate", f"已合并过修订号 {doc.revision} 的另一份文件，没有变化。", **facts)
+        raise Refused("duplicate", facts, "duplicate.revision")
     return bool(merged)

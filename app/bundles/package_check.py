@@ -25,6 +25,8 @@ from app.bundles.manifest import (
     parse_manifest,
 )
 from app.bundles.stream import Cancel, Digest, Meter, Progress, copy_to, file_chunks
+from app.glossary import Phrase
+from app.glossary.bundles import PACKAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ class PackageCheck:
 
     path: Path
     code: str
-    reason: str
+    why: Phrase  #: a key of app.glossary.bundles.PACKAGE and what fills it
     manifest: Manifest | None
     manifest_bytes: bytes
     manifest_sha256: str
@@ -49,8 +51,13 @@ class PackageCheck:
     def ok(self) -> bool:
         return self.code == "ok"
 
+    @property
+    def reason(self) -> str:
+        """What the check found, in a sentence, in the current language."""
+        return self.why.text()
 
-def _fail(path: Path, code: str, reason: str, **kw: Any) -> PackageCheck:
+
+def _fail(path: Path, code: str, why: Phrase, **kw: Any) -> PackageCheck:
     base: dict[str, Any] = dict(
         manifest=None,
         manifest_bytes=b"",
@@ -62,7 +69,7 @@ def _fail(path: Path, code: str, reason: str, **kw: Any) -> PackageCheck:
         located={},
     )
     base.update(kw)
-    return PackageCheck(path=path, code=code, reason=reason, **base)
+    return PackageCheck(path=path, code=code, why=why, **base)
 
 
 class _Refused(Exception):
@@ -73,8 +80,13 @@ class _Refused(Exception):
         self.check = check
 
 
-def _refuse(path: Path, code: str, reason: str, **kw: Any) -> NoReturn:
-    raise _Refused(_fail(path, code, reason, **kw))
+def _refuse(path: Path, key: str, said: dict[str, Any] | None = None, **kw: Any) -> NoReturn:
+    """Stop the check with the refusal ``key`` (``code`` or ``code.variant`` of PACKAGE)."""
+    raise _Refused(_fail(path, key.split(".", 1)[0], Phrase(PACKAGE, key, said or {}), **kw))
+
+
+def _broken(exc: ContainerError) -> dict[str, Any]:
+    return {"problem": exc.problem}
 
 
 def _find_media(media_dir: Path, f: PackageFile) -> Path | None:
@@ -101,7 +113,7 @@ def verify_package(
     try:
         reader = ContainerReader(path, package_entry_ok)
     except ContainerError as exc:
-        return _fail(path, "malformed", exc.reason)
+        return _fail(path, "malformed", Phrase(PACKAGE, "malformed", _broken(exc)))
     with reader:
         try:
             common = _signed_manifest(path, reader)
@@ -116,7 +128,7 @@ def verify_package(
         return PackageCheck(
             path=path,
             code="ok",
-            reason="评审包完整，主办方签名有效。",
+            why=Phrase(PACKAGE, "ok"),
             files_checked=len(included) + len(found),
             bytes_checked=meter.done,
             missing=missing,
@@ -130,22 +142,21 @@ def _signed_manifest(path: Path, reader: ContainerReader) -> dict[str, Any]:
     the entries must end with the manifest and its signature, and list exactly the included files."""
     names = [e.name for e in reader.entries]
     if names[-2:] != [MANIFEST_ENTRY, MANIFEST_SIG_ENTRY]:
-        _refuse(path, "malformed", "manifest.json 与 manifest.sig 必须是最后两个条目。")
+        _refuse(path, "malformed.order")
     try:
         manifest_bytes = reader.read_small(reader.by_name[MANIFEST_ENTRY], MAX_MANIFEST)
         signature = reader.read_small(reader.by_name[MANIFEST_SIG_ENTRY], 64)
     except ContainerError as exc:
-        _refuse(path, "malformed", exc.reason)
+        _refuse(path, "malformed", _broken(exc))
     sha = hashlib.sha256(manifest_bytes).hexdigest()
     try:
         manifest = parse_manifest(manifest_bytes)
     except FormatError as exc:
-        _refuse(path, "malformed", f"清单格式错误：{exc}", manifest_bytes=manifest_bytes)
+        _refuse(path, "malformed.manifest", {"error": str(exc)}, manifest_bytes=manifest_bytes)
     if len(signature) != 64 or not keys.verify(manifest.organizer_key, signature, manifest_bytes):
         _refuse(
             path,
             "bad_signature",
-            "主办方签名无效：评审包被改动过。",
             manifest_bytes=manifest_bytes,
             manifest_sha256=sha,
             signature=signature,
@@ -154,7 +165,7 @@ def _signed_manifest(path: Path, reader: ContainerReader) -> dict[str, Any]:
         manifest=manifest, manifest_bytes=manifest_bytes, manifest_sha256=sha, signature=signature
     )
     if names[:-2] != [f.entry for f in manifest.files if f.included]:
-        _refuse(path, "malformed", "评审包中的文件与清单不一致。", **common)
+        _refuse(path, "malformed.files", **common)
     return common
 
 
@@ -174,7 +185,7 @@ def _check_included(
     for f in included:
         entry = reader.by_name[f.entry]
         if entry.size != f.size or entry.crc32 != f.crc32:
-            _refuse(path, "file_mismatch", f"文件 {f.entry} 的大小或校验和与清单不符。", **common)
+            _refuse(path, "file_mismatch", {"entry": f.entry}, **common)
         digest = Digest()
         dest = extract_to / f"{f.sha256}.{f.ext}" if extract_to is not None else None
         try:
@@ -185,11 +196,11 @@ def _check_included(
                 for _ in stream:
                     pass
         except ContainerError as exc:
-            _refuse(path, "malformed", exc.reason, **common)
+            _refuse(path, "malformed", _broken(exc), **common)
         if digest.sha256 != f.sha256:
             if dest is not None:
                 dest.unlink(missing_ok=True)
-            _refuse(path, "file_mismatch", f"文件 {f.entry} 的内容与清单中的哈希不符。", **common)
+            _refuse(path, "file_mismatch.hash", {"entry": f.entry}, **common)
         if dest is not None:
             located[f.sha256] = dest
     return located
@@ -213,6 +224,6 @@ def _check_external(
             for _ in digest.hashed(file_chunks(fh, MEDIA_CHUNK), meter):
                 pass
         if digest.sha256 != f.sha256:
-            _refuse(path, "file_mismatch", f"外部媒体文件 {medium} 的内容与清单中的哈希不符。", **common)
+            _refuse(path, "file_mismatch.media", {"medium": str(medium)}, **common)
         found[f.sha256] = medium
     return found, tuple(missing)

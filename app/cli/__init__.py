@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command tree; the GUI launcher parses with it too."""
     parser = argparse.ArgumentParser(
         prog="leitai",
-        description="Leitai（擂台）：改善医疗服务全国医院擂台赛的离线桌面应用。不带参数时打开图形界面。",
+        description="Leitai (擂台): the offline desktop app of the national hospital case competition "
+        "(改善医疗服务全国医院擂台赛). Without a command it opens the graphical app.",
     )
     parser.add_argument("--version", action="version", version=f"leitai {__version__}")
     parser.add_argument("--data-dir", help="per-user data folder (default: the platform's)")

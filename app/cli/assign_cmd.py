@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
+from app.glossary.cli import ASSIGN
 
 if TYPE_CHECKING:
     from app.judging.assignment import AssignmentInfeasible, AssignmentReport
@@ -85,18 +86,29 @@ def _infeasible(exc: AssignmentInfeasible, as_json: bool) -> int:
     return 1
 
 
-def _print_report(report: AssignmentReport, as_json: bool) -> None:
+def _print_report(report: AssignmentReport, as_json: bool, season: int) -> None:
     from app.glossary.assignment import CONFLICT_KINDS, name
+    from app.glossary.terms import round_name
 
     if as_json:
         print_json({**asdict(report), "spread": report.spread})
         return
     loads = [j.load for j in report.loads]
     print(
-        f"{report.round}：{report.cases} 个案例 × 每案 {report.per_case} 位评委，{report.judges} 位评委；"
-        f"新增 {report.created} 条分配。每位评委 {min(loads, default=0)}–{max(loads, default=0)} 个案例"
-        f"（相差 {report.spread}），未能避开的软冲突 {len(report.soft)} 处，非擅长主题 "
-        f"{report.expertise_misses} 处，种子 {report.seed}，用时 {report.seconds:.2f} 秒。"
+        ASSIGN["report"].text(
+            round=round_name(report.round, season),
+            cases=report.cases,
+            per_case=report.per_case,
+            judges=report.judges,
+            created=report.created,
+            low=min(loads, default=0),
+            high=max(loads, default=0),
+            spread=report.spread,
+            soft=len(report.soft),
+            misses=report.expertise_misses,
+            seed=report.seed,
+            seconds=f"{report.seconds:.2f}",
+        )
     )
     for p in report.soft:
         print(f"  {p.case}\t{p.judge}\t{name(CONFLICT_KINDS, p.kind)}")
@@ -116,11 +128,11 @@ def _assign(args: argparse.Namespace) -> int:
                 args.per_case,
                 args.seed,
                 replace=args.replace,
-                progress=progress_printer("分配"),
+                progress=progress_printer(ASSIGN["progress"].text()),
             )
         except AssignmentInfeasible as exc:
             return _infeasible(exc, args.json)
-    _print_report(report, args.json)
+    _print_report(report, args.json, ws.season_year)
     return 0
 
 
@@ -132,7 +144,7 @@ def _fill(args: argparse.Namespace) -> int:
             report = fill_round(ws, args.round, args.seed)
         except AssignmentInfeasible as exc:
             return _infeasible(exc, args.json)
-    _print_report(report, args.json)
+    _print_report(report, args.json, ws.season_year)
     return 0
 
 
@@ -147,19 +159,18 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     for j in matrix.judges:
         last = j.last_bundle_at.strftime("%Y-%m-%d %H:%M") if j.last_bundle_at else "—"
-        print(
-            f"{j.code}\t{j.name}\t分配 {j.assigned}\t已评 {j.scored}\t已提交 {j.submitted}\t回避 {j.recused}"
-            f"\t最近评分包 {last}（UTC）\t修订号 {j.last_bundle_revision or '—'}"
-        )
+        counts = {"assigned": j.assigned, "scored": j.scored, "submitted": j.submitted, "recused": j.recused}
+        revision = j.last_bundle_revision or "—"
+        print(ASSIGN["judge_row"].text(code=j.code, name=j.name, **counts, last=last, revision=revision))
     short = [c for c in matrix.cases if c.judges < matrix.per_case]
     for c in short:
-        print(f"案例 {c.code} 只有 {c.judges}/{matrix.per_case} 位评委")
+        print(ASSIGN["short"].text(case=c.code, judges=c.judges, per_case=matrix.per_case))
     codes = {c.case_id: c.code for c in matrix.cases}
     judges = {j.judge_id: j.code for j in matrix.judges}
     for cell in matrix.cells:
         if cell.soft:
             print(f"  {codes[cell.case_id]}\t{judges[cell.judge_id]}\t{name(CONFLICT_KINDS, cell.soft)}")
-    print(f"{len(matrix.cases)} 个案例，{len(matrix.judges)} 位评委，案例数相差 {matrix.spread}。")
+    print(ASSIGN["totals"].text(cases=len(matrix.cases), judges=len(matrix.judges), spread=matrix.spread))
     return 0
 
 
@@ -169,14 +180,15 @@ def _print_edit(result: EditResult, as_json: bool) -> None:
     if as_json:
         print_json(result)
         return
-    done = {"add": f"已把 {result.added} 加到", "remove": f"已把 {result.removed} 撤下", "swap": "已替换"}
-    print(
-        f"{done[result.action]} 案例 {result.case}"
-        + (f"：{result.removed} → {result.added}" if result.action == "swap" else "。")
-    )
+    if result.action == "add":
+        print(ASSIGN["added"].text(judge=result.added, case=result.case))
+    elif result.action == "remove":
+        print(ASSIGN["removed"].text(judge=result.removed, case=result.case))
+    else:
+        print(ASSIGN["swapped"].text(case=result.case, out=result.removed, in_=result.added))
     for w in result.warnings:
         term = EDIT_WARNINGS.get(w.kind)
-        print(f"  注意：{term.text(**w.params) if term else w.kind}")
+        print(ASSIGN["warning"].text(warning=term.text(**w.params) if term else w.kind))
 
 
 def _edit(args: argparse.Namespace) -> int:

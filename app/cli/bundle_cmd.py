@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
+from app.glossary import comma_list
+from app.glossary.cli import BUNDLE
 
 if TYPE_CHECKING:
     from app.bundles.merge import MergeOutcome
@@ -57,35 +59,39 @@ def register(sub: Any) -> None:
 
 
 def _line(o: MergeOutcome) -> str:
-    from app.glossary.terms import REVISION, outcome_name
+    from app.glossary.terms import outcome_name
 
-    who = f" {o.judge} {REVISION.text()} {o.revision}" if o.judge else ""
-    return f"[{outcome_name(o.code)}]{who} {o.path.name}: {o.message}"
+    who = BUNDLE["who"].text(judge=o.judge, revision=o.revision) if o.judge else ""
+    return BUNDLE["line"].text(outcome=outcome_name(o.code), who=who, file=o.path.name, why=o.why)
+
+
+def _document(o: MergeOutcome) -> dict[str, Any]:
+    """One outcome as JSON: its facts and code, why as a key and params, and the sentence."""
+    from app.glossary.terms import outcome_name
+
+    facts = {f.name: getattr(o, f.name) for f in fields(o) if f.name != "why"}
+    return {
+        **facts,
+        "outcome": outcome_name(o.code),
+        "refused": o.refused,
+        "why": o.why.to_json(),
+        "message": o.message,
+    }
 
 
 def _report(outcomes: list[MergeOutcome], as_json: bool) -> int:
     from app.glossary.terms import outcome_name
 
     if as_json:
-        print_json(
-            {
-                "bundles": [
-                    {**asdict(o), "outcome": outcome_name(o.code), "refused": o.refused} for o in outcomes
-                ]
-            }
-        )
+        print_json({"bundles": [_document(o) for o in outcomes]})
     else:
         for o in outcomes:
             print(_line(o))
         counts: dict[str, int] = {}
         for o in outcomes:
             counts[o.code] = counts.get(o.code, 0) + 1
-        print(
-            "共 "
-            + str(len(outcomes))
-            + " 份："
-            + "，".join(f"{outcome_name(k)} {v}" for k, v in counts.items())
-        )
+        listed = comma_list(BUNDLE["count"].text(name=outcome_name(k), n=v) for k, v in counts.items())
+        print(BUNDLE["total"].text(n=len(outcomes), counts=listed))
     return 1 if any(o.refused for o in outcomes) else 0
 
 
@@ -125,6 +131,6 @@ def _watch(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         if args.once:
             return _report(merge_paths(ws, [args.dir]), False)
-        print(f"正在监视 {args.dir}，出现的评分包会自动合并（Ctrl-C 停止）。", flush=True)
+        print(BUNDLE["watching"].text(folder=args.dir), flush=True)
         watch(ws, args.dir, lambda o: print(_line(o), flush=True), interval=args.interval)
     return 0  # pragma: no cover - watch only ends with Ctrl-C

@@ -11,6 +11,8 @@ from typing import Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
 from app.errors import DomainError
+from app.glossary import comma_list
+from app.glossary.cli import COMMON, HOSPITALS, INTAKE, SCREEN
 
 _EPILOG_CHECK = """\
 exit status: 0 every case is clean, 1 some case breaks a rule, 2 the source cannot be read.
@@ -21,14 +23,14 @@ def register(sub: Any) -> None:
     intake = sub.add_parser(
         "intake",
         help="check submitted cases against the rules, import them into a workspace",
-        description="案例收件：检查提交的案例是否符合通知的每条要求，并导入工作区。",
+        description="Intake: check submitted cases against every rule of the notice, and import them.",
     )
     isub = intake.add_subparsers(dest="intake_command", metavar="ACTION", required=True)
 
     check = isub.add_parser(
         "check",
         help="check a submission folder or zip without importing it",
-        description="检查一个案例文件夹或 zip 压缩包（不导入）。",
+        description="Check a folder of cases, or a .zip of one (nothing is imported).",
         epilog=_EPILOG_CHECK,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -40,8 +42,9 @@ def register(sub: Any) -> None:
     imp = isub.add_parser(
         "import",
         help="check a submission folder or zip and store its cases in a workspace",
-        description="检查并导入案例：文件进入工作区的内容库；重复导入不会改变任何内容，"
-        "同一案例编号的新内容作为重新提交保留历史并重新检查。",
+        description="Check and import cases: their files go into the workspace's store. Importing the same "
+        "source again changes nothing; new content under a known case ID is kept as a resubmission, "
+        "with its history, and checked again.",
     )
     imp.add_argument("src", type=Path, help="folder or .zip with cases.csv / cases.xlsx and the files")
     add_workspace_arg(imp)
@@ -50,9 +53,9 @@ def register(sub: Any) -> None:
     imp.set_defaults(func=_import)
 
     findings = isub.add_parser(
-        "findings", help="list the findings of one case", description="列出案例的检查结果。"
+        "findings", help="list the findings of one case", description="List the findings of one case."
     )
-    findings.add_argument("case", help="案例编号")
+    findings.add_argument("case", help="case ID (案例编号)")
     add_workspace_arg(findings)
     findings.add_argument("--json", action="store_true", help="print one JSON document")
     findings.set_defaults(func=_findings)
@@ -65,14 +68,15 @@ def _register_screen(sub: Any) -> None:
     screen = sub.add_parser(
         "screen",
         help="screen cases (初筛): approve, reject with a reason, undo, export rejections",
-        description="初筛：通过或驳回案例（驳回需填写原因），批量通过无问题的案例，撤销，导出驳回清单。",
+        description="Screening: approve or reject cases (a rejection needs a reason), approve every clean "
+        "case at once, undo, export the rejections.",
     )
     ssub = screen.add_subparsers(dest="screen_command", metavar="ACTION", required=True)
 
     ls = ssub.add_parser(
         "list",
         help="cases with status, deadline and findings",
-        description="列出案例的审核状态、期限与问题。",
+        description="List the cases with their status, deadline and problems.",
     )
     add_workspace_arg(ls)
     ls.add_argument(
@@ -82,17 +86,18 @@ def _register_screen(sub: Any) -> None:
     ls.add_argument("--json", action="store_true", help="print one JSON document")
     ls.set_defaults(func=_screen_list)
 
-    ok = ssub.add_parser("approve", help="approve cases", description="通过案例（可撤销）。")
-    ok.add_argument("cases", nargs="+", help="案例编号")
+    ok = ssub.add_parser("approve", help="approve cases", description="Approve cases (can be undone).")
+    ok.add_argument("cases", nargs="+", help="case IDs")
     add_workspace_arg(ok)
     ok.set_defaults(func=_screen_approve)
 
     no = ssub.add_parser(
         "reject",
         help="reject cases with a reason",
-        description="驳回案例并填写原因（原因会导出给医院）。不给 --reason 时使用由检查结果生成的原因。",
+        description="Reject cases with a reason (exported for the hospitals). Without --reason, the "
+        "reason is drawn from the findings.",
     )
-    no.add_argument("cases", nargs="+", help="案例编号")
+    no.add_argument("cases", nargs="+", help="case IDs")
     add_workspace_arg(no)
     no.add_argument("--reason", help="the reason the hospital will read (default: from the case's findings)")
     no.set_defaults(func=_screen_reject)
@@ -100,13 +105,13 @@ def _register_screen(sub: Any) -> None:
     clean = ssub.add_parser(
         "approve-clean",
         help="approve every waiting case that has no violation",
-        description="一次通过所有待初筛且没有违规问题的案例（可撤销）。",
+        description="Approve every pending case that breaks no rule, in one step (can be undone).",
     )
     add_workspace_arg(clean)
     clean.set_defaults(func=_screen_approve_clean)
 
     undo = ssub.add_parser(
-        "undo", help="undo the latest screening step", description="撤销最近一次审核操作。"
+        "undo", help="undo the latest screening step", description="Undo the latest screening step."
     )
     add_workspace_arg(undo)
     undo.set_defaults(func=_screen_undo)
@@ -114,7 +119,7 @@ def _register_screen(sub: Any) -> None:
     export = ssub.add_parser(
         "export-rejections",
         help="write rejected cases and their reasons to an .xlsx sheet",
-        description="把驳回的案例及原因导出为 Excel 表格，用于通知医院。",
+        description="Export the rejected cases and their reasons to an Excel sheet for the hospitals.",
     )
     export.add_argument("out", type=Path, help="the .xlsx file to write")
     add_workspace_arg(export)
@@ -125,7 +130,8 @@ def _register_hospitals(sub: Any) -> None:
     hospitals = sub.add_parser(
         "hospitals",
         help="list hospitals, merge two spellings of one hospital",
-        description="医院：列出医院名称，把同一医院的两种写法合并为一个（记入审计日志）。",
+        description="Hospitals: list their names, merge two spellings of one hospital (recorded in the "
+        "audit log).",
     )
     hsub = hospitals.add_subparsers(dest="hospitals_command", metavar="ACTION", required=True)
     ls = hsub.add_parser("list", help="hospitals with their case counts and merge suggestions")
@@ -135,7 +141,8 @@ def _register_hospitals(sub: Any) -> None:
     merge = hsub.add_parser(
         "merge",
         help="merge the hospital spelled FROM into INTO",
-        description="把写作 FROM 的医院合并到 INTO：案例归入 INTO，FROM 作为别名保留，以后导入时自动归并。",
+        description="Merge the hospital written FROM into INTO: its cases move to INTO, and FROM is kept "
+        "as an alias that later imports follow.",
     )
     merge.add_argument("source", metavar="FROM", help="the spelling to merge away")
     merge.add_argument("target", metavar="INTO", help="the full official name to keep")
@@ -191,7 +198,8 @@ def _progress(args: argparse.Namespace) -> Any:
     if args.json or not sys.stderr.isatty():
         return None
 
-    checking, importing = progress_printer("检查文件"), progress_printer("导入案例")
+    checking = progress_printer(INTAKE["progress_check"].text())
+    importing = progress_printer(INTAKE["progress_store"].text())
 
     def show(p: Any) -> None:
         (checking if p.phase == "check" else importing)(p.done, p.total)
@@ -238,15 +246,18 @@ def _print_report(report: Any) -> None:
     for case in report.cases:
         if not case.findings:
             continue
-        where = f"{region_label(case.resolved.region)}·{theme_label(case.resolved.theme)}"
-        print(f"{case.case_id}  {case.fields.hospital}（{where}）")
+        where = INTAKE["where"].text(
+            region=region_label(case.resolved.region), theme=theme_label(case.resolved.theme)
+        )
+        print(INTAKE["case_head"].text(case=case.case_id, hospital=case.fields.hospital, where=where))
         for f in case.violations:
             print(f"  ✗ [{finding_name(f.code)}] {f.message}")
         for f in case.warnings:
             print(f"  · [{finding_name(f.code)}] {f.message}")
     s = report.summary()
-    by_code = "，".join(f"{finding_name(k)} {v}" for k, v in s["by_code"].items()) or "无"
-    print(f"共 {s['cases']} 个案例，合格 {s['clean']} 个；问题：{by_code}")
+    counts = [INTAKE["count"].text(name=finding_name(k), n=v) for k, v in s["by_code"].items()]
+    problems = comma_list(counts) or COMMON["none"].text()
+    print(INTAKE["summary"].text(cases=s["cases"], clean=s["clean"], problems=problems))
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -268,8 +279,14 @@ def _import(args: argparse.Namespace) -> int:
         print(f"! {problem.message}")
     s = result.report.summary()
     print(
-        f"导入 {s['cases']} 个案例：新增 {len(result.added)}，重新提交 {len(result.resubmitted)}，"
-        f"未变 {len(result.unchanged)}；无违规 {s['clean']} 个，有问题 {s['cases'] - s['clean']} 个。"
+        INTAKE["imported"].text(
+            cases=s["cases"],
+            added=len(result.added),
+            resubmitted=len(result.resubmitted),
+            unchanged=len(result.unchanged),
+            clean=s["clean"],
+            problems=s["cases"] - s["clean"],
+        )
     )
     return 0
 
@@ -295,7 +312,7 @@ def _findings(args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        print(f"案例 {args.case} 没有发现问题。")
+        print(INTAKE["no_findings"].text(case=args.case))
     for f in found:
         mark = "✗" if f.is_violation else "·"
         print(f"{mark} [{finding_name(f.code)}] {f.message}")
@@ -335,10 +352,11 @@ def _screen_list(args: argparse.Namespace) -> int:
         )
         return 0
     for r in rows:
-        problems = f"问题 {r.counts.violations}" if r.counts.violations else "无问题"
+        n = r.counts.violations
+        problems = SCREEN["problems"].text(n=n) if n else SCREEN["no_problems"].text()
         due = deadline_text(r.deadline) if r.status == "submitted" else ""
         print(f"{r.code}  {status_name(r.status)}  {problems}  {r.hospital}  {due}".rstrip())
-    print(f"共 {len(rows)} 个案例。")
+    print(SCREEN["cases"].text(n=len(rows)))
     return 0
 
 
@@ -347,7 +365,7 @@ def _screen_approve(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         step = approve(ws, args.cases)
-    print(f"已通过 {len(step.codes)} 个案例。" + ("" if step.codes else "（状态未变）"))
+    print(SCREEN["approved"].text(n=len(step.codes)) if step.codes else SCREEN["approved_none"].text())
     return 0
 
 
@@ -364,9 +382,9 @@ def _screen_reject(args: argparse.Namespace) -> int:
                 if not templates:
                     raise DomainError("reason_required_clean", case=code)
                 codes += reject(ws, [code], templates[0]).codes
-            print(f"已驳回 {len(codes)} 个案例（原因取自检查结果）。")
+            print(SCREEN["rejected_from_findings"].text(n=len(codes)))
             return 0
-    print(f"已驳回 {len(step.codes)} 个案例。")
+    print(SCREEN["rejected"].text(n=len(step.codes)))
     return 0
 
 
@@ -375,7 +393,7 @@ def _screen_approve_clean(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         step = approve_clean(ws)
-    print(f"已通过 {len(step.codes)} 个无问题的案例。")
+    print(SCREEN["approved_clean"].text(n=len(step.codes)))
     return 0
 
 
@@ -385,9 +403,9 @@ def _screen_undo(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         step = undo(ws)
     if step is None:
-        print("没有可以撤销的审核操作。")
+        print(SCREEN["nothing_to_undo"].text())
         return 1
-    print(f"已撤销：{len(step.codes)} 个案例恢复原状态。")
+    print(SCREEN["undone"].text(n=len(step.codes)))
     return 0
 
 
@@ -396,7 +414,7 @@ def _screen_export(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         count = export_rejections(ws, args.out)
-    print(f"已导出 {count} 个驳回案例到 {args.out}。")
+    print(SCREEN["exported"].text(n=count, path=args.out))
     return 0
 
 
@@ -418,10 +436,11 @@ def _hospitals_list(args: argparse.Namespace) -> int:
         )
         return 0
     for r in rows:
-        aka = f"（又名 {'、'.join(r.aliases)}）" if r.aliases else ""
-        print(f"{r.province or '?'}  {r.name}{aka}  {r.cases} 个案例")
+        aka = HOSPITALS["aka"].text(aliases=list(r.aliases)) if r.aliases else ""
+        print(HOSPITALS["row"].text(province=r.province or "?", name=r.name, aka=aka, cases=r.cases))
     for spelling, likely in suggestions:
-        print(f"建议合并：“{spelling}” → “{likely}”   leitai hospitals merge '{spelling}' '{likely}' -w …")
+        command = f"leitai hospitals merge '{spelling}' '{likely}' -w …"
+        print(HOSPITALS["suggest"].text(spelling=spelling, likely=likely, command=command))
     return 0
 
 
@@ -430,5 +449,5 @@ def _hospitals_merge(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         result = merge_hospitals(ws, args.source, args.target)
-    print(f"已将“{result.merged}”合并到“{result.kept}”：{len(result.cases)} 个案例。")
+    print(HOSPITALS["merged"].text(merged=result.merged, kept=result.kept, n=len(result.cases)))
     return 0

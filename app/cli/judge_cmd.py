@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.output import percent_printer, print_json
 from app.errors import DomainError
+from app.glossary.cli import JUDGE, PROMPTS
 
 if TYPE_CHECKING:
     from app.judge_home import JudgeHome
@@ -122,7 +123,7 @@ def _access_code(args: argparse.Namespace) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass("访问码: ")
+        return getpass.getpass(PROMPTS["access_code"].text())
     raise DomainError("access_code_required", env=ACCESS_CODE_ENV)
 
 
@@ -130,18 +131,17 @@ def _open(args: argparse.Namespace) -> int:
     from app.glossary.terms import round_name
     from app.judge_home import JudgeHome
 
-    progress = percent_printer("校验")
+    progress = percent_printer(JUDGE["progress_verify"].text())
     with JudgeHome.open_package(
         args.package, args.home, _access_code(args), media_dir=args.media, progress=progress
     ) as home:
         info = home.info()
-    print(
-        f"已打开评审包：{info.competition}，{round_name(info.round_key, info.season)}，"
-        f"评委 {info.judge_code} {info.judge}，{info.cases} 个案例。"
-    )
-    print(f"主办方密钥指纹：{info.organizer_fingerprint}（请与主办方核对）")
+    round_ = round_name(info.round_key, info.season)
+    who = {"judge": info.judge_code, "name": info.judge}
+    print(JUDGE["opened"].text(competition=info.competition, round=round_, **who, cases=info.cases))
+    print(JUDGE["fingerprint"].text(fingerprint=info.organizer_fingerprint))
     if info.missing_files:
-        print(f"有 {info.missing_files} 个外部媒体文件尚未找到：用 --media 指定存放它们的文件夹。")
+        print(JUDGE["media_missing"].text(n=info.missing_files))
     return 0
 
 
@@ -173,29 +173,29 @@ def _score(args: argparse.Namespace) -> int:
         scores = home.submit(case) if args.submit else home.scores(case)
     from app.glossary.terms import score_state_name
 
-    total = "" if scores.total is None else f"，合计 {scores.total:g}"
-    print(f"案例 {args.case}：已保存（{score_state_name(scores.state)}{total}）。")
+    total = "" if scores.total is None else JUDGE["total"].text(total=scores.total)
+    print(JUDGE["saved"].text(case=args.case, state=score_state_name(scores.state), total=total))
     return 0
 
 
 def _submit(args: argparse.Namespace) -> int:
     with _home(args) as home:
         home.submit(home.find_case(args.case))
-    print(f"案例 {args.case} 的评分已提交。")
+    print(JUDGE["submitted"].text(case=args.case))
     return 0
 
 
 def _reopen(args: argparse.Namespace) -> int:
     with _home(args) as home:
         home.reopen(home.find_case(args.case))
-    print(f"案例 {args.case} 已撤回，可以修改。")
+    print(JUDGE["reopened"].text(case=args.case))
     return 0
 
 
 def _recuse(args: argparse.Namespace) -> int:
     with _home(args) as home:
         home.recuse(home.find_case(args.case), args.reason)
-    print(f"已回避案例 {args.case}。")
+    print(JUDGE["recused"].text(case=args.case))
     return 0
 
 
@@ -219,10 +219,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
-    print(
-        f"已导出评分包 {result.path}（修订号 {result.revision}：{result.n_scored} 个案例有分数，"
-        f"{result.n_submitted} 个已提交，{result.n_recused} 个回避）。"
-    )
+    counts = {"scored": result.n_scored, "submitted": result.n_submitted, "recused": result.n_recused}
+    print(JUDGE["exported"].text(path=result.path, revision=result.revision, **counts))
     return 0
 
 
@@ -236,5 +234,5 @@ def _send(args: argparse.Namespace) -> int:
         doc = {"code": result.code, "name": result.name, "message": result.message, "status": result.status}
         print_json({**doc, "bundle": str(result.bundle.path), "revision": result.bundle.revision})
     else:
-        print(f"{result.name}：{result.message}")
+        print(JUDGE["answer"].text(name=result.name, message=result.message))
     return 0 if result.accepted else 1

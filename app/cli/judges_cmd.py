@@ -10,6 +10,7 @@ from typing import Any
 
 from app.cli.judges_roster import register_roster
 from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.glossary.cli import JUDGES
 
 
 def register(sub: Any) -> None:
@@ -73,11 +74,15 @@ def _import(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         report = import_judges(ws, args.file, mapping=mapping)
     if args.json:
-        print_json({"added": report.added, "skipped": report.skipped, "problems": report.problems})
+        problems = [
+            {"row": p.row, "skipped": p.skipped, "why": p.why.to_json(), "message": p.message}
+            for p in report.problems
+        ]
+        print_json({"added": report.added, "skipped": report.skipped, "problems": problems})
         return 0
     for p in report.problems:
-        print(f"第 {p.row} 行：{p.message}")
-    print(f"已导入 {len(report.added)} 位评委，跳过 {report.skipped} 行。")
+        print(JUDGES["problem"].text(row=p.row, problem=p.why))
+    print(JUDGES["imported"].text(added=len(report.added), skipped=report.skipped))
     return 0
 
 
@@ -99,7 +104,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.json:
         print_json(row)
     else:
-        print(f"已登记评委 {row.code} {row.name}。")
+        print(JUDGES["enrolled"].text(code=row.code, name=row.name))
     return 0
 
 
@@ -114,8 +119,17 @@ def _list(args: argparse.Namespace) -> int:
     from app.glossary.assignment import JUDGE_STATUS, name
 
     for j in rows:
-        themes = "、".join(str(t) for t in j.expertise)
+        themes = [str(t) for t in j.expertise]
         status = name(JUDGE_STATUS, j.status)
-        print(f"{j.code}\t{j.name}\t{j.institution}\t{j.province}\t主题 {themes}\t{status}")
-    print(f"共 {len(rows)} 位评委。")
+        print(
+            JUDGES["row"].text(
+                code=j.code,
+                name=j.name,
+                institution=j.institution,
+                province=j.province,
+                themes=themes,
+                status=status,
+            )
+        )
+    print(JUDGES["count"].text(n=len(rows)))
     return 0

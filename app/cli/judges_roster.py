@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.glossary.cli import JUDGES
 
 _SPLIT = re.compile(r"[,，、;；/|\s]+")
 
@@ -80,9 +81,10 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"judge": judge, "conflicts": conflicts})
         return 0
-    themes = "、".join(str(t) for t in judge.expertise) or "—"
+    themes = [str(t) for t in judge.expertise] or "—"
     print(f"{judge.code}\t{judge.name}\t{judge.institution}\t{judge.province}\t{judge.phone}\t{judge.email}")
-    print(f"擅长主题：{themes}；状态：{name(JUDGE_STATUS, judge.status)} {judge.drop_reason}")
+    status = name(JUDGE_STATUS, judge.status)
+    print(JUDGES["expertise"].text(themes=themes, status=status, reason=judge.drop_reason).rstrip())
     for c in conflicts:
         number = f"#{c.id}" if c.id is not None else "—"
         print(f"  {number}\t{name(CONFLICT_KINDS, c.kind)}\t{c.hospital or c.case}\t{c.reason}")
@@ -123,7 +125,7 @@ def _edit(args: argparse.Namespace) -> int:
     if args.json:
         print_json(row)
     else:
-        print(f"已保存评委 {row.code} {row.name}。")
+        print(JUDGES["saved"].text(code=row.code, name=row.name))
     return 0
 
 
@@ -132,7 +134,7 @@ def _conflict_add(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         row = declare_conflict(ws, args.judge, hospital=args.hospital, case=args.case, reason=args.reason)
-    print(f"已记录回避 #{row.id}：{row.hospital or row.case}")
+    print(JUDGES["conflict_added"].text(id=row.id, subject=row.hospital or row.case))
     return 0
 
 
@@ -141,7 +143,7 @@ def _conflict_remove(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         withdraw_conflict(ws, args.judge, args.conflict)
-    print(f"已撤销回避 #{args.conflict}。")
+    print(JUDGES["conflict_removed"].text(id=args.conflict))
     return 0
 
 
@@ -157,17 +159,26 @@ def _drop_out(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
         return 0
+    from app.glossary.cli import PACKAGE
+    from app.glossary.terms import round_name
+
     for h in report.rounds:
+        to = JUDGES["handed_to"].text(judges=list(h.judges_changed)) if h.judges_changed else ""
         print(
-            f"{h.round}：保留已提交 {len(h.kept)} 个，转交 {len(h.released)} 个"
-            + (f"（给 {'、'.join(h.judges_changed)}）" if h.judges_changed else "")
+            JUDGES["handover"].text(
+                round=round_name(h.round), kept=len(h.kept), released=len(h.released), to=to
+            )
         )
     for b in report.rebuilt:
-        print(f"{b.judge_code}\t{b.judge_name}\t{b.cases} 个案例\t访问码 {b.access_code}\t{b.path}")
+        row = {"judge": b.judge_code, "name": b.judge_name, "cases": b.cases, "code": b.access_code}
+        print(PACKAGE["built_row"].text(**row, path=b.path))
     if report.needs_package:
-        pending = "、".join(f"{code}（{rnd}）" for rnd, code in report.needs_package)
-        print(f"需要重新生成评审包：{pending}（leitai package build --judge …）")
-    print(f"评委 {report.judge} 已退出。")
+        pending = [
+            JUDGES["pending_package"].text(judge=code, round=round_name(rnd))
+            for rnd, code in report.needs_package
+        ]
+        print(JUDGES["needs_package"].text(pending=pending))
+    print(JUDGES["dropped"].text(judge=report.judge))
     return 0
 
 
@@ -176,5 +187,5 @@ def _reinstate(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         reinstate(ws, args.judge)
-    print(f"评委 {args.judge} 已恢复。")
+    print(JUDGES["reinstated"].text(judge=args.judge))
     return 0

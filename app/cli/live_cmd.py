@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json
 from app.errors import DomainError
+from app.glossary.cli import LIVE
 
 if TYPE_CHECKING:
     from app.live.arrivals import Arrival
@@ -126,10 +127,10 @@ def _session_json(info: SessionInfo) -> dict[str, Any]:
 def _print_session(info: SessionInfo) -> None:
     from app.glossary.live import ORDER_SOURCES
 
-    print(f"现场赛 #{info.id}：{info.round_name} {info.group_name}".rstrip())
-    print(f"评委（{len(info.judges)} 位）：{'、'.join(info.judges)}")
-    print(f"每个案例：演讲 {info.talk_seconds // 60} 分钟 + 答辩 {info.questions_seconds // 60} 分钟")
-    print("出场顺序：" + ORDER_SOURCES[info.order_source].text(seed=info.seed))
+    print(LIVE["session"].text(id=info.id, round=info.round_name, group=info.group_name).rstrip())
+    print(LIVE["judges"].text(n=len(info.judges), judges=list(info.judges)))
+    print(LIVE["times"].text(talk=info.talk_seconds // 60, questions=info.questions_seconds // 60))
+    print(LIVE["order"].text(how=ORDER_SOURCES[info.order_source].text(seed=info.seed)))
     for i, c in enumerate(info.order, start=1):
         print(f"{i:>3}. {c.code}\t{c.hospital}\t{c.title}")
 
@@ -176,11 +177,15 @@ def _show(args: argparse.Namespace) -> int:
         print_json(doc)
         return 0
     _print_session(show.info)
-    print("排名：")
+    print(LIVE["ranking"].text())
     for r in results.ranking:
         board = results.boards[r.case_id]
         marks = f"{board.received}/{board.expected}"
-        print(f"{r.rank:>3}. {cards[r.case_id].code}\t{r.score:.2f}\t（{marks} 位评委）")
+        print(
+            LIVE["rank_row"].text(
+                rank=r.rank, case=cards[r.case_id].code, score=f"{r.score:.2f}", marks=marks
+            )
+        )
     return 0
 
 
@@ -195,8 +200,12 @@ def _serve(args: argparse.Namespace) -> int:
         arrivals = Arrivals(ws)
 
         def line(a: Arrival) -> None:
-            who = f" {a.judge} r{a.revision}" if a.judge else ""
-            print(f"{a.at:%H:%M:%S} [{a.code}] {arrival_name(a.code)}{who}（{a.sender}）", flush=True)
+            who = LIVE["who"].text(judge=a.judge, revision=a.revision) if a.judge else ""
+            why = a.why.text() if a.why is not None else ""
+            text = LIVE["arrival"].text(
+                at=f"{a.at:%H:%M:%S}", name=arrival_name(a.code), who=who, sender=a.sender, why=why
+            )
+            print(text.rstrip(), flush=True)
 
         arrivals.subscribe(line)
         receiver = BundleReceiver(arrivals, inbox_for(ws.root), args.bind, args.port)
@@ -208,7 +217,7 @@ def _serve(args: argparse.Namespace) -> int:
             ) from exc
         stop = threading.Event()
         watcher = arrivals.watch_folder(args.watch, stop) if args.watch is not None else None
-        print(f"正在接收评分包：{receiver.url}（Ctrl-C 停止）", flush=True)
+        print(LIVE["receiving"].text(url=receiver.url), flush=True)
         try:
             stop.wait()
         except KeyboardInterrupt:
@@ -218,5 +227,5 @@ def _serve(args: argparse.Namespace) -> int:
             receiver.stop()
             if watcher is not None:
                 watcher.join(timeout=5)
-        print("已停止接收。", flush=True)
+        print(LIVE["stopped"].text(), flush=True)
     return 0

@@ -60,6 +60,8 @@ def percent_printer(label: str = "", *, megabytes: bool = False) -> Callable[[in
 
 
 def _default(obj: Any) -> Any:
+    if callable(getattr(obj, "to_json", None)):  # a Phrase: its key and params, as data
+        return obj.to_json()
     if is_dataclass(obj) and not isinstance(obj, type):
         return asdict(obj)
     if isinstance(obj, date | datetime):

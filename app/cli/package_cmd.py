@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from app.bundles import DEMO_PASSPHRASE, PASSPHRASE_ENV
 from app.cli.output import add_workspace_arg, open_workspace, percent_printer, print_json
 from app.errors import DomainError
+from app.glossary.cli import PACKAGE
 from app.judging import DEFAULT_JUDGES_PER_CASE
 
 if TYPE_CHECKING:
@@ -145,8 +146,9 @@ def _build(args: argparse.Namespace) -> int:
         print_json({"packages": built, "organizer_key": str(args.out / ORGANIZER_PEM)})
         return 0
     for b in built:
-        print(f"{b.judge_code}\t{b.judge_name}\t{b.cases} 个案例\t访问码 {b.access_code}\t{b.path}")
-    print(f"已生成 {len(built)} 份评审包。访问码请另行告知评委（电话或纸条），不要与评审包放在一起。")
+        row = {"judge": b.judge_code, "name": b.judge_name, "cases": b.cases, "code": b.access_code}
+        print(PACKAGE["built_row"].text(**row, path=b.path))
+    print(PACKAGE["built"].text(n=len(built)))
     return 0
 
 
@@ -158,8 +160,8 @@ def _slips(args: argparse.Namespace) -> int:
     codes = read_codes_file(args.codes)
     with open_workspace(args) as ws:
         batch = write_handout(ws, args.round, codes, pdf=args.pdf, xlsx=args.xlsx)
-    written = "、".join(str(p) for p in (args.pdf, args.xlsx) if p is not None)
-    print(f"已为 {len(batch.slips)} 位评委写出访问码：{written}。")
+    written = [str(p) for p in (args.pdf, args.xlsx) if p is not None]
+    print(PACKAGE["slips"].text(n=len(batch.slips), files=written))
     return 0
 
 
@@ -174,9 +176,16 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         built = r.built_at.strftime("%Y-%m-%d %H:%M") if r.built_at else "—"
+        state = PACKAGE_STATE[r.state].text()
         print(
-            f"{r.judge_code}\t{r.judge_name}\t{r.cases} 个案例\t{PACKAGE_STATE[r.state].text()}"
-            f"\t{r.file_name or '—'}\t{built}"
+            PACKAGE["list_row"].text(
+                judge=r.judge_code,
+                name=r.judge_name,
+                cases=r.cases,
+                state=state,
+                file=r.file_name or "—",
+                built=built,
+            )
         )
     return 0
 
@@ -193,6 +202,7 @@ def _verify(args: argparse.Namespace) -> int:
                 "file": check.path,
                 "code": check.code,
                 "reason": check.reason,
+                "why": check.why.to_json(),
                 "package_id": m.package_id if m else None,
                 "judge": m.judge_code if m else None,
                 "round": m.round_key if m else None,
@@ -204,12 +214,17 @@ def _verify(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"[{package_check_name(check.code)}] {check.reason}")
+        print(PACKAGE["check"].text(name=package_check_name(check.code), why=check.why))
         if m is not None:
             print(
-                f"评委 {m.judge_code} {m.judge_name}，{round_name(m.round_key, m.season)}，"
-                f"{len(m.cases)} 个案例，已核对 {check.files_checked} 个文件。"
+                PACKAGE["for_judge"].text(
+                    judge=m.judge_code,
+                    name=m.judge_name,
+                    round=round_name(m.round_key, m.season),
+                    cases=len(m.cases),
+                    files=check.files_checked,
+                )
             )
         if check.missing:
-            print(f"有 {len(check.missing)} 个外部媒体文件未找到（用 --media 指定所在文件夹）。")
+            print(PACKAGE["media_missing"].text(n=len(check.missing)))
     return 0 if check.ok else 1

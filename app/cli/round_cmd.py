@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.output import add_workspace_arg, open_workspace, print_json
+from app.glossary.cli import ROUND
 
 if TYPE_CHECKING:
     from app.rounds.advance import Adjustment, AdvanceProposal
@@ -92,41 +93,57 @@ def _status(key: str) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from app.glossary.terms import round_name
     from app.rounds.service import list_rounds
 
     with open_workspace(args) as ws:
         rounds = list_rounds(ws)
+        season = ws.season_year
     if args.json:
         print_json(rounds)
         return 0
     for r in rounds:
-        judges = f"{r.judges} 位评委" + ("（指定）" if r.judges_named else "")
+        judges = ROUND["judges_named" if r.judges_named else "judges"].text(n=r.judges)
+        row = {"key": r.key, "name": round_name(r.key, season), "status": _status(r.status), "cases": r.cases}
         print(
-            f"{r.key}\t{r.name}\t{_status(r.status)}\t{r.cases} 个案例\t{judges}\t"
-            f"每案 {r.settings.judges_per_case} 位\t已提交 {r.submitted}/{r.assignments}"
+            ROUND["row"].text(
+                **row,
+                judges=judges,
+                per_case=r.settings.judges_per_case,
+                submitted=r.submitted,
+                assignments=r.assignments,
+            )
         )
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
     from app.glossary.assignment import ADMISSION, EXPERTISE_MODE, name
+    from app.glossary.cli import COMMON
+    from app.glossary.terms import round_name
     from app.rounds.service import get_round, member_cases
 
     with open_workspace(args) as ws:
         view = get_round(ws, args.round)
         cases = member_cases(ws, args.round)
+        season = ws.season_year
     if args.json:
         print_json({"round": view, "cases": cases})
         return 0
     st = view.settings
-    print(f"{view.name}（{view.key}）：{_status(view.status)}，{view.cases} 个案例，{view.judges} 位评委")
+    head = {"name": round_name(view.key, season), "key": view.key, "status": _status(view.status)}
+    print(ROUND["head"].text(**head, cases=view.cases, judges=view.judges))
     print(
-        f"每案 {st.judges_per_case} 位评委；避开同省：{'是' if st.avoid_same_province else '否'}；"
-        f"避开同赛区：{'是' if st.avoid_same_region else '否'}；{name(EXPERTISE_MODE, st.expertise)}；"
-        f"每人上限：{st.max_per_judge or '不限'}"
+        ROUND["settings"].text(
+            per_case=st.judges_per_case,
+            province=COMMON["yes" if st.avoid_same_province else "no"],
+            region=COMMON["yes" if st.avoid_same_region else "no"],
+            expertise=name(EXPERTISE_MODE, st.expertise),
+            limit=st.max_per_judge or COMMON["unlimited"],
+        )
     )
     for c in cases:
-        why = f"：{c.reason}" if c.reason else ""
+        why = ROUND["case_reason"].text(reason=c.reason) if c.reason else ""
         print(f"{c.code}\t{c.hospital}\t{c.title}\t{name(ADMISSION, c.admission)}{why}")
     return 0
 
@@ -147,7 +164,7 @@ def _settings(args: argparse.Namespace) -> int:
     if args.json:
         print_json(st)
     else:
-        print(f"已保存：每案 {st.judges_per_case} 位评委。")
+        print(ROUND["saved"].text(per_case=st.judges_per_case))
     return 0
 
 
@@ -156,7 +173,7 @@ def _judges(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         codes = set_round_judges(ws, args.round, None if args.all else args.judge)
-    print(f"本轮评委：{'、'.join(codes)}" if codes else "本轮评委：所有在岗评委。")
+    print(ROUND["judges_set"].text(judges=list(codes)) if codes else ROUND["judges_all"].text())
     return 0
 
 
@@ -188,22 +205,24 @@ def _advance(args: argparse.Namespace) -> int:
             ws, args.target, ranking=ranking, explicit=explicit, count=args.count, fraction=args.fraction
         )
         result = None if args.dry_run else apply_advance(ws, proposal, adjustments)
+        season = ws.season_year
     if args.json:
         print_json({"proposal": proposal, "result": result})
         return 0
     _print_proposal(proposal)
     if result is not None:
-        print(
-            f"已有 {len(result.admitted)} 个案例进入「{args.target}」（调整 {len(result.adjustments)} 处）。"
-        )
+        from app.glossary.terms import round_name
+
+        target = round_name(args.target, season)
+        print(ROUND["admitted"].text(n=len(result.admitted), round=target, adjusted=len(result.adjustments)))
     return 0
 
 
 def _print_proposal(proposal: AdvanceProposal) -> None:
     for g in proposal.groups:
-        quota = f"，晋级 {g.quota} 个" if g.quota is not None else ""
-        tie = "（名次边界有并列，请复核）" if g.boundary_tie else ""
-        print(f"{g.name}：{len(g.cases)} 个案例{quota}{tie}", file=sys.stdout)
+        quota = ROUND["quota"].text(n=g.quota) if g.quota is not None else ""
+        tie = ROUND["boundary_tie"].text() if g.boundary_tie else ""
+        print(ROUND["group"].text(name=g.name, cases=len(g.cases), quota=quota, tie=tie), file=sys.stdout)
         for c in g.cases:
             mark = "✔" if c.proposed else " "
             rank = f"{c.rank}." if c.rank is not None else ""

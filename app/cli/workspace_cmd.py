@@ -11,6 +11,8 @@ from app.bundles import DEMO_PASSPHRASE, MIN_PASSPHRASE
 from app.cli.output import add_workspace_arg, open_workspace, print_json, progress_printer
 from app.cli.package_cmd import add_passphrase_arg
 from app.errors import DomainError
+from app.glossary import comma_list
+from app.glossary.cli import WORKSPACE
 
 
 def register(sub: Any) -> None:
@@ -63,7 +65,7 @@ def _init(args: argparse.Namespace) -> int:
         raise DomainError("weak_passphrase", min_length=MIN_PASSPHRASE)
     with Workspace.create(args.dir, season=args.season, name=args.name, passphrase=passphrase) as ws:
         s = catalog.summary(ws)
-    print(f"已在 {args.dir} 创建工作区：{s.competition}（{s.season} 届），主办方签名密钥已用口令加密保存。")
+    print(WORKSPACE["created"].text(folder=args.dir, competition=s.competition, season=s.season))
     return 0
 
 
@@ -84,7 +86,7 @@ def _demo(args: argparse.Namespace) -> int:
         judges=args.judges,
         videos=args.videos,
         seed=args.seed,
-        progress=progress_printer("生成演示案例"),
+        progress=progress_printer(WORKSPACE["progress_cases"].text()),
     )
     with ws:
         with ws.sessions.begin() as session:  # demo workspaces sign with the documented demo passphrase
@@ -98,16 +100,16 @@ def _demo(args: argparse.Namespace) -> int:
                 ws,
                 Path(args.dir),
                 seed=args.seed,
-                progress=progress_printer("演示评委评分"),
+                progress=progress_printer(WORKSPACE["progress_scores"].text()),
             )
     print(
-        f"已在 {args.dir} 生成演示比赛：{s.cases} 个案例，{len(s.by_theme)} 个主题，"
-        f"{len(s.by_region)} 个赛区，{s.judges} 位评委。"
+        WORKSPACE["demo"].text(
+            folder=args.dir, cases=s.cases, themes=len(s.by_theme), regions=len(s.by_region), judges=s.judges
+        )
     )
     if made is not None:
-        print(
-            f"已写出 {len(made.bundles)} 份评委评分包到 {made.bundles_dir}（主办方口令 {DEMO_PASSPHRASE}）。"
-        )
+        bundles = {"n": len(made.bundles), "folder": made.bundles_dir, "passphrase": DEMO_PASSPHRASE}
+        print(WORKSPACE["demo_bundles"].text(**bundles))
     if args.play_through:
         _play(args)
     return 0
@@ -120,7 +122,7 @@ def _play(args: argparse.Namespace) -> int:
     from app.glossary.terms import round_name
     from app.workspace import Workspace
 
-    printer = progress_printer("演示评委评分")
+    printer = progress_printer(WORKSPACE["progress_scores"].text())
     with Workspace.open(args.dir) as ws:
         played = play_through(
             ws, Path(args.dir), args.play_through, seed=args.seed, progress=lambda _k, d, t: printer(d, t)
@@ -170,10 +172,20 @@ def _info(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{s.competition}（{s.season} 届）")
-    print(f"案例 {s.cases} 个，评委 {s.judges} 位")
-    print("按主题：" + "，".join(f"{theme_label(k)} {v}" for k, v in s.by_theme.items()))
-    print("按赛区：" + "，".join(f"{region_label(k)} {v}" for k, v in s.by_region.items()))
-    print("按状态：" + "，".join(f"{status_name(k)} {v}" for k, v in s.by_status.items()))
-    print("轮次：" + " → ".join(round_name(r.key, s.season) for r in s.rounds))
+    print(WORKSPACE["title"].text(competition=s.competition, season=s.season))
+    print(WORKSPACE["counts"].text(cases=s.cases, judges=s.judges))
+    print(
+        WORKSPACE["by_theme"].text(counts=comma_list(f"{theme_label(k)} {v}" for k, v in s.by_theme.items()))
+    )
+    print(
+        WORKSPACE["by_region"].text(
+            counts=comma_list(f"{region_label(k)} {v}" for k, v in s.by_region.items())
+        )
+    )
+    print(
+        WORKSPACE["by_status"].text(
+            counts=comma_list(f"{status_name(k)} {v}" for k, v in s.by_status.items())
+        )
+    )
+    print(WORKSPACE["rounds"].text(rounds=" → ".join(round_name(r.key, s.season) for r in s.rounds)))
     return 0

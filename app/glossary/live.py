@@ -66,31 +66,8 @@ RECEIVER_REFUSALS: dict[str, Term] = {
     "not_found": Term("地址不对：请发送到 {path}。", "Wrong address: send to {path}."),
 }
 
-#: The receiver's sentence for each merge outcome, filled from the outcome's facts.
-MERGE_DETAILS: dict[str, Term] = {
-    "merged": Term(
-        "已合并评委 {judge} 的评分（修订号 {revision}，{submitted} 个案例已提交）。",
-        "Judge {judge}'s scores are merged (revision {revision}, {submitted} cases submitted).",
-    ),
-    "duplicate": Term("这份评分已经合并过，没有变化。", "These scores were merged before; nothing changed."),
-    "superseded": Term(
-        "主办方已有该评委更新的评分，此旧版本没有变化。",
-        "The organizer holds newer scores of this judge; this older version changed nothing.",
-    ),
-}
-
 
 def arrival_name(code: str, lang: str | None = None) -> str:
     """The name of what became of an arriving bundle: a merge outcome or a receiver refusal."""
     term = OUTCOMES.get(code) or RECEIVER_NAMES.get(code)
     return term.text(lang) if term is not None else code
-
-
-def merge_outcome_text(code: str, lang: str | None = None, **facts: object) -> tuple[str, str]:
-    """The name and a sentence for a merge outcome (a refusal's sentence says nothing changed)."""
-    name = arrival_name(code, lang)
-    detail = MERGE_DETAILS.get(code)
-    if detail is not None:
-        return name, detail.text(lang, **facts)
-    refused = Term("{name}：主办方拒绝合并，没有任何改动。", "{name}: refused; nothing was changed.")
-    return name, refused.text(lang, name=name)

@@ -148,6 +148,16 @@ SCREENING_ACTIONS: dict[str, Term] = {
     "set_status": Term("状态修改", "status change"),
 }
 
+#: Regions (赛区), by the notices' own name (``[[regions]] name``): the same six in every season.
+REGIONS: dict[str, Term] = {
+    "东北": Term("东北", "Northeast"),
+    "华北": Term("华北", "North"),
+    "华东": Term("华东", "East"),
+    "中南": Term("中南", "Central South"),
+    "西南": Term("西南", "Southwest"),
+    "西北": Term("西北", "Northwest"),
+}
+
 #: Words every surface must say alike.
 WORKSPACE: Final = Term("擂台工作区", "Leitai workspace")
 REVISION: Final = Term("修订号", "revision")
@@ -228,5 +238,9 @@ def theme_label(number: int | str | None) -> str:
 
 
 def region_label(name: str | None) -> str:
-    """A region's name as it is (the notice's), or 未指定赛区 / No region."""
-    return name if name and name != "unknown" else NO_REGION.text()
+    """A region by its notice's name: 华北 / North, or 未指定赛区 / No region (a region no table names
+    reads as the season file writes it)."""
+    if not name or name == "unknown":
+        return NO_REGION.text()
+    term = REGIONS.get(name)
+    return term.text() if term is not None else name

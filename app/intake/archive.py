@@ -47,16 +47,16 @@ _ENTRY_ERRNOS = frozenset(
 
 
 def entry_problem(info: zipfile.ZipInfo) -> str:
-    """Why an entry may not be unpacked ("" when it may)."""
+    """Why an entry may not be unpacked, a key of ``app.glossary.findings.WHY`` ("" when it may)."""
     name = info.filename.replace("\\", "/")
     pure = PurePosixPath(name)
     if "\x00" in name or pure.is_absolute() or (len(name) > 1 and name[1] == ":") or ".." in pure.parts:
-        return "条目路径指向文件夹之外"
+        return "entry_outside"
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        return "条目是符号链接"
+        return "entry_symlink"
     if info.flag_bits & 0x1:
-        return "条目已加密"
+        return "entry_encrypted"
     return ""
 
 
@@ -112,14 +112,14 @@ def open_zip(src: Path) -> zipfile.ZipFile:
 
 def extract_zip(
     src: Path, dest: Path, max_total: int = MAX_TOTAL_BYTES
-) -> tuple[list[SourceProblem], dict[str, str]]:
-    """Unpack ``src`` into ``dest`` safely; returns (problems, refused entry → reason).
+) -> tuple[list[SourceProblem], dict[str, tuple[str, str]]]:
+    """Unpack ``src`` into ``dest`` safely; returns (problems, refused entry → (why, the unpacker's words)).
 
     Raises DomainError ``zip_bomb`` for an archive that would inflate beyond any real submission (by
     declared sizes before anything is written, and by the bytes actually inflated while unpacking).
     """
     problems: list[SourceProblem] = []
-    refused: dict[str, str] = {}
+    refused: dict[str, tuple[str, str]] = {}
     with open_zip(src) as zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         total = check_entries(infos, src, max_total)
@@ -133,22 +133,19 @@ def extract_zip(
             reason = entry_problem(info)
             clean = str(PurePosixPath(*[p for p in PurePosixPath(name).parts if p not in ("", ".")]))
             if not reason and clean.casefold() in seen:
-                reason = "条目重复"
+                reason = "entry_duplicate"
             if not reason and not (dest / clean).resolve().is_relative_to(root):
-                reason = "条目路径指向文件夹之外"
+                reason = "entry_outside"
             if reason:
-                refused[clean] = reason
-                problems.append(
-                    SourceProblem(
-                        "zip_entry_refused", f"压缩包条目“{info.filename}”已拒绝：{reason}", {"entry": name}
-                    )
-                )
+                refused[clean] = (reason, "")
+                problems.append(SourceProblem("zip_entry_refused", {"entry": name, "why": reason}))
                 continue
             seen.add(clean.casefold())
             target = (dest / clean).resolve()
             problem = _unpack(zf, info, target, src)
             if problem:
-                refused[clean] = problem.detail.pop("reason")
+                why = "entry_corrupt" if problem.code == "zip_entry_corrupt" else "entry_unpack"
+                refused[clean] = (why, problem.detail["error"])
                 problems.append(problem)
     return problems, refused
 
@@ -160,21 +157,16 @@ def _unpack(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, src: Path)
         copy_entry(zf, info, target, src)
     except zipfile.BadZipFile as exc:
         target.unlink(missing_ok=True)
-        return SourceProblem(
-            "zip_entry_corrupt",
-            f"压缩包条目“{info.filename}”已损坏：{exc}",
-            {"entry": info.filename.replace("\\", "/"), "reason": "条目已损坏"},
-        )
+        entry = info.filename.replace("\\", "/")
+        return SourceProblem("zip_entry_corrupt", {"entry": entry, "error": str(exc)})
     except OSError as exc:
         if exc.errno not in _ENTRY_ERRNOS:  # a full or read-only disk is no entry's fault: stop
             raise
         if target.is_file():
             target.unlink(missing_ok=True)
-        return SourceProblem(
-            "zip_entry_refused",
-            f"压缩包条目“{info.filename}”无法解压：{exc.strerror or exc}",
-            {"entry": info.filename.replace("\\", "/"), "reason": f"无法解压：{exc.strerror or exc}"},
-        )
+        entry = info.filename.replace("\\", "/")
+        error = exc.strerror or str(exc)
+        return SourceProblem("zip_entry_refused", {"entry": entry, "reason": "unpack", "error": error})
     return None
 
 

@@ -46,8 +46,6 @@ def cross_case_findings(
             out[case.case_id].append(
                 finding(
                     "hospital_name_inconsistent",
-                    f"医院名称“{case.hospital}”与同省的“{main}”（{group.counts[main]} 个案例）疑为同一医院，"
-                    f"请统一使用医院全称。",
                     spelling=case.hospital,
                     likely=main,
                     counts=dict(group.counts),
@@ -71,14 +69,5 @@ def cross_case_findings(
         codes = sorted(m.case_id for m in members)
         for case in members:
             others = [c for c in codes if c != case.case_id]
-            out[case.case_id].append(
-                finding(
-                    "duplicate_theme",
-                    f"“{main}”在主题{theme}中有 {len(members)} 个案例（另有 {'、'.join(others)}），"
-                    f"每个医院每个主题限 1 个。",
-                    theme=theme,
-                    hospital=main,
-                    others=others,
-                )
-            )
+            out[case.case_id].append(finding("duplicate_theme", theme=theme, hospital=main, others=others))
     return dict(out)

@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Findings: one per problem, each with a code, a severity, a Chinese message and its details.
+"""Findings: one per problem, each with a code, a severity and its details (data, in no language).
 
-A new code needs its name in ``app.glossary.terms.FINDINGS`` too (``tests/app/test_glossary_terms.py``).
+A finding's sentence is said from its code and detail when it is read (``app.intake.finding_text``), in
+the reader's language. A new code needs its name in ``app.glossary.terms.FINDINGS`` and its sentence in
+``app.glossary.findings.MESSAGES`` (``tests/app/test_glossary_phrases.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from app.intake.finding_text import finding_text, source_problem_text
 
 VIOLATION = "violation"
 WARNING = "warning"
@@ -68,8 +72,15 @@ class SourceProblem:
     case."""
 
     code: str
-    message: str
     detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The problem in a sentence, in the current language."""
+        return source_problem_text(self.code, self.detail)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "detail": dict(self.detail)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +88,12 @@ class Finding:
     """One problem with one case."""
 
     code: str
-    message: str
     detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in a sentence, in the current language."""
+        return finding_text(self.code, self.detail)
 
     @property
     def severity(self) -> str:
@@ -98,17 +113,11 @@ class Finding:
         return {"code": self.code, "message": self.message, "detail": dict(self.detail)}
 
 
-def finding(code: str, message: str, **detail: Any) -> Finding:
+def finding(code: str, **detail: Any) -> Finding:
     """A finding of a known code (KeyError for a typo, caught by the tests)."""
     if code not in CODES:
         raise KeyError(code)
-    return Finding(code, message, detail)
-
-
-def page_list(pages: list[int] | tuple[int, ...], limit: int = 8) -> str:
-    """第 3、5、7 页 — at most ``limit`` pages named, then 等 N 页."""
-    shown = "、".join(str(p) for p in pages[:limit])
-    return f"第 {shown} 页" + (f"等 {len(pages)} 页" if len(pages) > limit else "")
+    return Finding(code, detail)
 
 
 def human_bytes(size: int) -> str:
@@ -117,7 +126,3 @@ def human_bytes(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.1f} {unit}"
     return f"{max(size, 0) / 1024:.0f} KB" if size >= 1024 else f"{size} B"
-
-
-def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

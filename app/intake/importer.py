@@ -183,10 +183,10 @@ class _Reading:
 def _not_stored(case_id: str, exc: Exception) -> SourceProblem:
     """The problem of a case that could not be stored (its transaction rolled back, nothing kept)."""
     if isinstance(exc, SourceUnreadable):
-        message = f"案例 {case_id} 的文件在检查后无法读取（{exc}），未导入；修复后重新导入即可。"
+        detail = {"case_id": case_id, "reason": "unreadable", "error": str(exc)[:300]}
     else:
-        message = f"案例 {case_id} 保存时出错（{type(exc).__name__}: {exc}），未导入；其他案例已导入。"
-    return SourceProblem("case_not_stored", message, {"case_id": case_id, "error": str(exc)[:300]})
+        detail = {"case_id": case_id, "error": f"{type(exc).__name__}: {exc}"[:300]}
+    return SourceProblem("case_not_stored", detail)
 
 
 def _file_entry(path: Path | None, current: CaseFile | None, ws: Workspace) -> dict[str, Any] | None:
@@ -347,7 +347,6 @@ def _store_findings(s: Session, row: Case, findings: Sequence[Finding]) -> None:
                 revision=row.revision,
                 code=f.code,
                 severity=f.severity,
-                message=f.message,
                 detail=dict(f.detail),
                 cross_case=False,
             )
@@ -417,8 +416,7 @@ def refresh_cross_findings(s: Session) -> int:
     have: set[tuple[int, str, str]] = set()
     for row in s.scalars(select(FindingRow).where(FindingRow.cross_case.is_(True))):
         key = (row.case_id, row.code, _key(row.detail))
-        same = key in wanted and row.message == wanted[key].message
-        if same and key not in have and row.revision == revision_of.get(row.case_id):
+        if key in wanted and key not in have and row.revision == revision_of.get(row.case_id):
             have.add(key)
             continue
         s.delete(row)
@@ -432,7 +430,6 @@ def refresh_cross_findings(s: Session) -> int:
                 revision=revision_of[key[0]],
                 code=f.code,
                 severity=f.severity,
-                message=f.message,
                 detail=dict(f.detail),
                 cross_case=True,
             )

@@ -19,10 +19,10 @@ from app.intake.checks import (
     resolve,
     video_findings,
 )
-from app.intake.columns import COLUMN_BY_KEY, Sheet, read_sheet
+from app.intake.columns import Sheet, read_sheet
 from app.intake.cross_case import CaseKey, cross_case_findings
 from app.intake.findings import VIOLATION, WARNING, Finding, SourceProblem
-from app.intake.source import Located, Source, open_source
+from app.intake.source import Located, Source, open_source, os_error
 from app.media import Job, Outcome, WorkerPool, default_workers, pdf_facts, video_facts
 from app.media.pool import DEFAULT_MEMORY_BYTES
 from app.seasons import SeasonRules
@@ -134,7 +134,7 @@ class CheckReport:
             "season": self.season,
             "source": self.source,
             "cases": [c.to_json() for c in self.cases],
-            "problems": [{"code": p.code, "message": p.message, "detail": p.detail} for p in self.problems],
+            "problems": [p.to_json() for p in self.problems],
             "summary": self.summary(),
         }
 
@@ -239,18 +239,12 @@ def _distinct_rows(sheet: Sheet, problems: list[SourceProblem]) -> list[_Row]:
     for row in sheet.rows:
         fields = row_fields(row.values)
         if not fields.case_id:
-            problems.append(
-                SourceProblem(
-                    "row_without_case_id", f"第 {row.number} 行没有案例编号，已跳过。", {"row": row.number}
-                )
-            )
+            problems.append(SourceProblem("row_without_case_id", {"row": row.number}))
             continue
         if fields.case_id in seen:
             problems.append(
                 SourceProblem(
                     "duplicate_case_id",
-                    f"第 {row.number} 行的案例编号 {fields.case_id} "
-                    f"与第 {seen[fields.case_id]} 行重复，已跳过。",
                     {"row": row.number, "case_id": fields.case_id, "first_row": seen[fields.case_id]},
                 )
             )
@@ -264,11 +258,11 @@ def _distinct_rows(sheet: Sheet, problems: list[SourceProblem]) -> list[_Row]:
 def _locate(source: Source, row: _Row, kind: str) -> Located:
     """Where the file of ``kind`` a row names is; a name the system cannot take is that row's problem."""
     if kind in row.cleaned:  # the name held a NUL or another control character: never guess the file
-        return Located(None, "invalid", "文件名中有控制字符")
+        return Located(None, "invalid", "control_chars")
     try:
         return source.locate(row.given[kind])
     except (OSError, ValueError) as exc:
-        return Located(None, "unreadable", getattr(exc, "strerror", None) or str(exc))
+        return os_error(exc)
 
 
 def _check_case(
@@ -279,8 +273,7 @@ def _check_case(
     fields = row.fields
     found: list[Finding] = []
     if row.cleaned:
-        labels = [COLUMN_BY_KEY[c].header if c in COLUMN_BY_KEY else c for c in sorted(row.cleaned)]
-        found.append(control_chars_finding(sorted(row.cleaned), labels))
+        found.append(control_chars_finding(sorted(row.cleaned)))
     try:
         resolved = resolve(fields, rules)
     except Exception as exc:

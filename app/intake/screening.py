@@ -23,13 +23,20 @@ from app import audit, catalog
 from app.catalog import CaseRow, FindingCounts, finding_counts
 from app.catalog import checked_cases as _checked_cases
 from app.errors import DomainError
+from app.glossary import LANGUAGES
+from app.glossary.cli import SCREEN
+from app.glossary.findings import REJECTION_REASON
 from app.glossary.terms import finding_name
+from app.intake.finding_text import finding_text
 from app.intake.findings import VIOLATION
 from app.intake.hospitals import same_hospital
 from app.models import Case, CaseStatus, Conflict, Hospital, HospitalAlias, ScreeningAction
 from app.models import Finding as FindingRow
 from app.seasons.deadlines import COMPETITION_TZ
 from app.workspace import Workspace
+
+#: The language a rejection reason is written in: the hospitals', as the rejections sheet is.
+HOSPITAL_LANGUAGE = LANGUAGES[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +47,17 @@ class StoredFinding:
     case_id: int
     code: str
     severity: str
-    name: str  #: the code's name in the current language (app.glossary)
-    message: str
     detail: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The code's short name in the current language (app.glossary)."""
+        return finding_name(self.code)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in a sentence, in the current language."""
+        return finding_text(self.code, self.detail)
 
     @property
     def is_violation(self) -> bool:
@@ -90,8 +105,7 @@ def case_findings(ws: Workspace, code: str) -> list[StoredFinding]:
 
 
 def _stored(r: FindingRow) -> StoredFinding:
-    name = finding_name(r.code)
-    return StoredFinding(r.id, r.case_id, r.code, r.severity, name, r.message, dict(r.detail))
+    return StoredFinding(r.id, r.case_id, r.code, r.severity, dict(r.detail))
 
 
 # --- the screening table -----------------------------------------------------------------------------
@@ -107,15 +121,20 @@ def screening_rows(ws: Workspace, today: date | None = None) -> list[CaseRow]:
 
 
 def reason_templates(ws: Workspace, code: str) -> list[str]:
-    """Rejection reasons drawn from the case's violations: all of them together first, then one each."""
+    """Rejection reasons drawn from the case's violations: all of them together first, then one each.
+
+    A reason is a note to the hospital, exported in the Chinese rejections sheet, so it is written in
+    Chinese whatever the interface's language (the organizer may edit it before it is stored).
+    """
     violations = [f for f in case_findings(ws, code) if f.is_violation]
     if not violations:
         return []
-    each = [f"未通过初审：{f.message}" for f in violations]
+    said = [finding_text(f.code, f.detail, HOSPITAL_LANGUAGE) for f in violations]
+    each = [REJECTION_REASON.text(HOSPITAL_LANGUAGE, reason=text) for text in said]
     if len(violations) == 1:
         return each
-    together = "未通过初审：" + "".join(f"{i}. {f.message}" for i, f in enumerate(violations, 1))
-    return [together, *each]
+    numbered = "".join(f"{i}. {text}" for i, text in enumerate(said, 1))
+    return [REJECTION_REASON.text(HOSPITAL_LANGUAGE, reason=numbered), *each]
 
 
 def approve(ws: Workspace, codes: Sequence[str], actor: str = "organizer") -> ScreeningStep:
@@ -406,10 +425,10 @@ def _case(s: Session, code: str) -> Case:
 
 
 def deadline_text(deadline: date | None, today: date | None = None) -> str:
-    """截止 7月29日 (还剩 2 天) — for the CLI; the GUI formats with QLocale."""
+    """2022-07-29（还剩 2 天）/ 2022-07-29 (2 days left) — for the CLI; the GUI formats with QLocale."""
     if deadline is None:
         return ""
     today = today or datetime.now(COMPETITION_TZ).date()
     days = (deadline - today).days
-    state = f"还剩 {days} 天" if days > 0 else "今天截止" if days == 0 else f"已超期 {-days} 天"
-    return f"{deadline.isoformat()}（{state}）"
+    key = "deadline_left" if days > 0 else "deadline_today" if days == 0 else "deadline_over"
+    return SCREEN[key].text(date=deadline.isoformat(), days=abs(days))

@@ -47,7 +47,9 @@ class Located:
     #: "not_given", "outside", "refused", "not_found", "not_a_file" (a folder, FIFO or device),
     #: "unreadable" (the system cannot look the name up), "invalid" (control characters in the name)
     reason: str = ""
-    note: str = ""
+    #: the cause, a key of ``app.glossary.findings.WHY`` ("os_error": the system's own words in ``note``)
+    why: str = ""
+    note: str = ""  #: the system's or the unpacker's own words, when it gave any
     size: int = 0  #: the file's size when found (looked up once, before anything opens it)
 
 
@@ -59,7 +61,8 @@ class Source:
     root: Path
     sheet: Path
     problems: list[SourceProblem] = field(default_factory=list)
-    refused: dict[str, str] = field(default_factory=dict)  #: zip entry → why it was not unpacked
+    #: zip entry → why it was not unpacked: (a key of ``app.glossary.findings.WHY``, the unpacker's words)
+    refused: dict[str, tuple[str, str]] = field(default_factory=dict)
     _index: dict[str, Path] | None = None
 
     def locate(self, relative: str) -> Located:
@@ -68,19 +71,20 @@ class Source:
         if not text:
             return Located(None, "not_given")
         if any(ord(ch) < 32 or ch == "\x7f" for ch in text):
-            return Located(None, "invalid", "文件名中有控制字符")
+            return Located(None, "invalid", "control_chars")
         pure = PurePosixPath(text)
         if pure.is_absolute() or (len(text) > 1 and text[1] == ":") or ".." in pure.parts:
-            return Located(None, "outside", "路径指向案例文件夹之外")
+            return Located(None, "outside", "path_outside")
         clean = str(PurePosixPath(*[p for p in pure.parts if p not in ("", ".")]))
         if clean in self.refused:
-            return Located(None, "refused", self.refused[clean])
+            why, note = self.refused[clean]
+            return Located(None, "refused", why, note)
         candidate = self.root / clean
         try:
             candidate.lstat()
         except OSError as exc:
             if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-                return Located(None, "unreadable", exc.strerror or str(exc))
+                return os_error(exc)
         else:
             return self._checked(candidate)
         # Sheets made on Windows often differ from the files in letter case only.
@@ -94,17 +98,17 @@ class Source:
         try:
             path.resolve().relative_to(self.root.resolve())
         except ValueError:  # a symlink in a folder source pointing elsewhere
-            return Located(None, "outside", "文件是指向案例文件夹之外的链接")
+            return Located(None, "outside", "link_outside")
         except OSError as exc:  # a symlink loop
-            return Located(None, "unreadable", exc.strerror or str(exc))
+            return os_error(exc)
         try:
             info = path.stat()
         except OSError as exc:
-            return Located(None, "unreadable", exc.strerror or str(exc))
+            return os_error(exc)
         if stat.S_ISDIR(info.st_mode):
-            return Located(None, "not_a_file", "这是一个文件夹，不是文件")
+            return Located(None, "not_a_file", "folder")
         if not stat.S_ISREG(info.st_mode):
-            return Located(None, "not_a_file", "不是普通文件（可能是管道或设备）")
+            return Located(None, "not_a_file", "not_regular")
         return Located(path, size=info.st_size)
 
     def _case_index(self) -> dict[str, Path]:
@@ -115,6 +119,11 @@ class Source:
                     path = Path(dirpath) / name
                     self._index.setdefault(path.relative_to(self.root).as_posix().casefold(), path)
         return self._index
+
+
+def os_error(exc: BaseException) -> Located:
+    """A name the system could not look up (too long, a loop of links…), in the system's own words."""
+    return Located(None, "unreadable", "os_error", getattr(exc, "strerror", None) or str(exc))
 
 
 @contextmanager
@@ -163,7 +172,7 @@ def open_regular(path: Path) -> BinaryIO:
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "不是普通文件（可能是管道或设备）", str(path))
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
         if flags & getattr(os, "O_NONBLOCK", 0):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -237,7 +246,7 @@ def _find_sheet(folder: Path, origin: Path) -> tuple[Path, Path]:
         if len(sheets) == 1:
             return candidate, sheets[0]
         if len(sheets) > 1:
-            raise DomainError("source_ambiguous", name=origin.name, sheets="、".join(p.name for p in sheets))
+            raise DomainError("source_ambiguous", name=origin.name, sheets=[p.name for p in sheets])
     raise DomainError("source_no_sheet", name=origin.name, path=str(origin))
 
 

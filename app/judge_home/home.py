@@ -111,7 +111,7 @@ class JudgeHome:
             cancel=cancel,
         )
         if not check.ok:
-            raise DomainError(check.code, path=str(package_path), reason=check.reason)
+            raise DomainError(check.code, path=str(package_path), reason=check.why)
         if check.manifest_bytes != manifest_bytes or check.signature != signature:
             raise DomainError("package_changed", path=str(package_path))
         conn = store_package(
@@ -213,7 +213,7 @@ class JudgeHome:
             Path(str(package)), media_dir=Path(media_dir), progress=progress, cancel=cancel
         )
         if not check.ok:
-            raise DomainError(check.code, path=str(package), reason=check.reason)
+            raise DomainError(check.code, path=str(package), reason=check.why)
         with self._lock, transaction(self._conn):
             for f in self._manifest.files:
                 if not f.included and f.sha256 in check.located:

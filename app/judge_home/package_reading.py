@@ -33,7 +33,7 @@ def read_manifest_light(package_path: Path) -> tuple[Manifest, bytes, bytes]:
             data = reader.read_small(reader.by_name[MANIFEST_ENTRY], MAX_MANIFEST)
             sig = reader.read_small(reader.by_name[MANIFEST_SIG_ENTRY], 64)
     except ContainerError as exc:
-        raise DomainError("malformed", path=str(package_path), reason=exc.reason) from exc
+        raise DomainError("malformed", path=str(package_path), reason=exc.problem) from exc
     try:
         manifest = parse_manifest(data)
     except FormatError as exc:

@@ -7,10 +7,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from app.errors import DomainError
+from app.glossary import Phrase
+from app.glossary.judges import IMPORT_PROBLEMS
 from app.intake.sheet import Table, TableRow, read_table
 from app.judging.roster import NewJudge, add_judge
 from app.models import Judge
@@ -46,11 +49,21 @@ ROSTER_FIELDS: tuple[tuple[str, bool], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """A row that was skipped or enrolled with a warning."""
+    """A row that was skipped or enrolled with a warning: what (a key of
+    ``app.glossary.judges.IMPORT_PROBLEMS`` and its params), said in the reader's language."""
 
     row: int
-    message: str
+    why: Phrase
     skipped: bool
+
+    @property
+    def message(self) -> str:
+        """The problem in a sentence, in the current language."""
+        return self.why.text()
+
+
+def _problem(row: int, key: str, skipped: bool, **params: Any) -> ImportProblem:
+    return ImportProblem(row, Phrase(IMPORT_PROBLEMS, key, params), skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,13 +172,13 @@ def import_judges(
 
         name = cell("name")
         if not name:
-            problems.append(ImportProblem(number, "缺少姓名，已跳过。", True))
+            problems.append(_problem(number, "no_name", True))
             continue
         if row.cleaned:
-            problems.append(ImportProblem(number, f"{name}：表格中的文字含有控制字符，已删除。", False))
+            problems.append(_problem(number, "control_chars", False, name=name))
         institution, phone = cell("institution"), cell("phone")
         if (name, institution) in known_people or (phone and phone in known_phones):
-            problems.append(ImportProblem(number, f"{name} 已在评委名单中，已跳过。", True))
+            problems.append(_problem(number, "already_listed", True, name=name))
             continue
         themes: list[int] = []
         for token in _SPLIT.split(cell("themes")):
@@ -173,14 +186,12 @@ def import_judges(
                 continue
             theme = rules.resolve_theme(token)
             if theme is None:
-                problems.append(
-                    ImportProblem(number, f"{name}：无法识别主题“{token}”，已忽略该主题。", False)
-                )
+                problems.append(_problem(number, "theme_unknown", False, name=name, theme=token))
             elif theme.number not in themes:
                 themes.append(theme.number)
         province = cell("province")
         if province and rules.resolve_province(province) is None:
-            problems.append(ImportProblem(number, f"{name}：无法识别省份“{province}”。", False))
+            problems.append(_problem(number, "province_unknown", False, name=name, province=province))
         try:
             judge_id = add_judge(
                 ws,
@@ -196,7 +207,7 @@ def import_judges(
                 actor=actor,
             )
         except DomainError as exc:
-            problems.append(ImportProblem(number, f"{name}：{exc.message}，已跳过。", True))
+            problems.append(_problem(number, "refused", True, name=name, error=exc))
             continue
         known_people.add((name, institution))
         if phone:

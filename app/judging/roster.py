@@ -98,7 +98,7 @@ def _institution_conflict(s: Session, judge: Judge) -> None:
                     judge_id=judge.id,
                     hospital_id=hospital.id,
                     kind=ConflictKind.INSTITUTION,
-                    reason="评委所在单位",
+                    reason="",  # the kind's name says it (本单位 / Own institution), in the reader's language
                 )
             )
 

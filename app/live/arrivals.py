@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.bundles.merge import MergeOutcome, merge_bundle, watch
+from app.glossary import Phrase
 from app.workspace import Workspace
 
 #: How many arrivals the log keeps (a session has at most a few hundred).
@@ -33,6 +34,7 @@ class Arrival:
     judge: str = ""
     revision: int = 0
     submitted: int = 0
+    why: Phrase | None = None  #: why the merge ended so (None: a receiver refusal, its name says it)
 
     @property
     def changed(self) -> bool:
@@ -48,6 +50,7 @@ def arrival_of(outcome: MergeOutcome, source: str, sender: str) -> Arrival:
         judge=outcome.judge,
         revision=outcome.revision,
         submitted=outcome.submitted,
+        why=outcome.why,
     )
 
 

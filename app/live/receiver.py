@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from app.bundles.bundle import BUNDLE_SUFFIX, MAX_BUNDLE_FILE, BundleError, read_bundle
-from app.glossary.live import RECEIVER_REFUSALS, arrival_name, merge_outcome_text
+from app.glossary import Phrase
+from app.glossary.bundles import MERGE
+from app.glossary.live import RECEIVER_REFUSALS, arrival_name
 from app.live.arrivals import Arrival, Arrivals
 
 #: Where judges post their bundles.
@@ -174,14 +176,25 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             read_bundle(file)
         except BundleError as exc:
-            receiver.arrivals.publish(Arrival(datetime.now(UTC), "lan", sender, exc.code))
-            name, message = merge_outcome_text(exc.code, lang)
-            return 422, {"code": exc.code, "name": name, "message": message, "judge": "", "revision": 0}
+            why = Phrase(MERGE, exc.code, {"problem": exc.problem})
+            receiver.arrivals.publish(Arrival(datetime.now(UTC), "lan", sender, exc.code, why=why))
+            name = arrival_name(exc.code, lang)
+            return 422, {
+                "code": exc.code,
+                "name": name,
+                "message": why.text(lang),
+                "judge": "",
+                "revision": 0,
+            }
         outcome = receiver.arrivals.merge(file, "lan", sender)
         facts = {"judge": outcome.judge, "revision": outcome.revision, "submitted": outcome.submitted}
-        name, message = merge_outcome_text(outcome.code, lang, **facts)
         status = 422 if outcome.refused else 200
-        return status, {"code": outcome.code, "name": name, "message": message, **facts}
+        answer = {
+            "code": outcome.code,
+            "name": arrival_name(outcome.code, lang),
+            "message": outcome.why.text(lang),
+        }
+        return status, {**answer, **facts}
 
 
 class _Server(ThreadingHTTPServer):

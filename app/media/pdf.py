@@ -51,7 +51,9 @@ class PdfFacts:
 
     size: int
     problem: str | None = None  #: one of the PROBLEM_* values, or None for a usable file
-    problem_detail: str = ""
+    problem_detail: str = (
+        ""  #: evidence for a report (the library's words); a person reads ``problem``'s finding
+    )
     repaired: bool = False  #: MuPDF had to rebuild the cross-reference table to open it
     pages: tuple[PageFacts, ...] = ()
     damaged_pages: tuple[int, ...] = ()  #: pages whose content could not be read
@@ -73,25 +75,27 @@ def pdf_facts(path: Path | str) -> PdfFacts:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:  # MuPDF refuses: not a PDF, empty, hopelessly broken
         if _starts_like_pdf(path) and not _ends_with_eof(path, size):
-            return PdfFacts(size, PROBLEM_TRUNCATED, "文件不完整（缺少结尾标记 %%EOF）")
+            return PdfFacts(size, PROBLEM_TRUNCATED, "no %%EOF end marker")
         return PdfFacts(size, PROBLEM_UNREADABLE, _one_line(exc) + _also(_second_opinion(path)))
     with doc:
         if not doc.is_pdf:  # MuPDF also reads HTML, images, XPS…: a renamed file opens "fine"
             return PdfFacts(
-                size, PROBLEM_UNREADABLE, f"内容不是 PDF（识别为 {doc.metadata.get('format') or '其他格式'}）"
+                size,
+                PROBLEM_UNREADABLE,
+                f"not a PDF (MuPDF reads it as {doc.metadata.get('format') or 'another format'})",
             )
         if doc.needs_pass:
-            return PdfFacts(size, PROBLEM_ENCRYPTED, "需要密码才能打开")
+            return PdfFacts(size, PROBLEM_ENCRYPTED, "needs a password")
         repaired = bool(doc.is_repaired)
         truncated = repaired and not _ends_with_eof(path, size)
         if truncated:
-            return PdfFacts(size, PROBLEM_TRUNCATED, "文件不完整（缺少结尾标记 %%EOF）", repaired=True)
+            return PdfFacts(size, PROBLEM_TRUNCATED, "no %%EOF end marker", repaired=True)
         if repaired:
             opinion = _second_opinion(path)
             if opinion:
                 return PdfFacts(size, PROBLEM_DAMAGED, opinion, repaired=True)
         if doc.page_count == 0:
-            return PdfFacts(size, PROBLEM_NO_PAGES, "文件中没有页面", repaired=repaired)
+            return PdfFacts(size, PROBLEM_NO_PAGES, "no pages", repaired=repaired)
         pages: list[PageFacts] = []
         damaged: list[int] = []
         for index in range(doc.page_count):
@@ -100,7 +104,7 @@ def pdf_facts(path: Path | str) -> PdfFacts:
             except Exception:  # one unreadable page: note it and read the others
                 damaged.append(index + 1)
         if damaged and not pages:
-            return PdfFacts(size, PROBLEM_DAMAGED, "所有页面都无法读取", repaired, (), tuple(damaged))
+            return PdfFacts(size, PROBLEM_DAMAGED, "no page can be read", repaired, (), tuple(damaged))
         return PdfFacts(size, None, "", repaired, tuple(pages), tuple(damaged))
 
 
@@ -170,11 +174,11 @@ def _second_opinion(path: Path) -> str:
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
-            return "需要密码才能打开"
+            return "needs a password"
         count = len(reader.pages)
         for page in reader.pages:
             page.get_contents()
-        return "" if count else "文件中没有页面"
+        return "" if count else "no pages"
     except Exception as exc:
         return _one_line(exc)
 

@@ -61,7 +61,11 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What became of a job: ``kind`` OK with its ``value``, or why not (TIMEOUT, CRASHED, MEMORY, ERROR)."""
+    """What became of a job: ``kind`` OK with its ``value``, or why not (TIMEOUT, CRASHED, MEMORY, ERROR).
+
+    ``message`` is evidence for a log or a JSON report (an exception's text, a signal's name), in no
+    language of ours: what a person reads is the finding the kind leads to (``app.glossary.findings``).
+    """
 
     kind: str
     value: Any = None
@@ -234,7 +238,9 @@ class WorkerPool:
                         worker.stop()
                         finish(
                             worker,
-                            Outcome(TIMEOUT, message=f"超过 {worker.timeout:g} 秒未完成", seconds=elapsed),
+                            Outcome(
+                                TIMEOUT, message=f"not done within {worker.timeout:g} s", seconds=elapsed
+                            ),
                         )
         except BaseException:
             for worker in busy:
@@ -282,8 +288,8 @@ def _death(process: BaseProcess) -> str:
     code = process.exitcode
     if code is not None and code < 0:
         with contextlib.suppress(ValueError):
-            return f"进程异常退出（信号 {signal.Signals(-code).name}）"
-    return f"进程异常退出（退出码 {code}）"
+            return f"worker died (signal {signal.Signals(-code).name})"
+    return f"worker died (exit code {code})"
 
 
 def _limit_memory(memory_bytes: int | None) -> None:
@@ -324,7 +330,7 @@ def _worker_main(conn: Connection, memory_bytes: int | None, preload: tuple[str,
         try:
             answer: tuple[str, Any, str] = (OK, fn(*args), "")
         except MemoryError:
-            answer = (MEMORY, None, "内存超出限制")
+            answer = (MEMORY, None, "MemoryError")
         except Exception as exc:
             answer = (ERROR, None, f"{type(exc).__name__}: {exc}"[:300])
         try:

@@ -23,7 +23,6 @@ class Finding(Base, Timestamped):
     revision: Mapped[int] = mapped_column(default=1)
     code: Mapped[str] = mapped_column(String(40), index=True)
     severity: Mapped[str] = mapped_column(String(10))  # "violation" | "warning"
-    message: Mapped[str] = mapped_column(default="")
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     #: Depends on other cases too (duplicate theme, hospital spelling): recomputed over the workspace.
     cross_case: Mapped[bool] = mapped_column(default=False)

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import DomainError
+from app.glossary.terms import round_term
 from app.models import (
     Assignment,
     AuditEvent,
@@ -100,7 +101,7 @@ def case_infos(s: Session, case_ids: Iterable[int] | None) -> tuple[CaseInfo, ..
 def rubric_specs(rnd: Round) -> tuple[CriterionSpec, ...]:
     """The round's rubric; a round without one has no results (``no_rubric``)."""
     if rnd.rubric is None or not rnd.rubric.criteria:
-        raise DomainError("no_rubric", round=rnd.key, round_name=rnd.name)
+        raise DomainError("no_rubric", round=rnd.key, round_name=round_term(rnd.key))
     return tuple(CriterionSpec(c.key, c.name, exact(c.max), exact(c.weight)) for c in rnd.rubric.criteria)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from app.glossary import language, terms
+from app.glossary.cli import RESULTS as LINES
 from app.glossary.results import ACTORS, AWARDS, FLAGS, METHOD_DETAILS, METHODS, TIE_CHAIN, TIE_STEPS, WORDS
 from app.results.types import VOTES_METHOD, Draw, RankedCase, RoundResults
 from app.seasons import SeasonRules
@@ -55,7 +56,8 @@ def tie_note(case: RankedCase, results: RoundResults, lang: str | None = None) -
 
 def flag_names(flags: tuple[str, ...], lang: str | None = None) -> str:
     """Judge flags as words."""
-    return "、".join(FLAGS[f].text(lang) if f in FLAGS else f for f in flags)
+    sep = ", " if (lang or language()) == "en" else "、"
+    return sep.join(FLAGS[f].text(lang) if f in FLAGS else f for f in flags)
 
 
 def counts_line(results: RoundResults, lang: str | None = None) -> str:
@@ -94,7 +96,7 @@ def pending_lines(results: RoundResults, rules: SeasonRules, lang: str | None = 
             lang,
             award=award_name(p.award_key, rules, lang),
             places=p.places,
-            cases="、".join(codes.get(c, str(c)) for c in p.case_ids),
+            cases=[codes.get(c, str(c)) for c in p.case_ids],
         )
         for p in results.pending
     ]
@@ -102,15 +104,15 @@ def pending_lines(results: RoundResults, rules: SeasonRules, lang: str | None = 
 
 def rank_lines(results: RoundResults, rules: SeasonRules) -> Iterator[str]:
     """What ``leitai results rank`` prints: per group, rank, case, score, awards, tie notes."""
-    head = results.round_name or results.round_key
-    yield f"{head}｜{WORDS['method'].text()}：{method_name(results.method)}"
+    head = terms.round_name(results.round_key, rules.year)
+    yield LINES["head"].text(round=head, method_label=WORDS["method"], method=method_name(results.method))
     if results.method != "votes":
         yield counts_line(results)
         if results.unscored:
             yield WORDS["unscored"].text(n=results.unscored)
     for group in results.groups:
         yield ""
-        yield f"【{group.name}】"
+        yield LINES["group"].text(group=group.name)
         for c in group.cases:
             rank = "—" if c.rank is None else str(c.rank)
             note = tie_note(c, results)
@@ -118,15 +120,16 @@ def rank_lines(results: RoundResults, rules: SeasonRules) -> Iterator[str]:
             score = score_text(c.result.score, results.method)
             parts = [f"{rank:>3}", c.case.code, score, c.case.hospital, c.case.title]
             if awards:
-                parts.append(f"〔{awards}〕")
+                parts.append(LINES["awards"].text(awards=awards))
             if note:
-                parts.append(f"（{note}）")
+                parts.append(LINES["note"].text(note=note))
             yield "  ".join(parts)
     yield from pending_lines(results, rules)
     for o in results.overrides:
         verb = WORDS["grant" if o.grant else "revoke"].text()
         award = award_name(o.award_key, rules)
-        yield f"{WORDS['sheet_overrides'].text()}：{verb}“{award}” {o.subject}｜{o.reason}"
+        label = WORDS["sheet_overrides"]
+        yield LINES["override"].text(label=label, verb=verb, award=award, subject=o.subject, reason=o.reason)
 
 
 def judge_lines(results: RoundResults, rules: SeasonRules) -> Iterator[str]:
@@ -168,6 +171,11 @@ def draw_lines(draws: tuple[Draw, ...], results: RoundResults, rules: SeasonRule
     """One line per draw: its group, its seed, the drawn order of case codes."""
     names = group_names(results, rules)
     return [
-        f"{names.get(d.group_key, d.group_key)}｜{WORDS['seed'].text()} {d.seed}｜{drawn_order(d, results)}"
+        LINES["draw"].text(
+            group=names.get(d.group_key, d.group_key),
+            seed_label=WORDS["seed"],
+            seed=d.seed,
+            order=drawn_order(d, results),
+        )
         for d in draws
     ]

@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.errors import DomainError
+from app.glossary.terms import round_term
 from app.models import (
     Admission,
     Assignment,
     Case,
     CaseStatus,
+    Competition,
     ExpertiseMode,
     Hospital,
     Judge,
@@ -122,7 +124,8 @@ def _settings(row: RoundSettings) -> Settings:
 def ensure_open(s: Session, rnd: Round) -> None:
     """Refuse a change to a closed round."""
     if settings_row(s, rnd).closed_at is not None:
-        raise DomainError("round_closed", round=rnd.name)
+        season = s.scalar(select(Competition.season_id))
+        raise DomainError("round_closed", round=round_term(rnd.key, season))
 
 
 def round_case_ids(s: Session, rnd: Round) -> list[int]:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from app.glossary import Phrase, Term
 from app.seasons.errors import SeasonError
 from app.seasons.rules import (
     AWARD_BASES,
@@ -37,7 +38,7 @@ from app.seasons.rules import (
     Tier,
     province_key,
 )
-from app.seasons.toml_table import TomlTable, finish_each, unique
+from app.seasons.toml_table import TomlTable, finish_each, problem, unique
 
 #: Region codes are stable ASCII identifiers (they end up in files and URLs).
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
@@ -70,8 +71,10 @@ class SeasonParser:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def fail(self, where: str, problem: str) -> NoReturn:
-        raise SeasonError("season_invalid", path=self.path, where=where, problem=problem)
+    def fail(self, where: str | Term, what: Phrase | str, /, **params: Any) -> NoReturn:
+        """Refuse the file at ``where`` with a problem: a Phrase, or a key of PROBLEMS and its params."""
+        said = what if isinstance(what, Phrase) else problem(what, **params)
+        raise SeasonError("season_invalid", path=self.path, where=where, problem=said)
 
     def season(self, raw: dict[str, Any]) -> SeasonRules:
         """The whole file, section by section, in the order the file is checked (first problem wins)."""
@@ -126,7 +129,7 @@ class SeasonParser:
         submission_start = head.day("submission_start")
         submission_end = head.day("submission_end")
         if submission_end < submission_start:
-            head.fail("submission_end", f"早于 submission_start（{submission_start}）")
+            head.fail("submission_end", "before", other="submission_start", value=submission_start)
         result = _Head(
             year=year,
             title=title,
@@ -148,7 +151,7 @@ class SeasonParser:
         """Tiers or categories: code, name and description each, codes unique."""
         items = (make(t.text("code"), t.text("name"), t.text("description")) for t in finish_each(tables))
         return tuple(
-            unique(items, lambda item: item.code, lambda code: self.fail(where, f"代码 {code} 重复"))
+            unique(items, lambda item: item.code, lambda code: self.fail(where, "duplicate_code", code=code))
         )
 
     def _check_entry_awards(self, rounds: tuple[RoundRule, ...], awards: tuple[AwardRule, ...]) -> None:
@@ -156,7 +159,7 @@ class SeasonParser:
         award_rounds = {a.key: a.round for a in awards}
         for r in rounds:
             if r.entry_award is not None and award_rounds.get(r.entry_award, r.key) in (None, r.key):
-                self.fail("rounds", f"轮次 {r.key} 的 entry_award {r.entry_award!r} 应是之前某轮的奖项")
+                self.fail("rounds", "entry_award_order", round=r.key, award=repr(r.entry_award))
 
     def _final_tickets(self, t: TomlTable | None) -> FinalTickets | None:
         """The optional [final_tickets] table: a ticket per group winner, plus extra tickets."""
@@ -172,8 +175,10 @@ class SeasonParser:
         ]
         numbers = sorted(t.number for t in themes)
         if tuple(numbers) != THEME_NUMBERS:
-            self.fail("themes", f"应恰好有十个主题，编号 1 到 10，实为 {numbers}")
-        unique(themes, lambda t: t.title, lambda title: self.fail("themes", f"主题名称 {title} 重复"))
+            self.fail("themes", "ten_themes", numbers=str(numbers))
+        unique(
+            themes, lambda t: t.title, lambda title: self.fail("themes", "duplicate_theme_title", title=title)
+        )
         return tuple(sorted(themes, key=lambda t: t.number))
 
     def _regions(self, tables: list[TomlTable]) -> tuple[Region, ...]:
@@ -182,7 +187,7 @@ class SeasonParser:
         for table in tables:
             code = table.text("code")
             if not _CODE.fullmatch(code):
-                table.fail("code", f"应为小写 ASCII 标识符（如 central_south），实为 {code!r}")
+                table.fail("code", "region_code", code=repr(code))
             provinces: list[Province] = []
             for item in table.tables("provinces"):
                 province = Province(item.text("name"), item.text("short"), item.texts("aliases"))
@@ -190,19 +195,25 @@ class SeasonParser:
                 if any(p.name == province.name for r in regions for p in r.provinces) or any(
                     p.name == province.name for p in provinces
                 ):
-                    item.fail("name", f"{province.name} 已列在另一个赛区（一个省只能属于一个赛区）")
+                    item.fail("name", "province_twice", province=province.name)
                 for text in (province.name, province.short, *province.aliases):
                     key = province_key(text)
                     if not key:
-                        item.fail("aliases", "不能有空的名称")
+                        item.fail("aliases", "empty_alias")
                     claimed = owner.setdefault(key, province.name)
                     if claimed != province.name:
-                        item.fail("aliases", f"名称 {text!r} 同时指向 {claimed} 和 {province.name}")
+                        item.fail(
+                            "aliases", "alias_clash", name=repr(text), claimed=claimed, province=province.name
+                        )
                 provinces.append(province)
             regions.append(Region(code, table.text("name"), table.text("full_name"), tuple(provinces)))
             table.done()
-        unique(regions, lambda r: r.code, lambda code: self.fail("regions", f"赛区代码 {code} 重复"))
-        unique(regions, lambda r: r.name, lambda name: self.fail("regions", f"赛区名称 {name} 重复"))
+        unique(
+            regions, lambda r: r.code, lambda code: self.fail("regions", "duplicate_region_code", code=code)
+        )
+        unique(
+            regions, lambda r: r.name, lambda name: self.fail("regions", "duplicate_region_name", name=name)
+        )
         return tuple(regions)
 
     def _limits(self, t: TomlTable) -> FileLimits:
@@ -220,7 +231,7 @@ class SeasonParser:
             recommendation_required=t.flag("recommendation_required"),
         )
         if limits.video_aspect_tolerance >= 1:
-            t.fail("video_aspect_tolerance", f"应小于 1，实为 {limits.video_aspect_tolerance}")
+            t.fail("video_aspect_tolerance", "below_one", value=limits.video_aspect_tolerance)
         t.done()
         return limits
 
@@ -229,13 +240,13 @@ class SeasonParser:
         for t in tables:
             key = t.text("key")
             if key not in ROUND_KEYS:
-                t.fail("key", f"应为 {'、'.join(ROUND_KEYS)} 之一，实为 {key!r}")
+                t.fail("key", "one_of", options=list(ROUND_KEYS), value=repr(key))
             starts, ends = t.day("starts"), t.day("ends")
             if ends < starts:
-                t.fail("ends", f"早于 starts（{starts}）")
+                t.fail("ends", "before", other="starts", value=starts)
             group_by = t.opt_text("group_by")
             if group_by is not None and group_by not in GROUP_BY:
-                t.fail("group_by", f"应为 {'、'.join(sorted(GROUP_BY))} 之一，实为 {group_by!r}")
+                t.fail("group_by", "one_of", options=sorted(GROUP_BY), value=repr(group_by))
             rule = RoundRule(
                 key=key,
                 name=t.text("name"),
@@ -249,12 +260,12 @@ class SeasonParser:
                 entry_award=t.opt_text("entry_award"),
             )
             if rule.entry not in ENTRY_RULES:
-                t.fail("entry", f"应为 {'、'.join(sorted(ENTRY_RULES))} 之一，实为 {rule.entry!r}")
+                t.fail("entry", "one_of", options=sorted(ENTRY_RULES), value=repr(rule.entry))
             if (rule.entry == "award") != (rule.entry_award is not None):
-                t.fail("entry_award", 'entry = "award" 时必须给出 entry_award，其他情况不能给')
+                t.fail("entry_award", "entry_award_rule")
             t.done()
             if rounds and ROUND_KEYS.index(key) <= ROUND_KEYS.index(rounds[-1].key):
-                self.fail(t.where, f"轮次 {key} 重复或顺序不对（应按 {' → '.join(ROUND_KEYS)} 排列）")
+                self.fail(t.where, "round_order", key=key, order=" → ".join(ROUND_KEYS))
             rounds.append(rule)
         return tuple(rounds)
 
@@ -267,34 +278,34 @@ class SeasonParser:
         for t in tables:
             scope, basis = t.text("scope"), t.text("basis")
             if scope not in AWARD_SCOPES:
-                t.fail("scope", f"应为 {'、'.join(sorted(AWARD_SCOPES))} 之一，实为 {scope!r}")
+                t.fail("scope", "one_of", options=sorted(AWARD_SCOPES), value=repr(scope))
             if basis not in AWARD_BASES:
-                t.fail("basis", f"应为 {'、'.join(sorted(AWARD_BASES))} 之一，实为 {basis!r}")
+                t.fail("basis", "one_of", options=sorted(AWARD_BASES), value=repr(basis))
             count = t.opt_integer("count")
             fraction = t.opt_number("fraction")
             if fraction is not None and fraction > 1:
-                t.fail("fraction", f"应在 0 和 1 之间，实为 {fraction}")
+                t.fail("fraction", "fraction_range", value=fraction)
             if count is not None and fraction is not None:
-                t.fail("fraction", "count 和 fraction 只能给一个")
+                t.fail("fraction", "count_or_fraction")
             round_key = t.opt_text("round")
             if round_key is not None and round_key not in round_keys:
-                t.fail("round", f"本赛季没有轮次 {round_key!r}")
+                t.fail("round", "no_round", round=repr(round_key))
             category = t.opt_text("category")
             if category is not None and category not in category_codes:
-                t.fail("category", f"本赛季没有类别 {category!r}")
+                t.fail("category", "no_category", category=repr(category))
             rounding = t.opt_text("rounding")
             if rounding is not None and rounding not in ROUNDINGS:
-                t.fail("rounding", f"应为 {'、'.join(sorted(ROUNDINGS))} 之一，实为 {rounding!r}")
+                t.fail("rounding", "one_of", options=sorted(ROUNDINGS), value=repr(rounding))
             if (rounding is None) != (fraction is None):
-                t.fail("rounding", "按比例（fraction）的奖项必须写明取整方式 rounding，其他奖项不写")
+                t.fail("rounding", "rounding_needed")
             min_places = t.opt_integer("min_places", minimum=0)
             if min_places is not None and fraction is None:
-                t.fail("min_places", "只用于按比例（fraction）的奖项")
+                t.fail("min_places", "fraction_only")
             follows = t.opt_text("follows")
             if follows is not None:
                 before = next((a for a in awards if a.key == follows), None)
                 if before is None or (before.round, before.scope) != (round_key, scope):
-                    t.fail("follows", f"应为前面同一轮次、同一范围的奖项代码，实为 {follows!r}")
+                    t.fail("follows", "follows", value=repr(follows))
             awards.append(
                 AwardRule(
                     key=t.text("key"),
@@ -312,7 +323,7 @@ class SeasonParser:
                 )
             )
             t.done()
-        unique(awards, lambda a: a.key, lambda key: self.fail("awards", f"奖项代码 {key} 重复"))
+        unique(awards, lambda a: a.key, lambda key: self.fail("awards", "duplicate_award", key=key))
         return tuple(awards)
 
     def _rubric(self, tables: list[TomlTable]) -> tuple[Criterion, ...]:
@@ -329,12 +340,12 @@ class SeasonParser:
             )
             steps = criterion.max / criterion.step
             if abs(steps - round(steps)) > 1e-9:
-                t.fail("max", f"{criterion.max} 不是步长 {criterion.step} 的整数倍")
+                t.fail("max", "max_step", max=criterion.max, step=criterion.step)
             t.done()
             criteria.append(criterion)
-        unique(criteria, lambda c: c.key, lambda key: self.fail("rubric", f"评分项代码 {key} 重复"))
+        unique(criteria, lambda c: c.key, lambda key: self.fail("rubric", "duplicate_criterion", key=key))
         if all(c.live_only for c in criteria):
-            self.fail("rubric", "至少要有一个不限于现场轮次（live_only = false）的评分项")
+            self.fail("rubric", "no_review_criterion")
         return tuple(criteria)
 
     def _ranking(self, t: TomlTable | None, rubric: tuple[Criterion, ...]) -> Ranking:
@@ -343,7 +354,7 @@ class SeasonParser:
             return Ranking()
         key = t.opt_text("tie_break_criterion")
         if key is not None and all(c.key != key for c in rubric):
-            t.fail("tie_break_criterion", f"评分细则中没有 {key!r}")
+            t.fail("tie_break_criterion", "no_criterion", key=repr(key))
         trim = t.opt_integer("trim_min_judges", minimum=3)
         t.done()
         return Ranking(tie_break_criterion=key, trim_min_judges=trim if trim is not None else 5)

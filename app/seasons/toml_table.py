@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Typed reading of one decoded TOML table: each getter names the key it refuses, and unknown keys fail.
 
-The season loader's vocabulary (``text``, ``integer``, ``day``, ``tables``…); the problems are written
-in Chinese, the first language, because they reach the organizer inside ``season_invalid``.
+The season loader's vocabulary (``text``, ``integer``, ``day``, ``tables``…); a problem is a key of
+``app.glossary.seasons.PROBLEMS`` and its params, said in the reader's language inside
+``season_invalid``.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any, NoReturn, TypeVar
 
-#: Raises the caller's error for the key at ``where`` (dotted path) with a one-line ``problem``.
-Fail = Callable[[str, str], NoReturn]
+from app.glossary import Phrase, Term
+from app.glossary.seasons import KINDS, PROBLEMS, TOP_LEVEL
+
+#: Raises the caller's error for the key at ``where`` (dotted path) with its ``problem``.
+Fail = Callable[[str | Term, Phrase], NoReturn]
 
 _T = TypeVar("_T")
 
@@ -27,39 +31,40 @@ class TomlTable:
         self._fail = fail
         self.where = where
         if not isinstance(data, dict):
-            fail(where, f"应为表（table），实为 {_kind(data)}")
+            fail(where, problem("not_table", actual=_kind(data)))
         self._data: dict[str, Any] = data
         self._seen: set[str] = set()
 
     def _at(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def fail(self, key: str, problem: str) -> NoReturn:
-        self._fail(self._at(key), problem)
+    def fail(self, key: str, kind: str, /, **params: Any) -> NoReturn:
+        """Refuse ``key`` with the problem ``kind`` (a key of ``app.glossary.seasons.PROBLEMS``)."""
+        self._fail(self._at(key), problem(kind, **params))
 
     def _get(self, key: str, kind: str, check: Callable[[object], bool], *, required: bool) -> Any:
         self._seen.add(key)
         if key not in self._data:
             if required:
-                self.fail(key, "缺少必填项")
+                self.fail(key, "missing")
             return None
         value = self._data[key]
         if not check(value):
-            self.fail(key, f"应为{kind}，实为 {_kind(value)} {value!r}")
+            self.fail(key, "wrong_type", expected=KINDS[kind], actual=_kind(value), value=repr(value))
         return value
 
     def text(self, key: str, *, required: bool = True, empty_ok: bool = False) -> str:
-        value: str | None = self._get(key, "文本", lambda v: isinstance(v, str), required=required)
+        value: str | None = self._get(key, "text", lambda v: isinstance(v, str), required=required)
         if value is None:
             return ""
         if not empty_ok and not value.strip():
-            self.fail(key, "不能为空")
+            self.fail(key, "empty")
         return value
 
     def opt_text(self, key: str) -> str | None:
-        value: str | None = self._get(key, "文本", lambda v: isinstance(v, str), required=False)
+        value: str | None = self._get(key, "text", lambda v: isinstance(v, str), required=False)
         if value is not None and not value.strip():
-            self.fail(key, "不能为空（不需要时请删掉这一项）")
+            self.fail(key, "empty_optional")
         return value
 
     def integer(self, key: str, *, minimum: int = 1) -> int:
@@ -68,9 +73,9 @@ class TomlTable:
         return value
 
     def opt_integer(self, key: str, *, minimum: int = 1, required: bool = False) -> int | None:
-        value: int | None = self._get(key, "整数", _is_int, required=required)
+        value: int | None = self._get(key, "integer", _is_int, required=required)
         if value is not None and value < minimum:
-            self.fail(key, f"应不小于 {minimum}，实为 {value}")
+            self.fail(key, "too_small", minimum=minimum, value=value)
         return value
 
     def number(self, key: str, *, positive: bool = True) -> float:
@@ -80,20 +85,18 @@ class TomlTable:
 
     def opt_number(self, key: str, *, positive: bool = True, required: bool = False) -> float | None:
         value: int | float | None = self._get(
-            key, "数字", lambda v: _is_int(v) or isinstance(v, float), required=required
+            key, "number", lambda v: _is_int(v) or isinstance(v, float), required=required
         )
         if value is None:
             return None
         if positive and not value > 0:
-            self.fail(key, f"应大于 0，实为 {value}")
+            self.fail(key, "not_positive", value=value)
         if not positive and value < 0:
-            self.fail(key, f"不能为负数，实为 {value}")
+            self.fail(key, "negative", value=value)
         return float(value)
 
     def flag(self, key: str, *, default: bool | None = None) -> bool:
-        value: bool | None = self._get(
-            key, "true 或 false", lambda v: isinstance(v, bool), required=default is None
-        )
+        value: bool | None = self._get(key, "flag", lambda v: isinstance(v, bool), required=default is None)
         if value is None:
             assert default is not None
             return default
@@ -102,30 +105,30 @@ class TomlTable:
     def day(self, key: str) -> date:
         value: date = self._get(
             key,
-            "日期（如 2022-07-27）",
+            "day",
             lambda v: isinstance(v, date) and not isinstance(v, datetime),
             required=True,
         )
         return value
 
     def table(self, key: str, *, required: bool = True) -> TomlTable | None:
-        value = self._get(key, "表（table）", lambda v: isinstance(v, dict), required=required)
+        value = self._get(key, "table", lambda v: isinstance(v, dict), required=required)
         return None if value is None else TomlTable(self._fail, value, self._at(key))
 
     def tables(self, key: str, *, allow_empty: bool = False) -> list[TomlTable]:
-        value: list[object] = self._get(key, "表的列表", lambda v: isinstance(v, list), required=True)
+        value: list[object] = self._get(key, "tables", lambda v: isinstance(v, list), required=True)
         if not value and not allow_empty:
-            self.fail(key, "至少要有一项")
+            self.fail(key, "no_items")
         return [TomlTable(self._fail, item, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
 
     def texts(self, key: str) -> tuple[str, ...]:
-        value: list[object] = self._get(key, "文本的列表", _is_text_list, required=False)
+        value: list[object] = self._get(key, "texts", _is_text_list, required=False)
         return tuple(str(v) for v in value or ())
 
     def int_pair(self, key: str) -> tuple[int, int]:
         value: list[int] = self._get(
             key,
-            "两个正整数的列表（如 [16, 9]）",
+            "int_pair",
             lambda v: isinstance(v, list) and len(v) == 2 and all(_is_int(x) and x > 0 for x in v),
             required=True,
         )
@@ -135,7 +138,7 @@ class TomlTable:
         """Refuse keys nobody read: a misspelt key would otherwise be silently ignored."""
         unknown = sorted(set(self._data) - self._seen)
         if unknown:
-            self._fail(self.where or "（顶层）", f"有未知的项：{', '.join(unknown)}")
+            self._fail(self.where or TOP_LEVEL, problem("unknown_keys", keys=unknown))
 
 
 def finish_each(tables: list[TomlTable]) -> Iterable[TomlTable]:
@@ -166,14 +169,23 @@ def _is_text_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _kind(value: object) -> str:
-    return {
-        bool: "布尔值",
-        int: "整数",
-        float: "小数",
-        str: "文本",
-        list: "列表",
-        dict: "表",
-        date: "日期",
-        datetime: "日期时间",
-    }.get(type(value), type(value).__name__)
+def problem(kind: str, /, **params: Any) -> Phrase:
+    """A problem with a key, said when read (``app.glossary.seasons.PROBLEMS``)."""
+    return Phrase(PROBLEMS, kind, params)
+
+
+_KIND_OF: dict[type, str] = {
+    bool: "boolean",
+    int: "integer",
+    float: "float",
+    str: "text",
+    list: "list",
+    dict: "table_short",
+    date: "date",
+    datetime: "datetime",
+}
+
+
+def _kind(value: object) -> Term | str:
+    kind = _KIND_OF.get(type(value))
+    return KINDS[kind] if kind is not None else type(value).__name__

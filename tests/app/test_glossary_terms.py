@@ -58,6 +58,9 @@ def test_every_round_and_award_of_each_season_has_its_notices_name(year: int) ->
     rules = load_season(year)
     _named(terms.ROUNDS, {r.key for r in rules.rounds}, "round")
     _named(terms.AWARDS, {a.key for a in rules.awards}, "award")
+    for region in rules.regions:
+        assert region.name in terms.REGIONS, f"{year}: region {region.name} has no English name"
+        assert terms.REGIONS[region.name].zh == region.name
     for r in rules.rounds:
         assert terms.round_term(r.key, year).zh == r.name, f"{year} {r.key}"
     for a in rules.awards:

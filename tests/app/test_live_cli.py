@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from live_support import rehearsal
 
 from app.cli import main
+from app.glossary.terms import outcome_name
 from app.live.rehearsal import ROUND, Rehearsal
 from app.live.setup import draw
 
@@ -73,7 +74,9 @@ def test_serve_receives_a_judge_send_and_stops_cleanly_on_ctrl_c(rh: Rehearsal) 
         )  # fmt: skip
         assert sent.returncode == 0, sent.stderr
         assert json.loads(sent.stdout)["code"] == "merged"
-        assert "[merged]" in serve.stdout.readline()
+        logged = serve.stdout.readline()
+        assert f"[{outcome_name('merged')}] J001" in logged  # named, never the code
+        assert "J001" in logged.split(")", 1)[-1] or "J001" in logged.split("）", 1)[-1]  # and why
         serve.send_signal(signal.SIGINT)
         out, err = serve.communicate(timeout=20)
     finally:

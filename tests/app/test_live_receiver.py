@@ -101,7 +101,7 @@ def test_a_judge_sends_and_hears_the_merge_outcome_in_their_language(hall: Hall)
     again = post_bundle(result.bundle.path, hall.receiver.url, lang="en")
     assert again[0] == 200
     assert again[1]["code"] == "duplicate"
-    assert again[1]["message"] == "These scores were merged before; nothing changed."
+    assert again[1]["message"] == "This bundle was merged before: nothing changed."  # the merge's reason
 
 
 def test_junk_and_a_tampered_bundle_are_refused_and_change_nothing(hall: Hall) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QTableView
 
 from app import glossary
 from app.bundles.merge import MergeOutcome
+from app.glossary import Phrase
+from app.glossary.bundles import MERGE
 from app.glossary.terms import outcome_name, score_state_name
 from app.judging.assignment.views import AssignmentMatrix, Cell, HardPair, MatrixCase, MatrixJudge, SoftCell
 from app.judging.handout import IssuedView
@@ -215,9 +217,8 @@ def test_roster_model_and_search(qtmodeltester: Any) -> None:
 def test_outcome_model_names_every_outcome(qtmodeltester: Any) -> None:
     model = OutcomeModel()
     for code in ("merged", "bad_signature", "duplicate"):
-        model.add(
-            MergeOutcome(Path(f"/b/{code}.leitai-scores"), code, f"理由 {code}", judge="J001", revision=7)
-        )
+        why = Phrase(MERGE, code, {"judge": "J001", "revision": 7, "scores": 12})
+        model.add(MergeOutcome(Path(f"/b/{code}.leitai-scores"), code, why, judge="J001", revision=7))
     qtmodeltester.check(model, force_py=True)
     assert [model.index(r, COL_OUTCOME).data() for r in range(3)] == [
         outcome_name("merged"),
@@ -226,9 +227,11 @@ def test_outcome_model_names_every_outcome(qtmodeltester: Any) -> None:
     ]
     colors = theme_colors()
     assert model.index(1, COL_OUTCOME).data(Qt.ItemDataRole.ForegroundRole) == colors.violation
-    assert model.index(2, OUTCOME_REASON).data() == "理由 duplicate"  # the merge's own sentence
+    assert model.index(2, OUTCOME_REASON).data() == "这份评分包已经合并过，没有变化。"
+    assert model.index(0, OUTCOME_REASON).data() == "已合并评委 J001 的评分（修订号 7，12 项分数）。"
     glossary.set_language("en")
-    assert model.index(1, OUTCOME_REASON).data().startswith("The judge's signature does not match")
+    assert model.index(1, OUTCOME_REASON).data().startswith("Refused: the judge's signature does not match")
+    assert model.index(0, OUTCOME_REASON).data() == "Merged judge J001's scores (revision 7, 12 scores)."
     assert model.index(0, COL_OUTCOME).data() == "Merged"
 
 

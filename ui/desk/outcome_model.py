@@ -9,9 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app import glossary
 from app.bundles.merge import MergeOutcome
-from app.glossary.desk import OUTCOME_REASONS
 from app.glossary.terms import outcome_name
 from ui.desk.headers import header_text
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -32,12 +30,8 @@ CodeRole = Qt.ItemDataRole.UserRole + 1
 
 
 def reason(outcome: MergeOutcome) -> str:
-    """Why the merge ended so: the merge's own sentence (Chinese, naming the exact fault), or in another
-    interface language the glossary's sentence for the outcome."""
-    term = OUTCOME_REASONS.get(outcome.code)
-    if glossary.language() == glossary.LANGUAGES[0] or term is None:
-        return outcome.message
-    return term.text(judge=outcome.judge or "—", revision=outcome.revision, scores=outcome.scores)
+    """Why the merge ended so, naming the exact fault, in the interface's language."""
+    return outcome.message
 
 
 class OutcomeModel(QAbstractTableModel):

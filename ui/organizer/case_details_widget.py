@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import CaseFileInfo, CaseRow
-from app.glossary.terms import theme_label
+from app.glossary.terms import region_label, theme_label
 from ui.i18n import mono_font, status_text
 
 
@@ -138,7 +138,7 @@ class CaseDetailsWidget(QScrollArea):
         values = {
             "hospital": row.hospital,
             "province": row.province,
-            "region": row.region,
+            "region": region_label(row.region) if row.region else "",
             "theme": theme,
             "tier": row.tier,
             "category": row.category,

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
+from app.glossary.terms import region_label
 from ui.i18n import STATUSES, status_text
 from ui.organizer.case_filter_proxy import CaseFilterProxy
 
@@ -98,7 +99,7 @@ class CaseFilterBar(QWidget):
     ) -> None:
         """The season's themes, regions and tiers; a season with one tier hides the tier filter."""
         self._fill(self.theme_combo, [(f"{n} · {title}", n) for n, title in themes])
-        self._fill(self.region_combo, [(name, code) for code, name in regions])
+        self._fill(self.region_combo, [(region_label(name), code) for code, name in regions])
         self._fill(self.tier_combo, [(name, name) for _code, name in tiers])
         self.tier_combo.setVisible(len(tiers) > 1)
 

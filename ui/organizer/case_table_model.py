@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from app.catalog import CaseRow
+from app.glossary.terms import region_label
 from app.models import CaseStatus
 from ui.i18n import QT_TRANSLATE_NOOP, STATUSES, status_text
 from ui.style import theme_colors
@@ -138,7 +139,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "region",
         QT_TRANSLATE_NOOP("CaseTableModel", "Region"),
-        lambda r: r.region,
+        lambda r: region_label(r.region) if r.region else "",
         lambda r: r.region,
         width=64,
         drop=2,  # the details and the region filter say it too

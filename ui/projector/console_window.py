@@ -257,8 +257,9 @@ class LiveConsoleWindow(QMainWindow):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, arrival.code)
             self.log.setItem(0, col, item)
-        self.log.item(0, 2).setData(Qt.ItemDataRole.AccessibleTextRole, arrival.code)
-        self.log.item(0, 2).setToolTip(arrival.sender)
+        why = arrival.why.text() if arrival.why is not None else ""  # in the interface's language
+        self.log.item(0, 2).setData(Qt.ItemDataRole.AccessibleTextRole, f"{cells[2]} {why}".strip())
+        self.log.item(0, 2).setToolTip(f"{arrival.sender}\n{why}".strip())
         if not arrival.changed and arrival.code not in ("duplicate", "superseded"):
             for col in range(3):
                 self.log.item(0, col).setData(

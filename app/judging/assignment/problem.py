@@ -15,9 +15,9 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.glossary import language
+from app.glossary import Term, language
 from app.glossary.assignment import SHORTFALL
-from app.glossary.terms import NO_THEME, THEME
+from app.glossary.terms import NO_THEME, THEME, round_term
 from app.judging.assignment.solver import NOISE, Problem, Unservable
 from app.judging.conflicts import (
     CaseFacts,
@@ -28,7 +28,7 @@ from app.judging.conflicts import (
     judge_facts,
     load_conflicts,
 )
-from app.models import Assignment, ExpertiseMode, Round, Score
+from app.models import Assignment, Competition, ExpertiseMode, Round, Score
 from app.rounds.service import Settings, round_case_ids, round_judge_ids, settings_row
 
 #: Penalty of a pair whose case is outside the judge's themes (when expertise is preferred).
@@ -57,7 +57,7 @@ class RoundContext:
 
     round_id: int
     round_key: str
-    round_name: str
+    round_name: Term  #: said in the reader's language, as the season's notice words it
     settings: Settings
     rules: SoftRules
     cases: list[CaseFacts]
@@ -103,7 +103,7 @@ def load_context(s: Session, rnd: Round) -> RoundContext:
     return RoundContext(
         rnd.id,
         rnd.key,
-        rnd.name,
+        round_term(rnd.key, s.scalar(select(Competition.season_id))),
         Settings(
             settings.judges_per_case,
             settings.avoid_same_province,

@@ -190,14 +190,14 @@ def assign_round(
         check_per_case(per_case)
         ctx = load_context(s, rnd)
         if not ctx.cases:
-            raise DomainError("round_no_cases", round=rnd.name)
+            raise DomainError("round_no_cases", round=ctx.round_name)
         removed = 0
         if ctx.held:
             if not replace:
-                raise DomainError("assignment_exists", round=rnd.name)
+                raise DomainError("assignment_exists", round=ctx.round_name)
             scored = sum(1 for h in ctx.held if h.scored or h.submitted)
             if scored:
-                raise DomainError("assignment_has_scores", round=rnd.name, count=scored)
+                raise DomainError("assignment_has_scores", round=ctx.round_name, count=scored)
             s.execute(delete(Assignment).where(Assignment.round_id == rnd.id, Assignment.recused.is_(False)))
             removed = sum(1 for h in ctx.held if not h.recused)
             ctx.held = [h for h in ctx.held if h.recused]

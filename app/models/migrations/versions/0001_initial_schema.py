@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 13:36:53.389332
+Create Date: 2026-11-29 14:43:43.481340
 """
 
 from collections.abc import Sequence
@@ -480,7 +480,6 @@ def upgrade() -> None:
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=40), nullable=False),
         sa.Column("severity", sa.String(length=10), nullable=False),
-        sa.Column("message", sa.String(), nullable=False),
         sa.Column("detail", sa.JSON(), nullable=False),
         sa.Column("cross_case", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
