@@ -83,6 +83,7 @@ class LiveShow:
         self._ws = ws
         self._clock = clock
         self._lock = threading.RLock()
+        self._refresh_lock = threading.Lock()  # one reading of the marks at a time (see refresh)
         self._listeners: list[Callable[[], None]] = []
         self.info: SessionInfo = load_session(ws, session_id)
         self.tiers = stage_tiers(ws, self.info.round_key)
@@ -276,11 +277,17 @@ class LiveShow:
     # --- scores ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the marks again (after a merge) and tell the screens."""
-        results = self._load_results()
-        with self._lock:
-            self._results = results
-            self._version += 1
+        """Read the marks again (after a merge) and tell the screens.
+
+        Two bundles merged at once refresh from two threads: reading and storing one after the other means
+        the last reading stored started after every merge that asked for it, so a slower, older reading
+        never overwrites a newer one (a mark shown and then lost again until the next arrival).
+        """
+        with self._refresh_lock:
+            results = self._load_results()
+            with self._lock:
+                self._results = results
+                self._version += 1
         self._notify()
 
     def on_arrival(self, arrival: Arrival) -> None:

@@ -8,6 +8,7 @@ as well as against numbers worked out by hand."""
 from __future__ import annotations
 
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from app.errors import DomainError
 from app.judge_home import JudgeHome
 from app.live.arrivals import Arrivals
 from app.live.rehearsal import ROUND, Rehearsal
+from app.live.scores import GroupResults
 from app.live.setup import LiveSetup, create_session, draw, load_session
 from app.live.show import LiveShow
 from app.models import AuditEvent
@@ -156,6 +158,41 @@ def test_marks_arrive_by_seat_and_the_trim_strikes_highest_and_lowest(rh: Rehear
     assert ranked is not None
     assert [m.judge_code for m in ranked.result.marks if m.dropped] == ["J002", "J005"]
     assert board.score == float(ranked.result.score) == round((80 + 70 + 85) / 3, 2)
+
+
+def test_a_slow_older_reading_of_the_marks_never_overwrites_a_newer_one(
+    rh: Rehearsal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two bundles merged at once refresh the show from two threads; the hall must end on both marks."""
+    info = create_session(rh.ws, LiveSetup(ROUND, "5", seed=1))
+    show = LiveShow(rh.ws, info.id)
+    arrivals = Arrivals(rh.ws)  # not subscribed: the test drives the two refreshes itself
+    case = info.order[0].case_id
+    give(rh.homes["J001"], case, 80)
+    merge_all(rh, arrivals, ["J001"])
+    read = show._load_results
+    first_read, newer_stored = threading.Event(), threading.Event()
+
+    def held_back_once() -> GroupResults:
+        results = read()
+        if not first_read.is_set():
+            first_read.set()
+            newer_stored.wait(2)  # the older reading is slow to come back while a newer one happens
+        return results
+
+    monkeypatch.setattr(show, "_load_results", held_back_once)
+    older = threading.Thread(target=show.refresh)
+    older.start()
+    assert first_read.wait(10)
+    give(rh.homes["J002"], case, 90)
+    merge_all(rh, arrivals, ["J002"])
+    newer = threading.Thread(target=lambda: (show.refresh(), newer_stored.set()))
+    newer.start()
+    older.join(10)
+    newer.join(10)
+    board = show.snapshot().board
+    assert board is not None
+    assert [m.judge for m in board.marks if m.value is not None] == ["J001", "J002"]
 
 
 def test_ranking_ties_and_the_reveal_bronze_silver_gold(rh: Rehearsal) -> None:
