@@ -180,73 +180,79 @@ class WorkerPool:
         pending = deque(range(len(jobs)))
         busy: list[_Worker] = []
 
+        def record(index: int, outcome: Outcome) -> None:
+            outcomes[index] = outcome
+            if on_outcome is not None:
+                on_outcome(index, outcome)
+
         def finish(worker: _Worker, outcome: Outcome) -> None:
             assert worker.job is not None
             index = worker.job
             worker.job = None
             busy.remove(worker)
-            outcomes[index] = outcome
-            if on_outcome is not None:
-                on_outcome(index, outcome)
+            record(index, outcome)
 
         try:
             while pending or busy:
                 if cancelled is not None and cancelled():
                     raise Cancelled()
-                while pending and len(busy) < self.size:
-                    worker = (
-                        self._idle.pop()
-                        if self._idle
-                        else _Worker(self._ctx, self.memory_bytes, self.preload)
-                    )
-                    index = pending.popleft()
-                    try:
-                        worker.send(index, jobs[index])
-                    except Exception as exc:  # an argument that cannot be pickled: the caller's bug
-                        worker.job = None
-                        self._idle.append(worker)
-                        outcomes[index] = Outcome(ERROR, message=f"{type(exc).__name__}: {exc}")
-                        if on_outcome is not None:
-                            on_outcome(index, outcomes[index])  # type: ignore[arg-type]
-                        continue
-                    busy.append(worker)
-                if not busy:
-                    continue
-                now = time.monotonic()
-                timeout = max(0.0, min(min(w.deadline for w in busy) - now, POLL_SECONDS))
-                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
-                now = time.monotonic()
-                for worker in list(busy):
-                    elapsed = now - worker.started
-                    if worker.conn in ready:
-                        try:
-                            answer = worker.conn.recv()
-                        except (EOFError, OSError):  # died while answering
-                            worker.stop()
-                            finish(worker, Outcome(CRASHED, message=_death(worker.process), seconds=elapsed))
-                            continue
-                        if answer == _READY:
-                            worker.mark_ready(now)
-                            continue
-                        kind, value, message = answer
-                        finish(worker, Outcome(kind, value, message, elapsed))
-                        self._idle.append(worker)
-                    elif worker.process.sentinel in ready:
-                        worker.stop()
-                        finish(worker, Outcome(CRASHED, message=_death(worker.process), seconds=elapsed))
-                    elif now >= worker.deadline:
-                        worker.stop()
-                        finish(
-                            worker,
-                            Outcome(
-                                TIMEOUT, message=f"not done within {worker.timeout:g} s", seconds=elapsed
-                            ),
-                        )
+                self._start(jobs, pending, busy, record)
+                if busy:
+                    self._collect(busy, finish)
         except BaseException:
             for worker in busy:
                 worker.stop()
             raise
         return [o if o is not None else Outcome(ERROR, message="not run") for o in outcomes]
+
+    def _start(
+        self,
+        jobs: Sequence[Job],
+        pending: deque[int],
+        busy: list[_Worker],
+        record: Callable[[int, Outcome], None],
+    ) -> None:
+        """Hand pending jobs to idle (or new) workers until every slot is busy."""
+        while pending and len(busy) < self.size:
+            worker = self._idle.pop() if self._idle else _Worker(self._ctx, self.memory_bytes, self.preload)
+            index = pending.popleft()
+            try:
+                worker.send(index, jobs[index])
+            except Exception as exc:  # an argument that cannot be pickled: the caller's bug
+                worker.job = None
+                self._idle.append(worker)
+                record(index, Outcome(ERROR, message=f"{type(exc).__name__}: {exc}"))
+                continue
+            busy.append(worker)
+
+    def _collect(self, busy: list[_Worker], finish: Callable[[_Worker, Outcome], None]) -> None:
+        """Wait (at most one poll) for answers, deaths and deadlines among the busy workers."""
+        now = time.monotonic()
+        timeout = max(0.0, min(min(w.deadline for w in busy) - now, POLL_SECONDS))
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+        now = time.monotonic()
+        for worker in list(busy):
+            elapsed = now - worker.started
+            if worker.conn in ready:
+                try:
+                    answer = worker.conn.recv()
+                except (EOFError, OSError):  # died while answering
+                    worker.stop()
+                    finish(worker, Outcome(CRASHED, message=_death(worker.process), seconds=elapsed))
+                    continue
+                if answer == _READY:
+                    worker.mark_ready(now)
+                    continue
+                kind, value, message = answer
+                finish(worker, Outcome(kind, value, message, elapsed))
+                self._idle.append(worker)
+            elif worker.process.sentinel in ready:
+                worker.stop()
+                finish(worker, Outcome(CRASHED, message=_death(worker.process), seconds=elapsed))
+            elif now >= worker.deadline:
+                worker.stop()
+                timeout_message = f"not done within {worker.timeout:g} s"
+                finish(worker, Outcome(TIMEOUT, message=timeout_message, seconds=elapsed))
 
 
 @contextlib.contextmanager
