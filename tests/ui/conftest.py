@@ -66,7 +66,12 @@ def _dangling_tasks() -> Iterator[None]:
         for task in pending:
             task.cancel()
         pool.waitForDone(5000)
-        pytest.fail(f"test ended with {len(pending)} background task(s) whose result was never delivered")
+        started = ", ".join(
+            f"{getattr(t._on_done, '__qualname__', t._on_done)} (owner {type(t._owner).__name__})" for t in pending
+        )
+        pytest.fail(
+            f"test ended with {len(pending)} background task(s) whose result was never delivered: {started}"
+        )
     if not idle:
         pytest.fail("test left QThreadPool work running")
 

@@ -24,6 +24,7 @@ from tests.ui.conftest import FakePrompter
 from tests.ui.desk_support import PASS, open_desk, open_world, score_and_export, wait_loaded
 from ui.context import AppContext
 from ui.desk.desk_view import DeskView
+from ui.desk.merge_tab import RELOAD_DELAY_MS
 from ui.desk.outcome_model import COL_OUTCOME, CodeRole
 from ui.desk.progress_model import COL
 
@@ -214,3 +215,22 @@ def test_a_watched_folder_merges_what_lands_in_it(
     wait_loaded(qtbot, desk, lambda: _progress(desk).get("J001", ("", "", ""))[2] == "2")
     desk.merge_tab.stop_watching()
     qtbot.waitUntil(lambda: not desk.merge_tab.watching, timeout=5000)
+
+
+def test_a_desk_shut_right_after_a_merge_reads_the_workspace_no_more(
+    qtbot: Any, desk: DeskView, desk_ws: Workspace, tmp_path: Path
+) -> None:
+    """The reload a merge asks for waits a moment (to gather a burst); closing the workspace drops it."""
+    add_judge(desk_ws, NewJudge(name="评委", institution="单位"))
+    assign_round(desk_ws, "review", 1)
+    from app.bundles.package import build_packages
+
+    built = build_packages(desk_ws, "review", None, tmp_path / "p", PASS)
+    bundle = score_and_export(built[0], tmp_path / "homes", tmp_path / "b", submit=1)
+    desk.merge_tab.merge([bundle])
+    qtbot.waitUntil(lambda: desk.merge_tab.outcomes.rowCount() == 1, timeout=20000)
+    assert desk.merge_tab.outcomes.index(0, 0).data(CodeRole) == "merged"
+    load_before = desk._load
+    desk.shutdown()
+    qtbot.wait(RELOAD_DELAY_MS * 3)
+    assert desk._load is load_before

@@ -299,7 +299,9 @@ class MergeTab(QWidget):
         )
 
     def stop_watching(self, wait_ms: int = 5000) -> None:
-        """Stop the watcher and wait for its thread (closing the window or the workspace)."""
+        """Stop the watcher and wait for its thread, and drop a reload still waiting (closing the window or
+        the workspace: nothing reads the workspace after it)."""
+        self._reload.stop()
         if self._watch is not None:
             self._watch.cancel()
         self._watch_pool.waitForDone(wait_ms)
