@@ -67,7 +67,8 @@ def _dangling_tasks() -> Iterator[None]:
             task.cancel()
         pool.waitForDone(5000)
         started = ", ".join(
-            f"{getattr(t._on_done, '__qualname__', t._on_done)} (owner {type(t._owner).__name__})" for t in pending
+            f"{getattr(t._on_done, '__qualname__', t._on_done)} (owner {type(t._owner).__name__})"
+            for t in pending
         )
         pytest.fail(
             f"test ended with {len(pending)} background task(s) whose result was never delivered: {started}"
