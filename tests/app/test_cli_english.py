@@ -12,12 +12,8 @@ punctuation. The Chinese output of the same commands must still be Chinese (the 
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,21 +22,9 @@ from typing import Any
 import pytest
 
 from tests.intake_corpus import build_corpus
+from tests.language_support import CJK, leitai
 
 pytestmark = pytest.mark.slow  # a corpus, a demo and some twenty CLI runs: ~16 s here
-
-#: Chinese characters, CJK punctuation (。，、：（）【】…) and full-width forms.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-def leitai(*args: str, lang: str, ok: tuple[int, ...] = (0,)) -> str:
-    env = {**os.environ, "LEITAI_LANG": lang}
-    out = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, timeout=300, env=env
-    )
-    assert out.returncode in ok, f"leitai {' '.join(args)}: {out.returncode}\n{out.stdout}\n{out.stderr}"
-    assert "Traceback" not in out.stderr
-    return out.stdout + out.stderr
 
 
 @dataclass

@@ -10,11 +10,8 @@ own, and in English the names are English.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +20,7 @@ import pytest
 from app.glossary import Term, terms
 from app.workspace import Workspace
 from tests.intake_corpus import Corpus, build_corpus
+from tests.language_support import leitai
 
 pytestmark = pytest.mark.slow  # one demo, one corpus and a dozen CLI runs: ~15 s on the CI machine
 
@@ -73,16 +71,6 @@ def bare_codes(text: str) -> set[str]:
         if re.search(rf"(?<![A-Za-z0-9_./\-]){re.escape(code)}(?![A-Za-z0-9_./\-])", text):
             found.add(code)
     return found
-
-
-def leitai(*args: str, lang: str = "zh_CN", ok: tuple[int, ...] = (0,)) -> str:
-    env = {**os.environ, "LEITAI_LANG": lang}
-    out = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, timeout=300, env=env
-    )
-    assert out.returncode in ok, f"leitai {' '.join(args)}: {out.returncode}\n{out.stdout}\n{out.stderr}"
-    assert "Traceback" not in out.stderr
-    return out.stdout + out.stderr
 
 
 @dataclass

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
 
 import av
 import pymupdf
@@ -31,6 +30,7 @@ from app.models import Conflict
 from app.rounds.service import member_cases
 from app.seasons import load_season
 from app.workspace import Workspace
+from tests.language_support import strings
 
 RULES = load_season(2022)
 #: The mistake planted in each case of the default demo ("" for none).
@@ -325,22 +325,11 @@ def test_cli_demo_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 # -------------------------------------------------------------------------------------------- pieces
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 def test_every_character_the_demo_writes_has_a_glyph() -> None:
     """No tofu: the built-in CJK font covers every character of the generator inputs and seasons."""
     font = cjk_font()
     texts = [
-        s for f in sorted(DEMO_DATA_DIR.glob("*.toml")) for s in _strings(tomllib.loads(f.read_text("utf-8")))
+        s for f in sorted(DEMO_DATA_DIR.glob("*.toml")) for s in strings(tomllib.loads(f.read_text("utf-8")))
     ]
     for year in (2020, 2022):
         rules = load_season(year)

@@ -23,9 +23,9 @@ from app.glossary import Phrase, Term, comma_list, say
 from app.glossary.findings import MESSAGES, SOURCE_PROBLEMS, WHY
 from app.intake.finding_text import finding_text
 from app.intake.findings import CODES
+from tests.language_support import CJK
 
 ROOT = Path(__file__).resolve().parents[2]
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 #: Terms whose two languages build the sentence from different params, on purpose: (module, name).
 DIFFERENT_PARAMS = {("app.glossary.live", "THEME_GROUP")}  # 主题五 (a numeral) / Theme 5 (a digit)
 

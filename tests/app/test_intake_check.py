@@ -5,7 +5,6 @@ no violation on a clean case; every region right; the JSON shape and exit codes 
 from __future__ import annotations
 
 import json
-import re
 import sys
 import zipfile
 from pathlib import Path
@@ -20,6 +19,8 @@ from app.intake.finding_text import finding_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from intake_corpus import Corpus, build_corpus
+
+from tests.language_support import CJK, without_quoted
 
 
 def run_check(capsys: pytest.CaptureFixture[str], src: Path, season: int, *extra: str) -> tuple[int, Any]:
@@ -223,33 +224,8 @@ def test_every_finding_reads_as_its_own_sentence_in_each_language(report: dict[s
             text = finding_text(f["code"], f["detail"], lang, strict=True)
             assert text != terms.FINDINGS[f["code"]].text(lang)
             if lang == "en":
-                assert not CJK.search(_without(text, f["detail"])), (f, text)
+                assert not CJK.search(without_quoted(text, f["detail"])), (f, text)
             else:
                 assert CJK.search(text), (f, text)
             said += 1
     assert said > 30
-
-
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-def _without(text: str, detail: Any) -> str:
-    """``text`` with every string the detail holds (the sheet's own words) taken out."""
-    values: list[str] = []
-
-    def walk(v: Any) -> None:
-        if isinstance(v, str):
-            values.append(v)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-            values.extend(str(k) for k in v)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-
-    walk(detail)
-    for v in sorted(values, key=len, reverse=True):
-        if v:
-            text = text.replace(v, "")
-    return text

@@ -5,7 +5,6 @@ outcomes read in Chinese in a Chinese session (they are stored as codes and deta
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.judging.assignment import assign_round
 from app.judging.roster import NewJudge, add_judge
 from app.workspace import Workspace
 from tests.intake_corpus import Corpus, build_corpus, make_slides
+from tests.language_support import CJK, without_quoted
 from tests.ui.conftest import FakePrompter
 from tests.ui.desk_support import PASS, open_desk, open_world, score_and_export, wait_loaded
 from ui import tasks
@@ -29,9 +29,6 @@ from ui.desk.outcome_model import COL_OUTCOME, COL_REASON, CodeRole
 from ui.main import apply_language
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_controller import ScreeningController
-
-#: Chinese characters, CJK punctuation and full-width forms.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
@@ -83,10 +80,7 @@ def test_the_findings_pane_speaks_english(
                 assert len(messages) == len(names)
                 for finding, name, message in zip(pane.findings, names, messages, strict=False):
                     said[finding.code] = message
-                    quoted = [v for v in _strings(finding.detail) if v]  # the slides' own words
-                    left = message
-                    for v in sorted(quoted, key=len, reverse=True):
-                        left = left.replace(v, "")
+                    left = without_quoted(message, finding.detail)  # less the slides' own words
                     assert not CJK.search(left), f"{finding.code}: {message}"
                     assert not CJK.search(name), name
                 assert not CJK.search(pane.summary_label.text())
@@ -103,17 +97,6 @@ def test_the_findings_pane_speaks_english(
             view.set_workspace(None)
             view.close()
             view.deleteLater()
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
 
 
 def test_the_merge_panel_speaks_english(qtbot: Any, english: AppContext, tmp_path: Path) -> None:
