@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.bundles.merge import REFUSALS
+from app.bundles.package import build_packages
 from app.glossary.terms import outcome_name
 from app.judging.assignment import assign_round
 from app.judging.roster import NewJudge, add_judge
@@ -178,8 +179,6 @@ def test_a_bundle_dropped_on_the_panel_is_merged(
     for i in range(2):
         add_judge(desk_ws, NewJudge(name=f"评委{i}", institution=f"单位{i}"))
     assign_round(desk_ws, "review", 1)
-    from app.bundles.package import build_packages
-
     built = build_packages(desk_ws, "review", None, tmp_path / "p", PASS)
     bundle = score_and_export(built[0], tmp_path / "homes", tmp_path / "b", submit=1)
     desk.refresh()
@@ -195,15 +194,18 @@ def test_a_bundle_dropped_on_the_panel_is_merged(
     wait_loaded(qtbot, desk, lambda: _progress(desk).get(built[0].judge_code, ("", "", ""))[2] == "1")
 
 
+def _one_judges_bundle(ws: Workspace, tmp_path: Path, submit: int) -> Path:
+    """One judge (J001) on every case, their package built and ``submit`` cases scored, as a bundle."""
+    add_judge(ws, NewJudge(name="评委", institution="单位"))
+    assign_round(ws, "review", 1)
+    built = build_packages(ws, "review", None, tmp_path / "p", PASS)
+    return score_and_export(built[0], tmp_path / "homes", tmp_path / "b", submit=submit)
+
+
 def test_a_watched_folder_merges_what_lands_in_it(
     qtbot: Any, desk: DeskView, desk_ws: Workspace, tmp_path: Path
 ) -> None:
-    add_judge(desk_ws, NewJudge(name="评委", institution="单位"))
-    assign_round(desk_ws, "review", 1)
-    from app.bundles.package import build_packages
-
-    built = build_packages(desk_ws, "review", None, tmp_path / "p", PASS)
-    bundle = score_and_export(built[0], tmp_path / "homes", tmp_path / "b", submit=2)
+    bundle = _one_judges_bundle(desk_ws, tmp_path, submit=2)
     watched = tmp_path / "share"
     watched.mkdir()
     desk.merge_tab.watch_interval = 0.1
@@ -221,12 +223,7 @@ def test_a_desk_shut_right_after_a_merge_reads_the_workspace_no_more(
     qtbot: Any, desk: DeskView, desk_ws: Workspace, tmp_path: Path
 ) -> None:
     """The reload a merge asks for waits a moment (to gather a burst); closing the workspace drops it."""
-    add_judge(desk_ws, NewJudge(name="评委", institution="单位"))
-    assign_round(desk_ws, "review", 1)
-    from app.bundles.package import build_packages
-
-    built = build_packages(desk_ws, "review", None, tmp_path / "p", PASS)
-    bundle = score_and_export(built[0], tmp_path / "homes", tmp_path / "b", submit=1)
+    bundle = _one_judges_bundle(desk_ws, tmp_path, submit=1)
     desk.merge_tab.merge([bundle])
     qtbot.waitUntil(lambda: desk.merge_tab.outcomes.rowCount() == 1, timeout=20000)
     assert desk.merge_tab.outcomes.index(0, 0).data(CodeRole) == "merged"
