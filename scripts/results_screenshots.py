@@ -6,7 +6,8 @@
 
 Saves, at 1366×768 and 1920×1080, the ranking of the expert review's first theme (``results-table``),
 the judge consistency chart (``results-chart``), the cusp list (``results-cusp``), the draws and overrides
-(``results-records``), and the theme final's ranking with its medals (``results-medals``); the 1920×1080
+(``results-records``) with the dialog that overrides a season award (``results-season-override``), and
+the theme final's ranking with its medals (``results-medals``); the 1920×1080
 files end in ``-1920``. The workspace is copied first and, in the copy, one award is granted by an
 override (so the shots show how an override is marked); settings go to a throw-away data folder.
 """
@@ -57,6 +58,23 @@ def show_round(app: QApplication, view: ResultsView, key: str) -> None:
     view.refresh(key)
     wait_for(app, lambda: not view.loading and view.round_key() == key)
     settle(app)
+
+
+def grab_season_override(app: QApplication, view: ResultsView, path: Path) -> None:
+    """Open the records tab's "override a season award" dialog, save a picture of it, cancel it."""
+    prompter = view.ctx.prompter
+
+    def ask(dialog, answer):  # type: ignore[no-untyped-def]
+        dialog.show()
+        settle(app, 300)
+        dialog.grab().save(str(path))
+        dialog.deleteLater()
+
+    prompter.ask = ask  # type: ignore[method-assign]
+    try:
+        view.records.season_button.click()
+    finally:
+        del prompter.ask
 
 
 def example_override(root: Path) -> None:
@@ -110,6 +128,7 @@ def main() -> int:
                 view.tabs.setCurrentIndex(tab)
                 settle(app, 400)
                 window.grab().save(str(args.out / f"{name}{tail}.png"))
+            grab_season_override(app, view, args.out / f"results-season-override{tail}.png")
             show_round(app, view, "semifinal")
             view.tabs.setCurrentIndex(0)
             settle(app)

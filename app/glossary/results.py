@@ -159,6 +159,7 @@ WORDS: dict[str, Term] = {
     "by_override": Term("经奖项调整授予", "granted by an override"),
     "case_count": Term("案例数", "Cases"),
     "not_held": Term("未获得", "not held"),
+    "hospital_cases": Term("{hospital}（{province}，{n} 个案例）", "{hospital} ({province}, {n} cases)"),
 }
 
 #: What the ``leitai results`` commands (and ``demo --play-through``) say when they are done.

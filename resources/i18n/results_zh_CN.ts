@@ -120,6 +120,10 @@
         <translation>案例</translation>
     </message>
     <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
         <source>Award</source>
         <translation>奖项</translation>
     </message>
@@ -134,6 +138,14 @@
     <message>
         <source>Record the override</source>
         <translation>记录调整</translation>
+    </message>
+    <message>
+        <source>The hospital holds this award now.</source>
+        <translation>该医院目前获得此奖项。</translation>
+    </message>
+    <message>
+        <source>The hospital does not hold this award now.</source>
+        <translation>该医院目前未获得此奖项。</translation>
     </message>
     <message>
         <source>The case holds this award now.</source>
@@ -208,6 +220,7 @@
     <name>RecordsTab</name>
     <message>
         <source>No draw recorded.</source>
+        <extracomment>Shows the page&apos;s &quot;override a season award&quot; action (``ResultsActions.season_override``).</extracomment>
         <translation>无抽签记录。</translation>
     </message>
 </context>
@@ -250,6 +263,14 @@
     <message>
         <source>Grant or withdraw an award, with a reason</source>
         <translation>授予或撤销奖项，须写明理由</translation>
+    </message>
+    <message>
+        <source>Override a season award…</source>
+        <translation>调整赛季奖项…</translation>
+    </message>
+    <message>
+        <source>Grant or withdraw an award to a hospital, with a reason</source>
+        <translation>授予或撤销医院奖项（如最佳组织奖），须写明理由</translation>
     </message>
     <message>
         <source>Import votes…</source>
@@ -348,7 +369,7 @@
     <name>ResultsView</name>
     <message>
         <source>Results</source>
-        <extracomment>A sentence for the status bar. A load finished and the page shows it.</extracomment>
+        <extracomment>Every hospital with its case count (the subjects of a season award&apos;s override). A sentence for the status bar. A load finished and the page shows it.</extracomment>
         <translation>评审结果</translation>
     </message>
     <message>

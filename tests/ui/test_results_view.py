@@ -20,8 +20,9 @@ from sqlalchemy import select
 
 from app.demo import generate_demo
 from app.demo.season import play_through
+from app.intake.screening import list_hospitals
 from app.models import AuditEvent
-from app.results.service import round_results
+from app.results.service import round_results, season_awards
 from app.results.text import score_text
 from app.workspace import Workspace
 from ui.context import AppContext
@@ -221,7 +222,7 @@ def test_an_award_is_overridden_with_a_reason_and_marked(
     view.ranking.table.selectRow(0)
 
     def fill(dialog: Any) -> bool:
-        assert dialog.case.currentData() == first.case.code  # the selected case
+        assert dialog.subject.currentData() == first.case.code  # the selected case
         dialog.award.setCurrentIndex(dialog.award.findData("value_top10"))
         assert dialog.withdraw.isChecked()  # it holds the award: withdrawing is proposed
         assert not dialog.ok.isEnabled()  # no reason yet
@@ -244,6 +245,47 @@ def test_an_award_is_overridden_with_a_reason_and_marked(
     assert view.records.overrides.rowCount() == 1
     view.ranking.award.setCurrentIndex(view.ranking.award.findData("__overridden__"))
     assert [r.case.id for r in shown_rows(view)] == [first.case.id]
+
+
+def test_a_season_award_is_given_to_another_hospital_from_the_records_tab(
+    qtbot: Any, ctx: AppContext, ws: Workspace, prompter: Any
+) -> None:
+    """最佳组织奖 goes by rule to the hospital with the most cases; the organizer may give it elsewhere."""
+    view = open_view(qtbot, ctx, ws)
+    view.tabs.setCurrentWidget(view.records)
+    button = view.records.season_button
+    assert button.isVisible()
+    assert button.isEnabled()
+    by_rule = {a.hospital for a in season_awards(ws) if a.award_key == "best_organization"}
+    assert by_rule
+    assert all(a.by_rule for a in season_awards(ws))
+    other = next(h for h in list_hospitals(ws) if h.name not in by_rule)
+
+    def fill(dialog: Any) -> bool:
+        assert dialog.subject.count() == len(list_hospitals(ws))
+        assert dialog.subject.itemText(0).startswith(sorted(by_rule)[0])  # most cases first
+        assert {dialog.award.itemData(i) for i in range(dialog.award.count())} == {
+            "best_organization",
+            "best_management",
+        }
+        dialog.subject.setCurrentIndex(dialog.subject.findData(other.name))
+        dialog.award.setCurrentIndex(dialog.award.findData("best_organization"))
+        assert dialog.grant.isChecked()  # it does not hold the award: granting is proposed
+        assert not dialog.ok.isEnabled()  # no reason yet
+        dialog.reason.setPlainText("组委会决定：该院组织工作突出")
+        return True
+
+    prompter.fillers.append(fill)
+    button.click()
+    qtbot.waitUntil(lambda: any(not a.by_rule for a in view.snapshot.season), timeout=20000)
+    granted = [a for a in season_awards(ws) if a.award_key == "best_organization"]
+    assert {a.hospital for a in granted} == by_rule | {other.name}
+    model = view.records.season
+    shown = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert any(other.name in row and "经奖项调整授予" in row for row in shown), shown
+    with ws.sessions() as session:
+        audited = session.scalars(select(AuditEvent).where(AuditEvent.target == other.name)).all()
+    assert audited
 
 
 def test_the_consistency_chart_has_a_bar_per_judge_and_flags_outliers(

@@ -17,11 +17,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
-from app.glossary.results import CLI, TIE_STEPS
+from app.glossary.results import CLI, TIE_STEPS, WORDS
 from app.results.exports import export_round
 from app.results.service import override_award, record_draws, set_method
 from app.results.text import award_name, method_name, pending_lines
-from app.results.types import VOTES_METHOD, RoundResults
+from app.results.types import SEASON_ROUND, VOTES_METHOD, RoundResults
 from app.results.verify import VerifyReport, verify_workspace
 from app.results.votes import VotesImport, import_votes
 from ui.context import AppContext
@@ -33,7 +33,13 @@ from ui.tasks import TaskContext, run_task
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
-    from ui.results.tabs import RankingTab
+    from ui.results.tabs import RankingTab, RecordsTab
+
+
+def season_award_keys(rules: Any) -> list[str]:
+    """The season's awards to hospitals (basis ``case_count``: 最佳组织奖), which an override may change."""
+    return [a.key for a in rules.awards if a.basis == "case_count"]
+
 
 #: Folder the last export went to.
 EXPORT_FOLDER: Setting[str] = Setting("results/export_folder", "")
@@ -66,6 +72,7 @@ class ResultsPage(Protocol):
     round: QComboBox
     method: QComboBox
     ranking: RankingTab
+    records: RecordsTab
     toolbar: QToolBar
     message: Any  # Signal(str)
     back_requested: Any  # Signal()
@@ -100,6 +107,11 @@ class ResultsActions(QObject):
             self.override_award,
             self.tr("Grant or withdraw an award, with a reason"),
         )
+        self.season_override = self._action(
+            self.tr("Override a season award…"),
+            self.override_season_award,
+            self.tr("Grant or withdraw an award to a hospital, with a reason"),
+        )
         self.votes = self._action(
             self.tr("Import votes…"), self.import_votes, self.tr("Public vote counts from a sheet")
         )
@@ -117,6 +129,7 @@ class ResultsActions(QObject):
         toolbar.addSeparator()
         toolbar.addAction(self.reload)
         view.ranking.table.addAction(self.override)
+        view.records.season_button.setDefaultAction(self.season_override)
         self.update_enabled(None)
 
     def _action(self, text: str, slot: Any, tip: str) -> QAction:
@@ -133,6 +146,9 @@ class ResultsActions(QObject):
         self.override.setEnabled(has and bool(results and results.award_keys))
         self.export.setEnabled(has)
         self.verify.setEnabled(snap is not None)
+        self.season_override.setEnabled(
+            snap is not None and bool(snap.hospitals) and bool(season_award_keys(snap.rules))
+        )
         self.votes.setEnabled(snap is not None)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -159,6 +175,12 @@ class ResultsActions(QObject):
             show_error(self.widget, exc, title)
 
         return show
+
+    def _said_override(self, o: Any, rules: Any) -> None:
+        """The status bar's sentence for a recorded override (``o``: an ``Override``)."""
+        term = CLI["granted" if o.grant else "revoked"]
+        award = award_name(o.award_key, rules)
+        self.view.message.emit(term.text(award=award, subject=o.subject, reason=o.reason, id=o.id))
 
     def _round_name(self) -> str:
         return self.view.round.currentText()
@@ -233,12 +255,6 @@ class ResultsActions(QObject):
             return
         key = snap.round_key
 
-        def said(o: Any) -> None:
-            term = CLI["granted" if o.grant else "revoked"]
-            self.view.message.emit(
-                term.text(award=award_name(o.award_key, rules), subject=o.subject, reason=o.reason, id=o.id)
-            )
-
         self._write(
             lambda: override_award(
                 ws,
@@ -246,9 +262,42 @@ class ResultsActions(QObject):
                 request.award,
                 grant=request.grant,
                 reason=request.reason,
-                case_code=request.case_code,
+                case_code=request.subject,
             ),
-            said,
+            lambda o: self._said_override(o, rules),
+            self.tr("Could not record the override"),
+        )
+
+    def override_season_award(self) -> None:
+        """Grant or withdraw a season award of a hospital (最佳组织奖: the most cases), with a reason."""
+        snap, ws = self.view.snapshot, self.view.workspace
+        if snap is None or ws is None:
+            return
+        rules = snap.rules
+        hospitals = [
+            (h.name, WORDS["hospital_cases"].text(hospital=h.name, province=h.province, n=h.cases))
+            for h in sorted(snap.hospitals, key=lambda h: (-h.cases, h.name))
+        ]
+        awards = [(k, award_name(k, rules)) for k in season_award_keys(rules)]
+        holders: dict[str, set[str]] = {}
+        for a in snap.season:
+            holders.setdefault(a.award_key, set()).add(a.hospital)
+        name = WORDS["sheet_season"].text()
+        dialog = OverrideDialog(name, hospitals, awards, holders, None, self.widget, hospitals=True)
+        request = self.ctx.prompter.ask(dialog, dialog.answer)
+        if request is None:
+            return
+
+        self._write(
+            lambda: override_award(
+                ws,
+                SEASON_ROUND,
+                request.award,
+                grant=request.grant,
+                reason=request.reason,
+                hospital=request.subject,
+            ),
+            lambda o: self._said_override(o, rules),
             self.tr("Could not record the override"),
         )
 

@@ -107,27 +107,32 @@ class DrawDialog(QDialog):
 
 @dataclass(frozen=True)
 class OverrideRequest:
-    """Grant (``grant``) or withdraw ``award`` of the case ``case_code``, with a reason."""
+    """Grant (``grant``) or withdraw ``award`` of ``subject`` (a case's code, or for a season award a
+    hospital's name), with a reason."""
 
-    case_code: str
+    subject: str
     award: str
     grant: bool
     reason: str
 
 
 class OverrideDialog(QDialog):
-    """Grant or withdraw an award of a case; the reason is required and shown in every export."""
+    """Grant or withdraw an award of a case (or of a hospital, for a season award such as 最佳组织奖);
+    the reason is required and shown in every export."""
 
     def __init__(
         self,
         round_name: str,
-        cases: Sequence[tuple[str, str]],
+        subjects: Sequence[tuple[str, str]],
         awards: Sequence[tuple[str, str]],
         holders: dict[str, set[str]],
-        case_code: str | None = None,
+        selected: str | None = None,
         parent: QWidget | None = None,
+        *,
+        hospitals: bool = False,
     ) -> None:
-        """``cases``: (code, label); ``awards``: (key, name); ``holders``: award key → case codes."""
+        """``subjects``: (case code or hospital name, label); ``awards``: (key, name); ``holders``: award
+        key → the subjects holding it; ``hospitals``: the subjects are hospitals."""
         super().__init__(parent)
         self.setObjectName("resultsOverrideDialog")
         self.setWindowTitle(self.tr("Override an award — {round}").format(round=round_name))
@@ -144,12 +149,13 @@ class OverrideDialog(QDialog):
                 )
             )
         )
-        self.case = QComboBox()
-        self.case.setObjectName("resultsOverrideCase")
-        for code, label in cases:
-            self.case.addItem(label, code)
-        if case_code is not None:
-            self.case.setCurrentIndex(max(0, self.case.findData(case_code)))
+        self._hospitals = hospitals
+        self.subject = QComboBox()
+        self.subject.setObjectName("resultsOverrideSubject")
+        for key, label in subjects:
+            self.subject.addItem(label, key)
+        if selected is not None:
+            self.subject.setCurrentIndex(max(0, self.subject.findData(selected)))
         self.award = QComboBox()
         self.award.setObjectName("resultsOverrideAward")
         for key, name in awards:
@@ -166,7 +172,7 @@ class OverrideDialog(QDialog):
         verbs.addWidget(self.withdraw)
         verbs.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Case"), self.case)
+        form.addRow(self.tr("Hospital") if hospitals else self.tr("Case"), self.subject)
         form.addRow(self.tr("Award"), self.award)
         form.addRow(self.tr("Change"), verbs)
         layout.addLayout(form)
@@ -180,33 +186,41 @@ class OverrideDialog(QDialog):
         layout.addWidget(self.reason, 1)
         buttons, self.ok = _buttons(self, self.tr("Record the override"), "resultsOverrideOk")
         layout.addWidget(buttons)
-        self.case.currentIndexChanged.connect(self._preset)
+        self.subject.currentIndexChanged.connect(self._preset)
         self.award.currentIndexChanged.connect(self._preset)
         self.reason.textChanged.connect(self._update)
         group.buttonToggled.connect(self._update)
         self._preset()
 
     def _preset(self) -> None:
-        """Withdraw what the case holds, grant what it does not."""
-        holds = self.case.currentData() in self._holders.get(self.award.currentData(), set())
+        """Withdraw what the case (hospital) holds, grant what it does not."""
+        holds = self.subject.currentData() in self._holders.get(self.award.currentData(), set())
         (self.withdraw if holds else self.grant).setChecked(True)
-        self.held.setText(
-            self.tr("The case holds this award now.")
-            if holds
-            else self.tr("The case does not hold this award now.")
-        )
+        if self._hospitals:
+            held = (
+                self.tr("The hospital holds this award now.")
+                if holds
+                else self.tr("The hospital does not hold this award now.")
+            )
+        else:
+            held = (
+                self.tr("The case holds this award now.")
+                if holds
+                else self.tr("The case does not hold this award now.")
+            )
+        self.held.setText(held)
         self._update()
 
     def _update(self) -> None:
         text = self.reason.toPlainText().strip()
-        self.ok.setEnabled(bool(text) and len(text) <= MAX_REASON and self.case.currentData() is not None)
+        self.ok.setEnabled(bool(text) and len(text) <= MAX_REASON and self.subject.currentData() is not None)
 
     def answer(self) -> OverrideRequest | None:
         reason = self.reason.toPlainText().strip()
-        if not reason or self.case.currentData() is None or self.award.currentData() is None:
+        if not reason or self.subject.currentData() is None or self.award.currentData() is None:
             return None
         return OverrideRequest(
-            self.case.currentData(), self.award.currentData(), self.grant.isChecked(), reason
+            self.subject.currentData(), self.award.currentData(), self.grant.isChecked(), reason
         )
 
 

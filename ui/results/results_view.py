@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.glossary.results import WORDS
 from app.glossary.terms import round_name
+from app.intake.screening import HospitalRow, list_hospitals
 from app.results.exports import competition_name
 from app.results.service import RoundChoice, result_rounds, round_results, season_awards
 from app.results.text import counts_line, method_name, pending_lines
@@ -49,6 +50,8 @@ class ResultsSnapshot:
     round_key: str | None
     results: RoundResults | None
     season: tuple[HospitalAward, ...]
+    #: Every hospital with its case count (the subjects of a season award's override).
+    hospitals: tuple[HospitalRow, ...]
     rules: SeasonRules
     competition: str
     season_year: int
@@ -68,7 +71,14 @@ def load_snapshot(ws: Workspace, wanted: str | None) -> ResultsSnapshot:
         key = keys[0]
     results = round_results(ws, key) if key is not None else None
     return ResultsSnapshot(
-        rounds, key, results, season_awards(ws), ws.rules, competition_name(ws), ws.season_year
+        rounds,
+        key,
+        results,
+        season_awards(ws),
+        tuple(list_hospitals(ws)),
+        ws.rules,
+        competition_name(ws),
+        ws.season_year,
     )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -379,6 +380,10 @@ class RecordsTab(QWidget):
         self.season: RecordsModel[HospitalAward] = RecordsModel(self._season_fields(), self)
         self.tables: list[QTableView] = []
         self.empties: list[QLabel] = []
+        #: Shows the page's "override a season award" action (``ResultsActions.season_override``).
+        self.season_button = QToolButton()
+        self.season_button.setObjectName("resultsSeasonOverride")
+        self.season_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for title, model, name, empty in (
             (
                 WORDS["sheet_overrides"].text(),
@@ -391,7 +396,14 @@ class RecordsTab(QWidget):
         ):
             heading = QLabel(title)
             heading.setObjectName("sectionHeading")
-            layout.addWidget(heading)
+            if model is self.season:  # a season award is overridden here (the toolbar's is per round)
+                row = QHBoxLayout()
+                row.addWidget(heading)
+                row.addStretch(1)
+                row.addWidget(self.season_button)
+                layout.addLayout(row)
+            else:
+                layout.addWidget(heading)
             table = records_table(name)
             table.setModel(model)
             layout.addWidget(table, 1)
