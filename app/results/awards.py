@@ -201,6 +201,11 @@ def round_award_keys(rules: SeasonRules, round_key: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def season_award_keys(rules: SeasonRules) -> tuple[str, ...]:
+    """The season's awards to hospitals (basis ``case_count``: 最佳组织奖 …), which an override may change."""
+    return tuple(a.key for a in rules.awards if a.basis == "case_count")
+
+
 def hospital_awards(
     rules: SeasonRules, cases: Sequence[CaseInfo], overrides: Sequence[Override] = ()
 ) -> tuple[HospitalAward, ...]:

@@ -18,7 +18,7 @@ from app.errors import DomainError
 from app.glossary.terms import round_name
 from app.models import AwardOverride, Case, Hospital, TieDraw
 from app.results import frame
-from app.results.awards import hospital_awards, round_award_keys
+from app.results.awards import hospital_awards, round_award_keys, season_award_keys
 from app.results.compute import compute_round, compute_votes
 from app.results.ranking import draw_order
 from app.results.types import (
@@ -200,7 +200,7 @@ def override_award(
         raise DomainError("override_reason_too_long", limit=MAX_REASON)
     rules = ws.rules
     if round_key == SEASON_ROUND:
-        allowed = tuple(a.key for a in rules.awards if a.basis == "case_count")
+        allowed = season_award_keys(rules)
     elif round_key == VOTES_ROUND:
         allowed = tuple(a.key for a in rules.awards if a.basis == "votes")
     else:

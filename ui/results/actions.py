@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
 from app.glossary.results import CLI, TIE_STEPS, WORDS
+from app.results.awards import season_award_keys
 from app.results.exports import export_round
 from app.results.service import override_award, record_draws, set_method
 from app.results.text import award_name, method_name, pending_lines
@@ -34,11 +35,6 @@ from ui.tasks import TaskContext, run_task
 if TYPE_CHECKING:
     from app.workspace import Workspace
     from ui.results.tabs import RankingTab, RecordsTab
-
-
-def season_award_keys(rules: Any) -> list[str]:
-    """The season's awards to hospitals (basis ``case_count``: 最佳组织奖), which an override may change."""
-    return [a.key for a in rules.awards if a.basis == "case_count"]
 
 
 #: Folder the last export went to.
