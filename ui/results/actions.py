@@ -271,7 +271,7 @@ class ResultsActions(QObject):
             return
         rules = snap.rules
         hospitals = [
-            (h.name, WORDS["hospital_cases"].text(hospital=h.name, province=h.province, n=h.cases))
+            (h.name, WORDS["hospital_cases"].text(hospital=h.name, province=h.province or "—", n=h.cases))
             for h in sorted(snap.hospitals, key=lambda h: (-h.cases, h.name))
         ]
         awards = [(k, award_name(k, rules)) for k in season_award_keys(rules)]
