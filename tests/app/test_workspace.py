@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import UniqueConstraint, select
 from sqlalchemy.exc import IntegrityError
 
 from app import catalog, db
@@ -31,6 +31,18 @@ def test_migration_from_empty_database_matches_the_models(tmp_path: Path) -> Non
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == [], f"models and migrations disagree: {diff}"
     engine.dispose()
+
+
+def test_no_two_constraints_share_a_name() -> None:
+    """Alembic matches constraints by name: two of a table's unique constraints named alike were paired
+    at random (by the order of a set), and the check above failed now and then on a fresh machine."""
+    names: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        for constraint in table.constraints:
+            if isinstance(constraint, UniqueConstraint):
+                names.append(str(constraint.name))
+    assert len(names) > 10
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
 
 
 def test_workspace_is_wal_with_foreign_keys(workspace: Workspace) -> None:

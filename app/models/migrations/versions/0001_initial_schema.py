@@ -3,7 +3,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 14:43:43.481340
+Create Date: 2026-11-29 15:54:43.523621
 """
 
 from collections.abc import Sequence
@@ -89,7 +89,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.ForeignKeyConstraint(["season_id"], ["season.id"], name=op.f("fk_category_season_id_season")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_category")),
-        sa.UniqueConstraint("season_id", "code", name=op.f("uq_category_season_id")),
+        sa.UniqueConstraint("season_id", "code", name=op.f("uq_category_season_id_code")),
     )
     op.create_table(
         "competition",
@@ -115,7 +115,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["rubric_id"], ["rubric.id"], name=op.f("fk_criterion_rubric_id_rubric")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_criterion")),
-        sa.UniqueConstraint("rubric_id", "key", name=op.f("uq_criterion_rubric_id")),
+        sa.UniqueConstraint("rubric_id", "key", name=op.f("uq_criterion_rubric_id_key")),
     )
     op.create_table(
         "region",
@@ -126,7 +126,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["season_id"], ["season.id"], name=op.f("fk_region_season_id_season")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_region")),
-        sa.UniqueConstraint("season_id", "code", name=op.f("uq_region_season_id")),
+        sa.UniqueConstraint("season_id", "code", name=op.f("uq_region_season_id_code")),
     )
     op.create_table(
         "round",
@@ -153,7 +153,7 @@ def upgrade() -> None:
         sa.Column("directions", sa.String(), nullable=False),
         sa.ForeignKeyConstraint(["season_id"], ["season.id"], name=op.f("fk_theme_season_id_season")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_theme")),
-        sa.UniqueConstraint("season_id", "number", name=op.f("uq_theme_season_id")),
+        sa.UniqueConstraint("season_id", "number", name=op.f("uq_theme_season_id_number")),
     )
     op.create_table(
         "tier",
@@ -163,7 +163,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=40), nullable=False),
         sa.ForeignKeyConstraint(["season_id"], ["season.id"], name=op.f("fk_tier_season_id_season")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tier")),
-        sa.UniqueConstraint("season_id", "code", name=op.f("uq_tier_season_id")),
+        sa.UniqueConstraint("season_id", "code", name=op.f("uq_tier_season_id_code")),
     )
     op.create_table(
         "live_session",
@@ -355,7 +355,7 @@ def upgrade() -> None:
             ["round_id"], ["round.id"], name=op.f("fk_round_judge_round_id_round"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_round_judge")),
-        sa.UniqueConstraint("round_id", "judge_id", name=op.f("uq_round_judge_round_id")),
+        sa.UniqueConstraint("round_id", "judge_id", name=op.f("uq_round_judge_round_id_judge_id")),
     )
     with op.batch_alter_table("round_judge", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_round_judge_judge_id"), ["judge_id"], unique=False)
@@ -376,7 +376,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["judge_id"], ["judge.id"], name=op.f("fk_assignment_judge_id_judge")),
         sa.ForeignKeyConstraint(["round_id"], ["round.id"], name=op.f("fk_assignment_round_id_round")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assignment")),
-        sa.UniqueConstraint("round_id", "judge_id", "case_id", name=op.f("uq_assignment_round_id")),
+        sa.UniqueConstraint(
+            "round_id", "judge_id", "case_id", name=op.f("uq_assignment_round_id_judge_id_case_id")
+        ),
     )
     with op.batch_alter_table("assignment", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_assignment_case_id"), ["case_id"], unique=False)
@@ -449,7 +451,7 @@ def upgrade() -> None:
             ["case_id"], ["case.id"], name=op.f("fk_case_revision_case_id_case"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_revision")),
-        sa.UniqueConstraint("case_id", "revision", name=op.f("uq_case_revision_case_id")),
+        sa.UniqueConstraint("case_id", "revision", name=op.f("uq_case_revision_case_id_revision")),
     )
     with op.batch_alter_table("case_revision", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_case_revision_case_id"), ["case_id"], unique=False)
@@ -503,8 +505,8 @@ def upgrade() -> None:
             ["session_id"], ["live_session.id"], name=op.f("fk_live_slot_session_id_live_session")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_live_slot")),
-        sa.UniqueConstraint("session_id", "case_id", name=op.f("uq_live_slot_session_id")),
-        sa.UniqueConstraint("session_id", "position", name=op.f("uq_live_slot_session_id")),
+        sa.UniqueConstraint("session_id", "case_id", name=op.f("uq_live_slot_session_id_case_id")),
+        sa.UniqueConstraint("session_id", "position", name=op.f("uq_live_slot_session_id_position")),
     )
     with op.batch_alter_table("live_slot", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_live_slot_session_id"), ["session_id"], unique=False)
@@ -529,7 +531,7 @@ def upgrade() -> None:
             ["round_id"], ["round.id"], name=op.f("fk_round_case_round_id_round"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_round_case")),
-        sa.UniqueConstraint("round_id", "case_id", name=op.f("uq_round_case_round_id")),
+        sa.UniqueConstraint("round_id", "case_id", name=op.f("uq_round_case_round_id_case_id")),
     )
     with op.batch_alter_table("round_case", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_round_case_case_id"), ["case_id"], unique=False)
@@ -552,7 +554,9 @@ def upgrade() -> None:
             ["criterion_id"], ["criterion.id"], name=op.f("fk_score_criterion_id_criterion")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_score")),
-        sa.UniqueConstraint("assignment_id", "criterion_id", name=op.f("uq_score_assignment_id")),
+        sa.UniqueConstraint(
+            "assignment_id", "criterion_id", name=op.f("uq_score_assignment_id_criterion_id")
+        ),
     )
     with op.batch_alter_table("score", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_score_assignment_id"), ["assignment_id"], unique=False)
