@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import settle  # noqa: E402
 
 from app.judge_home.send import send_bundle  # noqa: E402
 from app.live.rehearsal import ROUND, build_rehearsal  # noqa: E402
@@ -34,13 +34,6 @@ from ui.projector.console_window import LiveConsoleWindow  # noqa: E402
 
 #: Each judge's quality per case (so the scores differ plausibly and the marks spread).
 QUALITY = (0.78, 0.72, 0.83, 0.66, 0.75, 0.69)
-
-
-def settle(app: QApplication, ms: int = 120) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def main() -> int:

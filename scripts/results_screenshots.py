@@ -19,15 +19,14 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import settle, wait_for  # noqa: E402
 
 from app.results.service import override_award, round_results  # noqa: E402
 from app.workspace import Workspace  # noqa: E402
@@ -37,26 +36,13 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.results.hook import PAGE_RESULTS  # noqa: E402
 from ui.results.results_view import ResultsView  # noqa: E402
 
-
-def settle(app: QApplication, ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
-
-def wait_for(app: QApplication, condition: Callable[[], bool], timeout_ms: int = 60000) -> None:
-    waited = 0
-    while not condition():
-        settle(app, 50)
-        waited += 50
-        if waited > timeout_ms:
-            raise SystemExit("timed out waiting for the window")
+#: A played-through season's page can take a while to read (the shell's wait is 20 s).
+WAIT_MS = 60000
 
 
 def show_round(app: QApplication, view: ResultsView, key: str) -> None:
     view.refresh(key)
-    wait_for(app, lambda: not view.loading and view.round_key() == key)
+    wait_for(app, lambda: not view.loading and view.round_key() == key, WAIT_MS)
     settle(app)
 
 
@@ -110,11 +96,11 @@ def main() -> int:
         window = MainWindow(ctx)
         window.show()
         window.open_workspace(workspace)
-        wait_for(app, lambda: window.workspace is not None and not window.organizer.loading)
+        wait_for(app, lambda: window.workspace is not None and not window.organizer.loading, WAIT_MS)
         window.named_actions["results"].trigger()
         view = window.page(PAGE_RESULTS)
         assert isinstance(view, ResultsView)
-        wait_for(app, lambda: view.snapshot is not None and not view.loading)
+        wait_for(app, lambda: view.snapshot is not None and not view.loading, WAIT_MS)
         sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
         for w, h in sizes:
             window.resize(w, h)
