@@ -185,6 +185,50 @@ def run_task(
     return task
 
 
+class LatestRead(Generic[T]):
+    """A page's reads of its snapshot, of which only the newest is shown: starting a read cancels the one
+    still running, and what an older read brings (a result or an error) is dropped — as is what a read
+    brings after :meth:`forget` (the workspace changed or closed)."""
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._generation = 0
+        #: The newest read (None before the first).
+        self.task: Task[T] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and not self.task.done
+
+    def start(
+        self,
+        fn: Callable[[TaskContext], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Task[T]:
+        """Read with ``fn`` off the GUI thread; ``on_done`` / ``on_error`` only if no newer read started."""
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
+        self._generation += 1
+        generation = self._generation
+
+        def newest() -> bool:
+            return generation == self._generation
+
+        self.task = run_task(
+            fn,
+            lambda result: on_done(result) if newest() else None,
+            lambda exc: on_error(exc) if newest() else None,
+            on_cancelled=lambda: None,
+            owner=self._owner,
+        )
+        return self.task
+
+    def forget(self) -> None:
+        """Drop whatever the read still running brings."""
+        self._generation += 1
+
+
 def pending_tasks() -> list[Task[Any]]:
     """Tasks whose outcome has not been delivered yet (for shutdown and for tests)."""
     return list(_pending)

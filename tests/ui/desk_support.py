@@ -53,8 +53,8 @@ def wait_loaded(qtbot: Any, desk: DeskView, condition: Callable[[], bool] = lamb
     qtbot.waitUntil(
         lambda: (
             (desk.writing is None or desk.writing.done)
-            and desk._load is not None
-            and desk._load.done
+            and desk._reads.task is not None
+            and desk._reads.task.done
             and desk.snapshot is not None
             and condition()
         ),

@@ -227,7 +227,7 @@ def test_a_desk_shut_right_after_a_merge_reads_the_workspace_no_more(
     desk.merge_tab.merge([bundle])
     qtbot.waitUntil(lambda: desk.merge_tab.outcomes.rowCount() == 1, timeout=20000)
     assert desk.merge_tab.outcomes.index(0, 0).data(CodeRole) == "merged"
-    load_before = desk._load
+    load_before = desk._reads.task
     desk.shutdown()
     qtbot.wait(RELOAD_DELAY_MS * 3)
-    assert desk._load is load_before
+    assert desk._reads.task is load_before

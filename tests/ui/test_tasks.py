@@ -218,3 +218,29 @@ def test_a_service_stopped_by_the_cancel_flag_ends_in_on_cancelled_not_on_error(
     wait_done(qtbot, task)
     assert outcome == ["cancelled"]
     assert Cancelled().code == "cancelled"
+
+
+def test_a_page_shows_only_its_newest_read(qtbot: Any) -> None:
+    """An older read that finishes late (it ignored its cancel) never overwrites the newer one; after
+    forget() (the workspace closed) nothing a read brings is shown."""
+    owner = QObject()
+    reads: tasks.LatestRead[str] = tasks.LatestRead(owner)
+    shown: list[str] = []
+    release = threading.Event()
+
+    def failed(_exc: BaseException) -> None:
+        shown.append("error")
+
+    older = reads.start(lambda _ctx: release.wait(5) and "older", shown.append, failed)
+    newer = reads.start(lambda _ctx: "newer", shown.append, failed)
+    assert older.cancelled
+    wait_done(qtbot, newer)
+    release.set()  # the older read comes back anyway, with a result
+    wait_done(qtbot, older)
+    assert shown == ["newer"]
+    assert not reads.running
+
+    failing = reads.start(lambda _ctx: 1 / 0, shown.append, failed)
+    reads.forget()
+    wait_done(qtbot, failing)
+    assert shown == ["newer"]

@@ -39,7 +39,7 @@ from ui.desk.roster_tab import RosterTab
 from ui.desk.rounds_tab import RoundsTab
 from ui.errors import show_error
 from ui.progress import run_with_progress
-from ui.tasks import Task, TaskContext, run_task
+from ui.tasks import LatestRead, Task, TaskContext, run_task
 
 T = TypeVar("T")
 
@@ -67,8 +67,7 @@ class DeskView(QWidget):
         #: session only, so the next build or drop-out does not ask again.
         self.passphrase: str | None = None
         self._round_key: str | None = None
-        self._generation = 0
-        self._load: Task[DeskSnapshot] | None = None
+        self._reads: LatestRead[DeskSnapshot] = LatestRead(self)
         self.writing: Task[Any] | None = None
 
         self.refresh_action = QAction(self.tr("&Reload"), self)
@@ -179,7 +178,7 @@ class DeskView(QWidget):
         if workspace is not None:
             self.refresh()
         else:
-            self._generation += 1
+            self._reads.forget()
 
     def set_round(self, key: str | None) -> None:
         """Follow another round (the matrix, packages and progress show it)."""
@@ -192,19 +191,11 @@ class DeskView(QWidget):
         ws = self.workspace
         if ws is None:
             return
-        if self._load is not None and not self._load.done:
-            self._load.cancel()
-        self._generation += 1
-        generation = self._generation
         key = self._round_key or (self.snapshot.round_key if self.snapshot else None)
         services = self.services
         self.refresh_action.setEnabled(False)
-        self._load = run_task(
-            lambda task: load_snapshot(services, ws, key),
-            lambda snap: self._on_loaded(generation, snap),
-            lambda exc: self._on_load_failed(generation, exc),
-            on_cancelled=lambda: None,
-            owner=self,
+        self._reads.start(
+            lambda task: load_snapshot(services, ws, key), self._on_loaded, self._on_load_failed
         )
 
     def run_write(
@@ -263,9 +254,7 @@ class DeskView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------------
 
-    def _on_loaded(self, generation: int, snap: DeskSnapshot) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, snap: DeskSnapshot) -> None:
         self.refresh_action.setEnabled(True)
         self.snapshot = snap
         self._round_key = snap.round_key
@@ -297,8 +286,6 @@ class DeskView(QWidget):
     def _season(self) -> int | None:
         return self.workspace.rules.year if self.workspace is not None else None
 
-    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_load_failed(self, exc: BaseException) -> None:
         self.refresh_action.setEnabled(True)
         show_error(self, exc, self.tr("Could not read the judging desk"))

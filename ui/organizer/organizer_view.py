@@ -46,7 +46,7 @@ from ui.organizer.case_filter_proxy import CaseFilterProxy
 from ui.organizer.case_table_model import COL_CODE, CaseIdRole, CaseTableModel, Column
 from ui.organizer.column_fitter import ColumnFitter
 from ui.settings import CASE_TABLE_HEADER, ORGANIZER_SPLITTER
-from ui.tasks import Task, TaskContext, run_task
+from ui.tasks import LatestRead, TaskContext
 
 #: The competition's name keeps at least this width beside the toolbar (then it elides).
 HEADING_MIN_WIDTH = 160
@@ -113,8 +113,7 @@ class OrganizerView(QWidget):
         self.ctx = ctx
         self.workspace: Workspace | None = None
         self.summary: WorkspaceSummary | None = None
-        self._task: Task[CatalogSnapshot] | None = None
-        self._generation = 0
+        self._reads: LatestRead[CatalogSnapshot] = LatestRead(self)
         self._header_restored = False
 
         self.model = CaseTableModel(parent=self)
@@ -310,22 +309,18 @@ class OrganizerView(QWidget):
         if workspace is not None:
             self.refresh()
         else:
-            self._generation += 1
+            self._reads.forget()
             self._emit_counts()
 
     @property
     def loading(self) -> bool:
-        return self._task is not None and not self._task.done
+        return self._reads.running
 
     def refresh(self) -> None:
         """Reload cases, summary and filter choices from the workspace, off the GUI thread."""
         ws = self.workspace
         if ws is None:
             return
-        if self._task is not None and not self._task.done:
-            self._task.cancel()
-        self._generation += 1
-        generation = self._generation
         catalog = self.ctx.services.catalog
 
         def load(task: TaskContext) -> CatalogSnapshot:
@@ -337,13 +332,7 @@ class OrganizerView(QWidget):
 
         self.refresh_action.setEnabled(False)
         self._show_hint(self.tr("Reading the cases…"))
-        self._task = run_task(
-            load,
-            lambda snap: self._on_loaded(generation, snap),
-            lambda exc: self._on_load_failed(generation, exc),
-            on_cancelled=lambda: None,
-            owner=self,
-        )
+        self._reads.start(load, self._on_loaded, self._on_load_failed)
 
     def selected_case(self) -> CaseRow | None:
         return self.details.row
@@ -375,9 +364,7 @@ class OrganizerView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------------
 
-    def _on_loaded(self, generation: int, snap: CatalogSnapshot) -> None:
-        if generation != self._generation:
-            return  # a newer load (or another workspace) superseded this one
+    def _on_loaded(self, snap: CatalogSnapshot) -> None:
         self.refresh_action.setEnabled(True)
         selected = self.selected_case()
         self.summary = snap.summary
@@ -402,9 +389,7 @@ class OrganizerView(QWidget):
         self.summary_loaded.emit(snap.summary)
         self.loaded.emit()
 
-    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_load_failed(self, exc: BaseException) -> None:
         self.refresh_action.setEnabled(True)
         self._show_hint(self.tr("The cases could not be read."))
         show_error(self, exc, self.tr("Could not read the cases"))

@@ -34,7 +34,7 @@ from ui.organizer.import_wizard import ImportServices, ImportWizard
 from ui.organizer.organizer_view import OrganizerView
 from ui.organizer.screening_columns import has_problems, screening_columns
 from ui.organizer.screening_dialogs import MergeHospitalsDialog, RejectDialog
-from ui.tasks import Task, run_task
+from ui.tasks import LatestRead, Task, run_task
 
 
 @dataclass
@@ -79,8 +79,8 @@ class ScreeningController(QObject):
         self.last: ScreeningStep | None = None
         self.wizard: ImportWizard | None = None
         self.dialog: QWidget | None = None
-        self._load_task: Task[ScreeningStep | None] | None = None
-        self._findings_generation = 0
+        self._steps: LatestRead[ScreeningStep | None] = LatestRead(self)
+        self._findings: LatestRead[list[StoredFinding]] = LatestRead(self)
 
         self._build_actions()
         view.set_columns(screening_columns())
@@ -174,16 +174,8 @@ class ScreeningController(QObject):
         ws = self.view.workspace
         if ws is None:
             return
-        if self._load_task is not None and not self._load_task.done:
-            self._load_task.cancel()
         last_step = self.services.last_step
-        self._load_task = run_task(
-            lambda _task: last_step(ws),
-            self._on_loaded,
-            self._on_error,
-            on_cancelled=lambda: None,
-            owner=self,
-        )
+        self._steps.start(lambda _task: last_step(ws), self._on_loaded, self._on_error)
 
     def _on_loaded(self, last: ScreeningStep | None) -> None:
         self.last = last
@@ -224,23 +216,17 @@ class ScreeningController(QObject):
     def _on_case_selected(self, case: CaseRow | None) -> None:
         self._update_actions()
         ws = self.view.workspace
-        self._findings_generation += 1
         if case is None or ws is None:
+            self._findings.forget()
             return
-        generation = self._findings_generation
         self.findings_widget.show_loading()
         fetch = self.services.findings
         has_pdf = any(f.kind == "pdf" for f in case.files)
-        run_task(
-            lambda _t: fetch(ws, case.code),
-            lambda found: self._show_findings(generation, found, has_pdf),
-            self._on_error,
-            owner=self,
+        self._findings.start(
+            lambda _t: fetch(ws, case.code), lambda found: self._show_findings(found, has_pdf), self._on_error
         )
 
-    def _show_findings(self, generation: int, found: list[StoredFinding], has_pdf: bool) -> None:
-        if generation != self._findings_generation:
-            return
+    def _show_findings(self, found: list[StoredFinding], has_pdf: bool) -> None:
         self.findings_widget.show_findings(found, has_pdf)
         self.findings_shown.emit()
 

@@ -39,7 +39,7 @@ from ui.errors import show_error
 from ui.results.actions import ResultsActions
 from ui.results.tabs import ConsistencyTab, CuspTab, RankingTab, RecordsTab
 from ui.style import set_state
-from ui.tasks import Task, TaskContext, run_task
+from ui.tasks import LatestRead, TaskContext
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,7 @@ class ResultsView(QWidget):
         self.ctx = ctx
         self.workspace: Workspace | None = None
         self.snapshot: ResultsSnapshot | None = None
-        self._task: Task[ResultsSnapshot] | None = None
-        self._generation = 0
+        self._reads: LatestRead[ResultsSnapshot] = LatestRead(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,14 +189,14 @@ class ResultsView(QWidget):
         """Show ``workspace``'s results (None: nothing) and start reading them."""
         self.workspace = workspace
         self.snapshot = None
-        self._generation += 1
+        self._reads.forget()
         self._show(None)
         if workspace is not None and self.isVisible():
             self.refresh()
 
     @property
     def loading(self) -> bool:
-        return self._task is not None and not self._task.done
+        return self._reads.running
 
     def round_key(self) -> str | None:
         return self.snapshot.round_key if self.snapshot is not None else None
@@ -207,36 +206,22 @@ class ResultsView(QWidget):
         ws = self.workspace
         if ws is None:
             return
-        if self._task is not None and not self._task.done:
-            self._task.cancel()
         wanted = round_key or self.round_key()
-        self._generation += 1
-        generation = self._generation
 
         def load(task: TaskContext) -> ResultsSnapshot:
             task.check()
             return load_snapshot(ws, wanted)
 
         self.commands.reload.setEnabled(False)
-        self._task = run_task(
-            load,
-            lambda snap: self._on_loaded(generation, snap),
-            lambda exc: self._on_failed(generation, exc),
-            on_cancelled=lambda: None,
-            owner=self,
-        )
+        self._reads.start(load, self._on_loaded, self._on_failed)
 
-    def _on_loaded(self, generation: int, snap: ResultsSnapshot) -> None:
-        if generation != self._generation:
-            return  # a newer load (or another workspace) superseded this one
+    def _on_loaded(self, snap: ResultsSnapshot) -> None:
         self.commands.reload.setEnabled(True)
         self.snapshot = snap
         self._show(snap)
         self.loaded.emit()
 
-    def _on_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_failed(self, exc: BaseException) -> None:
         self.commands.reload.setEnabled(True)
         show_error(self, exc, self.tr("Could not read the results"))
 
