@@ -134,7 +134,7 @@ def main() -> int:
         desk.merge_tab.merge([bundles])
         wait_for(app, lambda: desk.merge_tab.outcomes.rowCount() == len(RETURNS) + 1)
         settle(app, 1500)
-        wait_for(app, lambda: desk._load is not None and desk._load.done)
+        wait_for(app, lambda: desk._reads.task is not None and desk._reads.task.done)
         settle(app, 300)
         # the refused bundle at the top of the outcomes in view, so the shot shows every kind of outcome
         refused = next(r for r, o in enumerate(desk.merge_tab.outcomes.outcomes()) if o.refused)
