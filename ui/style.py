@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import Property
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.paths import RESOURCES_DIR
 
@@ -121,3 +121,21 @@ def set_state(widget: QWidget, name: str, value: Any) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+def view_header(title: QLabel, subtitle: QLabel) -> tuple[QWidget, QHBoxLayout]:
+    """A page's header band: ``title`` over ``subtitle`` on the left, taking the spare width; the caller
+    adds the page's controls to the returned row, on the right."""
+    header = QWidget()
+    header.setObjectName("viewHeader")
+    row = QHBoxLayout(header)
+    row.setContentsMargins(16, 10, 12, 8)
+    row.setSpacing(12)
+    titles = QVBoxLayout()
+    titles.setSpacing(2)
+    title.setObjectName("viewTitle")
+    subtitle.setObjectName("viewSubtitle")
+    titles.addWidget(title)
+    titles.addWidget(subtitle)
+    row.addLayout(titles, 1)
+    return header, row

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -39,6 +38,7 @@ from ui.desk.roster_tab import RosterTab
 from ui.desk.rounds_tab import RoundsTab
 from ui.errors import show_error
 from ui.progress import run_with_progress
+from ui.style import view_header
 from ui.tasks import LatestRead, Task, TaskContext, run_task
 
 T = TypeVar("T")
@@ -122,20 +122,9 @@ class DeskView(QWidget):
             self.refresh()
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("viewHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 10, 12, 8)
-        row.setSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
         self.title_label = QLabel(self.tr("Judging desk"))
-        self.title_label.setObjectName("viewTitle")
         self.subtitle_label = QLabel()
-        self.subtitle_label.setObjectName("viewSubtitle")
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        row.addLayout(titles, 1)
+        header, row = view_header(self.title_label, self.subtitle_label)
         caption = QLabel(self.tr("Round:"))
         self.round_combo = QComboBox()
         self.round_combo.setObjectName("deskRound")

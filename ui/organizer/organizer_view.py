@@ -25,7 +25,6 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPoint,
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QSizePolicy,
@@ -46,6 +45,7 @@ from ui.organizer.case_filter_proxy import CaseFilterProxy
 from ui.organizer.case_table_model import COL_CODE, CaseIdRole, CaseTableModel, Column
 from ui.organizer.column_fitter import ColumnFitter
 from ui.settings import CASE_TABLE_HEADER, ORGANIZER_SPLITTER
+from ui.style import view_header
 from ui.tasks import LatestRead, TaskContext
 
 #: The competition's name keeps at least this width beside the toolbar (then it elides).
@@ -167,21 +167,10 @@ class OrganizerView(QWidget):
 
     def _build_header(self) -> QWidget:
         """Competition name and season on the left, the view's toolbar on the right."""
-        header = QWidget()
-        header.setObjectName("viewHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 10, 12, 8)
-        row.setSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
         # Both elide rather than push the toolbar off a narrow window; the full text is the tooltip.
         self.title_label = ElidedLabel()
-        self.title_label.setObjectName("viewTitle")
         self.subtitle_label = ElidedLabel()
-        self.subtitle_label.setObjectName("viewSubtitle")
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        row.addLayout(titles, 1)
+        header, row = view_header(self.title_label, self.subtitle_label)
         row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
         # The title gives way to the actions: they keep their full width as long as the title keeps
         # TITLE_MIN_WIDTH; below that the toolbar's » button holds the rest.

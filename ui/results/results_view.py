@@ -38,7 +38,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.results.actions import ResultsActions
 from ui.results.tabs import ConsistencyTab, CuspTab, RankingTab, RecordsTab
-from ui.style import set_state
+from ui.style import set_state, view_header
 from ui.tasks import LatestRead, TaskContext
 
 
@@ -133,21 +133,10 @@ class ResultsView(QWidget):
     # -- building ----------------------------------------------------------------------------------
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("viewHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 10, 12, 8)
-        row.setSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
         self.title_label = QLabel(self.tr("Results"))
-        self.title_label.setObjectName("viewTitle")
         self.subtitle_label = QLabel()
-        self.subtitle_label.setObjectName("viewSubtitle")
         self.subtitle_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        row.addLayout(titles, 1)
+        header, row = view_header(self.title_label, self.subtitle_label)
         row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
         return header
 
