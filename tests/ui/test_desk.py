@@ -222,11 +222,14 @@ def test_a_watched_folder_merges_what_lands_in_it(
 def test_a_desk_shut_right_after_a_merge_reads_the_workspace_no_more(
     qtbot: Any, desk: DeskView, desk_ws: Workspace, tmp_path: Path
 ) -> None:
-    """The reload a merge asks for waits a moment (to gather a burst); closing the workspace drops it."""
+    """The reload a merge from a watched folder asks for waits a moment (to gather a burst); closing the
+    workspace drops it."""
     bundle = _one_judges_bundle(desk_ws, tmp_path, submit=1)
     desk.merge_tab.merge([bundle])
     qtbot.waitUntil(lambda: desk.merge_tab.outcomes.rowCount() == 1, timeout=20000)
     assert desk.merge_tab.outcomes.index(0, 0).data(CodeRole) == "merged"
+    wait_loaded(qtbot, desk)  # this merge's own write and the reload after it are over
+    desk.merge_tab._reload.start()  # as an arrival in a watched folder asks; no event runs before shutdown
     load_before = desk._reads.task
     desk.shutdown()
     qtbot.wait(RELOAD_DELAY_MS * 3)
